@@ -1,0 +1,178 @@
+// How every custom function handles its arguments: single values or ranges, row by row,
+// blanks to blanks, one error format. A function's own code is only its arithmetic.
+import {
+  BLANK,
+  type Blank,
+  type Cell,
+  Invalid,
+  type Kind,
+  type ResultCell,
+  type SheetArg,
+  type SheetResult,
+  toNumber,
+  toText,
+} from './values';
+
+export interface Param {
+  name: string;
+  kind: Kind;
+  /** Blank means "use the default" instead of "blank row". */
+  optional?: boolean;
+  /** Set when 0 is meaningless here; says why, e.g. "ROI is undefined when nothing was spent". */
+  nonZero?: string;
+  /** The argument may span several columns (likes, comments, ...), summed per row. */
+  sumColumns?: boolean;
+}
+
+type Input = number | string | undefined;
+/** What a function computes for one row: a value, a row of values, or a refusal of one input. */
+export type Output = ResultCell | readonly ResultCell[] | Refusal;
+
+export class Refusal {
+  constructor(
+    readonly param: string,
+    readonly reason: string,
+  ) {}
+}
+
+interface Spec {
+  name: string;
+  params: readonly Param[];
+  compute: (inputs: Input[]) => Output;
+  /** How many cells one row of the result spans. */
+  width: number;
+}
+
+export class ArgumentError extends Error {}
+
+/** The one message format: `FUNCTION: argument problem (row N)`. */
+export function message(fn: string, param: string, reason: string, row?: number): string {
+  return `${fn}: ${param} ${reason}${row === undefined ? '' : ` (row ${row + 1})`}`;
+}
+
+export function defineFunction(
+  name: string,
+  params: readonly Param[],
+  compute: (inputs: Input[]) => Output,
+  width = 1,
+): (...args: SheetArg[]) => SheetResult {
+  const spec: Spec = { name, params, compute, width };
+  return (...args) => evaluate(spec, args);
+}
+
+function evaluate(spec: Spec, args: SheetArg[]): SheetResult {
+  const height = rangeHeight(spec, args);
+  const inputs: Input[] = new Array(spec.params.length);
+  if (height < 0) {
+    const outcome = computeRow(spec, args, inputs, -1);
+    // A single cell shows a thrown error as #ERROR! with the message.
+    if (outcome instanceof Problem) throw new ArgumentError(outcome.message);
+    return spec.width === 1 ? (outcome as ResultCell) : [toRow(spec, outcome)];
+  }
+  const result: ResultCell[][] = new Array(height);
+  for (let row = 0; row < height; row++) {
+    const outcome = computeRow(spec, args, inputs, row);
+    // In a range one bad row must not blank the others: it holds its reason as text.
+    result[row] = toRow(spec, outcome instanceof Problem ? `#${outcome.message}` : outcome);
+  }
+  return result;
+}
+
+class Problem {
+  readonly message: string;
+  constructor(fn: string, param: string, reason: string, row: number) {
+    this.message = message(fn, param, reason, row < 0 ? undefined : row);
+  }
+}
+
+function toRow(spec: Spec, outcome: ResultCell | readonly ResultCell[]): ResultCell[] {
+  if (typeof outcome !== 'object') {
+    if (spec.width === 1) return [outcome];
+    const row: ResultCell[] = [outcome];
+    for (let i = 1; i < spec.width; i++) row.push('');
+    return row;
+  }
+  return outcome.slice();
+}
+
+/** -1 when every argument is a single value; otherwise the rows all ranges share. */
+function rangeHeight(spec: Spec, args: SheetArg[]): number {
+  let height = -1;
+  let first = '';
+  for (let i = 0; i < spec.params.length; i++) {
+    const arg = args[i];
+    if (!Array.isArray(arg)) continue;
+    const param = spec.params[i];
+    const width = arg.length > 0 && Array.isArray(arg[0]) ? arg[0].length : 0;
+    if (!param.sumColumns && width !== 1) {
+      throw new ArgumentError(
+        message(spec.name, param.name, `must be one column, but the range has ${width} columns`),
+      );
+    }
+    if (height >= 0 && arg.length !== height) {
+      throw new ArgumentError(
+        `${spec.name}: ${first} has ${height} rows but ${param.name} has ${arg.length}; give ranges of the same height`,
+      );
+    }
+    if (height < 0) {
+      height = arg.length;
+      first = param.name;
+    }
+  }
+  return height;
+}
+
+/** One row's result: a value, "" for a blank row, or the problem with one of its inputs. */
+function computeRow(
+  spec: Spec,
+  args: SheetArg[],
+  inputs: Input[],
+  row: number,
+): ResultCell | readonly ResultCell[] | Problem {
+  const params = spec.params;
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i];
+    const arg = args[i];
+    const value = read(param, Array.isArray(arg) ? arg[row] : arg);
+    if (value === BLANK) {
+      if (!param.optional) return '';
+      inputs[i] = undefined;
+    } else if (value instanceof Invalid) {
+      return new Problem(spec.name, param.name, value.reason, row);
+    } else if (value === 0 && param.nonZero) {
+      return new Problem(spec.name, param.name, `is 0: ${param.nonZero}`, row);
+    } else {
+      inputs[i] = value;
+    }
+  }
+  const output = spec.compute(inputs);
+  if (output instanceof Refusal) {
+    return new Problem(spec.name, output.param, output.reason, row);
+  }
+  if (typeof output === 'number' && !Number.isFinite(output)) {
+    return new Problem(spec.name, 'values', 'are too large to compute with', row);
+  }
+  return output;
+}
+
+/** One argument's value for one row; a row of several cells is summed when the param allows. */
+function read(param: Param, cells: Cell | Cell[]): number | string | Blank | Invalid {
+  if (!Array.isArray(cells)) {
+    return param.kind === 'text' ? toText(cells) : toNumber(cells, param.kind);
+  }
+  if (cells.length === 1) return read(param, cells[0]);
+  return sumRow(param, cells);
+}
+
+function sumRow(param: Param, cells: Cell[]): number | Blank | Invalid {
+  let sum = 0;
+  let blank = true;
+  for (let column = 0; column < cells.length; column++) {
+    const value = toNumber(cells[column], param.kind === 'text' ? 'count' : param.kind);
+    if (value === BLANK) continue;
+    if (value instanceof Invalid) return new Invalid(`column ${column + 1} ${value.reason}`);
+    sum += value;
+    blank = false;
+  }
+  return blank ? BLANK : sum;
+}
