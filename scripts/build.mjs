@@ -41,7 +41,10 @@ export function readEntryPoints(entryFile = entry) {
   });
   // Declarations keep the order of their source, so Code.js reads like the catalog.
   const files = [...new Set(points.map((point) => point.file))];
-  return points.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.pos - b.pos);
+  const rank = (point) => (point.jsdoc.includes('@customfunction') ? 0 : 1);
+  return points.sort(
+    (a, b) => rank(a) - rank(b) || files.indexOf(a.file) - files.indexOf(b.file) || a.pos - b.pos,
+  );
 }
 
 function jsdocOf(declaration) {
@@ -72,6 +75,8 @@ async function bundle(entryPoint, globalName) {
     platform: 'neutral',
     charset: 'utf8',
     legalComments: 'none',
+    // Inside the library only: the entry points keep their names and JSDoc in the generated declarations.
+    minify: true,
   });
   return result.outputFiles[0].text;
 }

@@ -18,3 +18,69 @@ export {
   ROI,
   UTM_LINK,
 } from './functions/catalog';
+
+import type {
+  AddTeammatesRequest,
+  AddTeammatesResult,
+  CodesApplied,
+  CodesPlan,
+  CodesRequest,
+  TeamList,
+  TrackerCreated,
+} from './shared/api';
+import { applyCodesAndLinks as writeCodes, previewCodesAndLinks as planCodes } from './team/codes-sheet';
+import { addTeammates as shareWithTeammates, listTeam as readTeamList } from './team/sharing';
+import { createTracker as buildTracker } from './tracker/create';
+import { buildMenu, showSidebar } from './ui/menu';
+import { getSidebarState as readSidebarState } from './ui/state';
+
+/** Adds the add-on menu; in AuthMode.NONE it must touch nothing else. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+export function showTrackerSidebar(): void {
+  showSidebar('tracker');
+}
+
+export function showCodesSidebar(): void {
+  showSidebar('codes');
+}
+
+export function showTeamSidebar(): void {
+  showSidebar('team');
+}
+
+/** Sidebar: the trackers in this spreadsheet and the team's shared settings. */
+export function getSidebarState() {
+  return readSidebarState();
+}
+
+/** Sidebar: builds a campaign tracker sheet; checks every option again. */
+export function createTracker(options: unknown): TrackerCreated {
+  return buildTracker(options);
+}
+
+/** Sidebar: the owner, editors and viewers of this spreadsheet. */
+export function listTeam(): TeamList {
+  return readTeamList();
+}
+
+/** Sidebar: shares the spreadsheet with several addresses at once; an invalid list changes nothing. */
+export function addTeammates(request: AddTeammatesRequest): AddTeammatesResult {
+  return shareWithTeammates(request);
+}
+
+/** Sidebar: what "Generate codes and links" would write, without writing it. */
+export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
+  return planCodes(request);
+}
+
+/** Sidebar: fills empty promo code and tracking link cells of a tracker. */
+export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
+  return writeCodes(request);
+}

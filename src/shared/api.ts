@@ -53,12 +53,13 @@ export interface AddTeammatesRequest {
   role: Role;
 }
 
-export type AddStatus = 'added' | 'already' | 'invalid';
+/** skipped: valid, but not added because another address in the list was invalid. */
+export type AddStatus = 'added' | 'already' | 'invalid' | 'skipped';
 
 export interface AddTeammatesResult {
   /** One entry per address, in the order typed. */
   results: { email: string; status: AddStatus; message: string }[];
-  /** False when any address was invalid: then nobody was added. */
+  /** False when nobody was added, e.g. because an address was invalid (then nothing changes). */
   changed: boolean;
   team: TeamList;
 }

@@ -1,16 +1,20 @@
 // Choices the sidebar offers and the server accepts; one list so the two cannot disagree.
 import type { GoalType } from './api';
 
-export const SUPPORTED_CURRENCIES = [
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'JPY',
-  'INR',
-  'MXN',
-] as const;
+/** Currencies a tracker can be kept in, with the symbol its money columns show. */
+export const CURRENCY_SYMBOLS = {
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  CAD: 'CA$',
+  AUD: 'A$',
+  JPY: '¥',
+  INR: '₹',
+  MXN: 'MX$',
+} as const;
+
+export type Currency = keyof typeof CURRENCY_SYMBOLS;
+export const SUPPORTED_CURRENCIES = Object.keys(CURRENCY_SYMBOLS) as Currency[];
 
 export const GOAL_TYPES: readonly { value: GoalType; label: string }[] = [
   { value: 'orders', label: 'Orders' },

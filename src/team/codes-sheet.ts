@@ -1,0 +1,132 @@
+// Reads trackers for "Generate codes and links" and writes the planned codes and links: each
+// column with one call, whatever the number of rows, and never over a filled cell.
+import type { CodesApplied, CodesPlan, CodesRequest } from '../shared/api';
+import type { ColumnKey } from '../tracker/columns';
+import { InputError } from '../tracker/options';
+import {
+  documentProperties,
+  readIssuedCodes,
+  readTrackers,
+  recordIssuedCodes,
+  saveTeamSettings,
+} from '../tracker/settings';
+import { asText } from '../tracker/summary';
+import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
+import { withDocumentLock } from '../ui/lock';
+import { planCodesAndLinks, type TrackerRow } from './codes';
+import { checkTeamSettings } from './team-settings';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const WANTED: readonly ColumnKey[] = ['handle', 'platform', 'promoCode', 'trackingLink'];
+
+interface LoadedTracker {
+  sheet: Sheet;
+  firstRow: number;
+  columns: Record<'promoCode' | 'trackingLink', number>;
+  rows: TrackerRow[];
+  values: unknown[][];
+  formulas: string[][];
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+function loadTracker(sheet: Sheet): LoadedTracker {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const top = sheet.getRange(1, 1, Math.max(Math.min(HEADER_SEARCH_ROWS, lastRow), 1), lastColumn).getValues();
+  const { headerRow, columns } = findTable(sheet.getName(), top, WANTED);
+  const firstRow = headerRow + 1;
+  const count = lastRow - headerRow;
+  const data = count > 0 ? sheet.getRange(firstRow, 1, count, lastColumn) : undefined;
+  const values = data ? data.getValues() : [];
+  const formulas = data ? data.getFormulas() : [];
+  const at = (row: unknown[], key: ColumnKey) => text(row[(columns[key] ?? 0) - 1]);
+  const rows = values.map((row, i) => ({
+    row: firstRow + i,
+    handle: at(row, 'handle'),
+    platform: at(row, 'platform'),
+    code: at(row, 'promoCode'),
+    link: at(row, 'trackingLink'),
+  }));
+  const fixed = { promoCode: columns.promoCode ?? 0, trackingLink: columns.trackingLink ?? 0 };
+  return { sheet, firstRow, columns: fixed, rows, values, formulas };
+}
+
+/** Codes in the other trackers of this spreadsheet, so a new code is unique across all of them. */
+function codesElsewhere(spreadsheet: Spreadsheet, except: Sheet): Set<string> {
+  const trackerIds = readTrackers(documentProperties());
+  const codes = new Set<string>();
+  for (const sheet of spreadsheet.getSheets()) {
+    const id = sheet.getSheetId();
+    if (id === except.getSheetId() || !trackerIds.has(id)) continue;
+    for (const row of loadTracker(sheet).rows) if (row.code) codes.add(row.code.toUpperCase());
+  }
+  return codes;
+}
+
+function plan(request: CodesRequest): { plan: CodesPlan; tracker: LoadedTracker } {
+  const settings = checkTeamSettings(request);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheetName = typeof request.sheetName === 'string' ? request.sheetName : '';
+  const sheet = spreadsheet.getSheetByName(sheetName);
+  if (!sheet) throw new InputError(`There is no sheet named "${sheetName}" any more. Pick a tracker again.`);
+  const tracker = loadTracker(sheet);
+  const stored = readTrackers(documentProperties()).get(sheet.getSheetId());
+  const takenCodes = codesElsewhere(spreadsheet, sheet);
+  for (const code of readIssuedCodes(documentProperties())) takenCodes.add(code);
+  const result = planCodesAndLinks({
+    sheetName,
+    campaign: stored?.campaignName ?? sheetName,
+    brandPrefix: settings.brandPrefix,
+    landingPage: settings.landingPage,
+    rows: tracker.rows,
+    takenCodes,
+  });
+  return { plan: result, tracker };
+}
+
+export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
+  return plan(request).plan;
+}
+
+/** A cell as it was, in a form setValues writes back unchanged (text stays text, formulas stay). */
+function unchanged(value: unknown, formula: string): unknown {
+  if (formula) return formula;
+  return typeof value === 'string' ? asText(value) : value;
+}
+
+/** One column's block from the first to the last planned row; cells not planned are written back as they were. */
+function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number, string>): number {
+  if (planned.size === 0) return 0;
+  const rows = [...planned.keys()];
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const cells: unknown[][] = [];
+  for (let row = first; row <= last; row++) {
+    const i = row - tracker.firstRow;
+    const value = planned.get(row);
+    cells.push([value ? asText(value) : unchanged(tracker.values[i][column - 1], tracker.formulas[i][column - 1])]);
+  }
+  tracker.sheet.getRange(first, column, cells.length, 1).setValues(cells);
+  return planned.size;
+}
+
+export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
+  return withDocumentLock(() => {
+    const { plan: result, tracker } = plan(request);
+    const codes = new Map(result.planned.filter((cell) => cell.code).map((cell) => [cell.row, cell.code]));
+    const links = new Map(result.planned.filter((cell) => cell.link).map((cell) => [cell.row, cell.link]));
+    const codesWritten = writeColumn(tracker, tracker.columns.promoCode, codes);
+    const linksWritten = writeColumn(tracker, tracker.columns.trackingLink, links);
+    const properties = documentProperties();
+    const issued = readIssuedCodes(properties);
+    for (const code of codes.values()) issued.add(code);
+    recordIssuedCodes(properties, issued);
+    saveTeamSettings(properties, checkTeamSettings(request));
+    return { ...result, codesWritten, linksWritten };
+  });
+}

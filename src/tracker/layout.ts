@@ -1,0 +1,293 @@
+// Everything the tracker sheet holds, computed as plain 2-D arrays before anything is written,
+// so the writer can set each block with one call.
+import { PLATFORM_NORMS } from '../metrics/platforms';
+import type { TrackerOptions } from '../shared/api';
+import { GOAL_TYPES } from '../shared/choices';
+import {
+  COLUMNS,
+  type Column,
+  type ColumnKey,
+  columnLetter,
+  isDerived,
+  type Refs,
+  type ValueType,
+} from './columns';
+import { currencyFormat } from './formats';
+import {
+  asText,
+  type Cells,
+  SETTINGS,
+  SETTINGS_ROW,
+  SUMMARY_WIDTH,
+  TITLE_ROW,
+  TOTALS,
+  TOTALS_ROW,
+} from './summary';
+
+export const HEADER_ROW = 7;
+export const FIRST_DATA_ROW = HEADER_ROW + 1;
+export const PLATFORM_CHOICES = [...PLATFORM_NORMS.map((norm) => norm.name), 'Other'];
+
+export type Rule =
+  | { kind: 'atLeast'; min: number; help: string }
+  | { kind: 'date'; help: string }
+  | { kind: 'url'; help: string }
+  | { kind: 'list'; values: readonly string[]; help: string };
+
+export interface Highlight {
+  /** A1 range the rule covers. */
+  range: string;
+  when: { formula: string } | { lessThan: number } | { greaterThan: number };
+  background: string;
+  fontColor: string;
+}
+
+/** A rectangular block of cells, anchored at a 1-based row and column. */
+export interface Block<T> {
+  row: number;
+  column: number;
+  cells: T[][];
+}
+
+export interface TrackerLayout {
+  rows: number;
+  columns: number;
+  /** Rows 1 to the header: title, settings, totals and header; user text already made literal. */
+  values: Block<string | number>;
+  numberFormats: Block<string>[];
+  backgrounds: Block<string | null>[];
+  notes: Block<string>[];
+  validations: Block<Rule | null>[];
+  boldRanges: string[];
+  highlights: Highlight[];
+  /** Computed ranges, protected with a warning. */
+  protectedRanges: { range: string; description: string }[];
+  /** Consecutive columns of one width: [first column, count, width]. */
+  widths: [number, number, number][];
+  frozenRows: number;
+  frozenColumns: number;
+}
+
+const COLORS = {
+  inputHeader: '#f1f3f4',
+  derivedHeader: '#d2e3fc',
+  derivedCell: '#f1f6fe',
+  label: '#ffffff',
+  warning: '#fce8b2',
+  warningText: '#7a4f01',
+  bad: '#f4c7c3',
+  badText: '#a50e0e',
+  good: '#ceead6',
+  goodText: '#0d652d',
+};
+
+export function refsFrom(row: number): Refs {
+  const refs = {} as Refs;
+  COLUMNS.forEach((column, index) => {
+    const letter = columnLetter(index + 1);
+    refs[column.key] = `${letter}${row}:${letter}`;
+  });
+  return refs;
+}
+
+function letterOf(key: ColumnKey): string {
+  return columnLetter(COLUMNS.findIndex((column) => column.key === key) + 1);
+}
+
+function summaryCells(): Cells {
+  const cells = {} as Cells;
+  SETTINGS.forEach((setting, i) => {
+    cells[setting.key] = `${columnLetter(i + 1)}${SETTINGS_ROW}`;
+  });
+  TOTALS.forEach((total, i) => {
+    cells[total.key] = `${columnLetter(i + 1)}${TOTALS_ROW}`;
+  });
+  return cells;
+}
+
+function numberFormat(type: ValueType | 'goalTarget', options: TrackerOptions): string {
+  switch (type) {
+    case 'money':
+      return currencyFormat(options.currency);
+    case 'count':
+      return '#,##0';
+    case 'rate':
+      return '0.0%';
+    case 'multiple':
+      return '0.00"x"';
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'goalTarget':
+      if (options.goalType === 'roi') return '0%';
+      return options.goalType === 'revenue' ? currencyFormat(options.currency) : '#,##0';
+    default:
+      return '@';
+  }
+}
+
+const HELP: Partial<Record<ValueType, string>> = {
+  count: 'must be a number, 0 or more.',
+  money: 'must be an amount, 0 or more.',
+  date: 'must be a date, like 2026-03-14.',
+  url: 'must be a link starting with http:// or https://.',
+  platform: `must be one of ${PLATFORM_CHOICES.join(', ')}.`,
+};
+
+function ruleFor(type: ValueType, label: string): Rule | null {
+  const help = HELP[type] && `${label} ${HELP[type]}`;
+  if (!help) return null;
+  if (type === 'count' || type === 'money') return { kind: 'atLeast', min: 0, help };
+  if (type === 'date') return { kind: 'date', help };
+  if (type === 'url') return { kind: 'url', help };
+  return { kind: 'list', values: PLATFORM_CHOICES, help };
+}
+
+function emptyRow<T>(width: number, fill: T): T[] {
+  return new Array<T>(width).fill(fill);
+}
+
+function headRows(options: TrackerOptions, refs: Refs, cells: Cells): (string | number)[][] {
+  const width = COLUMNS.length;
+  const rows = Array.from({ length: HEADER_ROW }, () => emptyRow<string | number>(width, ''));
+  rows[TITLE_ROW - 1][0] = asText(options.campaignName);
+  SETTINGS.forEach((setting, i) => {
+    rows[SETTINGS_ROW - 2][i] = setting.label;
+    rows[SETTINGS_ROW - 1][i] = setting.value(options);
+  });
+  TOTALS.forEach((total, i) => {
+    rows[TOTALS_ROW - 2][i] = total.label;
+    rows[TOTALS_ROW - 1][i] = total.formula(refs, cells);
+  });
+  rows[HEADER_ROW - 1] = COLUMNS.map((column) => headerCell(column, refs));
+  return rows;
+}
+
+/** Derived columns compute every row, including rows added later, from one formula in the header. */
+function headerCell(column: Column, refs: Refs): string {
+  if (!column.formula) return column.header;
+  return `=ARRAYFORMULA({"${column.header}"; IF(${refs.handle}="", "", ${column.formula(refs)})})`;
+}
+
+function summaryFormats(options: TrackerOptions): string[][] {
+  const labels = emptyRow(SUMMARY_WIDTH, '@');
+  return [
+    emptyRow(SUMMARY_WIDTH, '@'),
+    labels,
+    padded(SETTINGS.map((s) => numberFormat(s.type, options)), '@'),
+    labels,
+    padded(TOTALS.map((t) => numberFormat(t.type, options)), '@'),
+  ];
+}
+
+function padded<T>(cells: T[], fill: T): T[] {
+  return cells.concat(emptyRow(SUMMARY_WIDTH - cells.length, fill));
+}
+
+function tableBlocks(options: TrackerOptions, dataRows: number) {
+  const formats = COLUMNS.map((column) => numberFormat(column.type, options));
+  const rules = COLUMNS.map((column) => (isDerived(column) ? null : ruleFor(column.type, column.header)));
+  const fills = COLUMNS.map((column) => (isDerived(column) ? COLORS.derivedCell : null));
+  const headerFills = COLUMNS.map((column) => (isDerived(column) ? COLORS.derivedHeader : COLORS.inputHeader));
+  return {
+    numberFormats: [emptyRow(COLUMNS.length, '@'), ...Array.from({ length: dataRows }, () => formats)],
+    validations: Array.from({ length: dataRows }, () => rules),
+    backgrounds: [headerFills, ...Array.from({ length: dataRows }, () => fills)],
+  };
+}
+
+function summaryValidations(): (Rule | null)[][] {
+  return [
+    SETTINGS.map((setting) => {
+      if (setting.key === 'goal') {
+        const goals = GOAL_TYPES.map((goal) => goal.label);
+        return { kind: 'list', values: goals, help: `Goal must be one of ${goals.join(', ')}.` };
+      }
+      if (setting.key === 'target' || setting.key === 'otherCac') {
+        return { kind: 'atLeast', min: 0, help: `${setting.label} must be a number, 0 or more.` };
+      }
+      return null;
+    }),
+  ];
+}
+
+function highlights(lastRow: number, cells: Cells): Highlight[] {
+  const column = (key: ColumnKey) => `${letterOf(key)}${FIRST_DATA_ROW}:${letterOf(key)}${lastRow}`;
+  const duplicate = (key: ColumnKey): Highlight => {
+    const letter = letterOf(key);
+    const first = `${letter}${FIRST_DATA_ROW}`;
+    return {
+      range: column(key),
+      when: { formula: `=AND(${first}<>"", COUNTIF($${letter}$${FIRST_DATA_ROW}:$${letter}, ${first})>1)` },
+      background: COLORS.warning,
+      fontColor: COLORS.warningText,
+    };
+  };
+  const rate = `${letterOf('engagementRate')}${FIRST_DATA_ROW}`;
+  const platform = `$${letterOf('platform')}${FIRST_DATA_ROW}`;
+  const norm = PLATFORM_NORMS.reduceRight((otherwise, p) => `IF(${platform}="${p.name}", ${p.low}, ${otherwise})`, '0');
+  const signOf = (range: string): Highlight[] => [
+    { range, when: { lessThan: 0 }, background: COLORS.bad, fontColor: COLORS.badText },
+    { range, when: { greaterThan: 0 }, background: COLORS.good, fontColor: COLORS.goodText },
+  ];
+  return [
+    duplicate('promoCode'),
+    duplicate('trackingLink'),
+    ...signOf(column('roi')),
+    ...signOf(cells.roi),
+    { range: column('engagementRate'), when: { formula: `=AND(ISNUMBER(${rate}), ${rate}<${norm})` }, background: COLORS.warning, fontColor: COLORS.warningText },
+    { range: cells.cacVsOther, when: { greaterThan: 1 }, background: COLORS.bad, fontColor: COLORS.badText },
+    { range: cells.cacVsOther, when: { lessThan: 1 }, background: COLORS.good, fontColor: COLORS.goodText },
+  ];
+}
+
+function widthGroups(): [number, number, number][] {
+  const groups: [number, number, number][] = [];
+  COLUMNS.forEach((column, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last[2] === column.width) last[1] += 1;
+    else groups.push([i + 1, 1, column.width]);
+  });
+  return groups;
+}
+
+export function trackerLayout(options: TrackerOptions): TrackerLayout {
+  const dataRows = options.startingRows;
+  const rows = HEADER_ROW + dataRows;
+  const lastLetter = columnLetter(COLUMNS.length);
+  const refs = refsFrom(FIRST_DATA_ROW);
+  const cells = summaryCells();
+  const table = tableBlocks(options, dataRows);
+  const firstDerived = COLUMNS.findIndex(isDerived) + 1;
+  const summaryEnd = columnLetter(SUMMARY_WIDTH);
+  return {
+    rows,
+    columns: COLUMNS.length,
+    values: { row: 1, column: 1, cells: headRows(options, refs, cells) },
+    numberFormats: [
+      { row: 1, column: 1, cells: summaryFormats(options) },
+      { row: HEADER_ROW, column: 1, cells: table.numberFormats },
+    ],
+    backgrounds: [{ row: HEADER_ROW, column: 1, cells: table.backgrounds }],
+    notes: [
+      { row: SETTINGS_ROW - 1, column: 1, cells: [padded(SETTINGS.map((s) => s.note), '')] },
+      { row: TOTALS_ROW - 1, column: 1, cells: [padded(TOTALS.map((t) => t.note), '')] },
+      { row: HEADER_ROW, column: 1, cells: [COLUMNS.map((column) => column.note)] },
+    ],
+    validations: [
+      { row: SETTINGS_ROW, column: 1, cells: summaryValidations() },
+      { row: FIRST_DATA_ROW, column: 1, cells: table.validations },
+    ],
+    boldRanges: [`A${TITLE_ROW}`, `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`, `A${HEADER_ROW}:${lastLetter}${HEADER_ROW}`],
+    highlights: highlights(rows, cells),
+    protectedRanges: [
+      { range: `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`, description: 'Campaign totals: computed by formulas' },
+      {
+        range: `${columnLetter(firstDerived)}${HEADER_ROW}:${lastLetter}${rows}`,
+        description: 'Computed columns: formulas fill every row',
+      },
+    ],
+    widths: widthGroups(),
+    frozenRows: HEADER_ROW,
+    frozenColumns: 1,
+  };
+}

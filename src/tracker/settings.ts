@@ -1,0 +1,94 @@
+// Campaign and team settings live in the document's properties: every teammate sees the same,
+// and nothing a teammate needs is stored per user.
+import type { TeamSettings, TrackerOptions } from '../shared/api';
+
+const TRACKER_PREFIX = 'tracker:';
+const TEAM_KEY = 'team';
+
+export interface StoredTracker extends TrackerOptions {
+  sheetId: number;
+  createdAt: string;
+}
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+export function documentProperties(): Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+export function saveTracker(properties: Properties, tracker: StoredTracker): void {
+  properties.setProperty(`${TRACKER_PREFIX}${tracker.sheetId}`, JSON.stringify(tracker));
+}
+
+export function forgetTracker(properties: Properties, sheetId: number): void {
+  properties.deleteProperty(`${TRACKER_PREFIX}${sheetId}`);
+}
+
+/** Every tracker recorded for this document, keyed by sheet id (sheets can be renamed). */
+export function readTrackers(properties: Properties): Map<number, StoredTracker> {
+  const trackers = new Map<number, StoredTracker>();
+  const all = properties.getProperties();
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(TRACKER_PREFIX)) continue;
+    const tracker = parse<StoredTracker>(all[key]);
+    if (tracker && typeof tracker.sheetId === 'number') trackers.set(tracker.sheetId, tracker);
+  }
+  return trackers;
+}
+
+export const EMPTY_TEAM_SETTINGS: TeamSettings = { brandPrefix: '', landingPage: '' };
+
+export function readTeamSettings(properties: Properties): TeamSettings {
+  const stored = parse<Partial<TeamSettings>>(properties.getProperty(TEAM_KEY));
+  return {
+    brandPrefix: typeof stored?.brandPrefix === 'string' ? stored.brandPrefix : '',
+    landingPage: typeof stored?.landingPage === 'string' ? stored.landingPage : '',
+  };
+}
+
+export function saveTeamSettings(properties: Properties, settings: TeamSettings): void {
+  properties.setProperty(TEAM_KEY, JSON.stringify(settings));
+}
+
+/** A value a teammate's older version (or a hand edit) left unreadable counts as absent. */
+function parse<T>(json: string | null): T | undefined {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+const ISSUED_PREFIX = 'codes.issued.';
+/** Document properties hold at most 9 KB a value, so the issued codes are kept in chunks. */
+const CHUNK_CHARS = 8000;
+
+/** Every promo code the add-on ever issued in this document: never issued twice. */
+export function readIssuedCodes(properties: Properties): Set<string> {
+  const all = properties.getProperties();
+  const codes = new Set<string>();
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(ISSUED_PREFIX)) continue;
+    for (const code of all[key].split(' ')) if (code) codes.add(code);
+  }
+  return codes;
+}
+
+export function recordIssuedCodes(properties: Properties, issued: Set<string>): void {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const code of issued) {
+    if (chunk.length + code.length + 1 > CHUNK_CHARS) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    chunk += chunk ? ` ${code}` : code;
+  }
+  if (chunk) chunks.push(chunk);
+  const values: Record<string, string> = {};
+  chunks.forEach((text, i) => {
+    values[`${ISSUED_PREFIX}${i}`] = text;
+  });
+  properties.setProperties(values);
+}

@@ -1,0 +1,143 @@
+// The block above the table: the campaign's settings (row 3) and its live totals (row 5),
+// each a label over a value. Positions come from the order of these lists.
+import type { GoalType, TrackerOptions } from '../shared/api';
+import { GOAL_TYPES } from '../shared/choices';
+import type { Refs, ValueType } from './columns';
+
+export const TITLE_ROW = 1;
+export const SETTINGS_ROW = 3;
+export const TOTALS_ROW = 5;
+
+export type SettingKey = 'product' | 'currency' | 'goal' | 'target' | 'otherCac';
+export type TotalKey =
+  | 'progress'
+  | 'spend'
+  | 'revenue'
+  | 'orders'
+  | 'newCustomers'
+  | 'roi'
+  | 'roas'
+  | 'cac'
+  | 'engagementRate'
+  | 'cacVsOther'
+  | 'best'
+  | 'worst';
+
+/** A1 addresses of every summary value, by key. */
+export type Cells = Record<SettingKey | TotalKey, string>;
+
+interface Setting {
+  key: SettingKey;
+  label: string;
+  type: ValueType | 'goalTarget';
+  note: string;
+  value: (options: TrackerOptions) => string | number;
+}
+
+interface Total {
+  key: TotalKey;
+  label: string;
+  type: ValueType;
+  note: string;
+  formula: (c: Refs, s: Cells) => string;
+}
+
+/** User text is written with a leading apostrophe so Sheets stores it as text, never as a formula. */
+export function asText(value: string): string {
+  return value === '' ? '' : `'${value}`;
+}
+
+export function goalLabel(goal: GoalType): string {
+  return GOAL_TYPES.find((type) => type.value === goal)?.label ?? goal;
+}
+
+export const SETTINGS: readonly Setting[] = [
+  { key: 'product', label: 'Product', type: 'text', note: 'Product name or ASIN.', value: (o) => asText(o.product) },
+  { key: 'currency', label: 'Currency', type: 'text', note: 'Currency of every amount in this tracker.', value: (o) => o.currency },
+  {
+    key: 'goal',
+    label: 'Goal',
+    type: 'text',
+    note: 'What the campaign set out to achieve, decided before launch.',
+    value: (o) => goalLabel(o.goalType),
+  },
+  { key: 'target', label: 'Goal target', type: 'goalTarget', note: 'The number to reach.', value: (o) => o.goalTarget },
+  {
+    key: 'otherCac',
+    label: 'Other-channel CAC',
+    type: 'money',
+    note: 'What a customer costs on your other channels (e.g. paid social), for comparison.',
+    value: (o) => o.otherChannelCac ?? '',
+  },
+];
+
+/** The total behind each goal: what progress is measured in. */
+function goalActual(goal: GoalType, c: Refs, s: Cells): string {
+  const actual: Record<GoalType, string> = {
+    orders: s.orders,
+    revenue: s.revenue,
+    roi: s.roi,
+    impressions: `SUM(${c.reach})`,
+  };
+  return actual[goal];
+}
+
+function progressFormula(c: Refs, s: Cells): string {
+  // Reads the goal cell, so a team can change the goal later without a new tracker.
+  const byGoal = GOAL_TYPES.reduceRight(
+    (otherwise, goal) => `IF(${s.goal}="${goal.label}", ${goalActual(goal.value, c, s)}, ${otherwise})`,
+    '""',
+  );
+  return `=IFERROR(IF(${s.target}>0, ${byGoal}/${s.target}, ""), "")`;
+}
+
+function rankedHandle(pick: 'MAX' | 'MIN', c: Refs): string {
+  return `=IF(COUNT(${c.roi})=0, "", INDEX(${c.handle}, MATCH(${pick}(${c.roi}), ${c.roi}, 0)))`;
+}
+
+export const TOTALS: readonly Total[] = [
+  { key: 'progress', label: 'Progress to goal', type: 'rate', note: 'The goal\'s total divided by its target.', formula: progressFormula },
+  { key: 'spend', label: 'Spend', type: 'money', note: 'Sum of every row\'s total cost.', formula: (c) => `=SUM(${c.totalCost})` },
+  { key: 'revenue', label: 'Revenue', type: 'money', note: 'Sum of revenue.', formula: (c) => `=SUM(${c.revenue})` },
+  { key: 'orders', label: 'Orders', type: 'count', note: 'Sum of orders.', formula: (c) => `=SUM(${c.orders})` },
+  { key: 'newCustomers', label: 'New customers', type: 'count', note: 'Sum of new customers.', formula: (c) => `=SUM(${c.newCustomers})` },
+  {
+    key: 'roi',
+    label: 'ROI',
+    type: 'rate',
+    note: 'Campaign ROI = (revenue - spend) / spend.',
+    formula: (_c, s) => `=IF(${s.spend}>0, (${s.revenue}-${s.spend})/${s.spend}, "")`,
+  },
+  {
+    key: 'roas',
+    label: 'ROAS',
+    type: 'multiple',
+    note: 'Campaign ROAS = revenue / spend.',
+    formula: (_c, s) => `=IF(${s.spend}>0, ${s.revenue}/${s.spend}, "")`,
+  },
+  {
+    key: 'cac',
+    label: 'CAC',
+    type: 'money',
+    note: 'Campaign CAC = spend / new customers.',
+    formula: (_c, s) => `=IF(${s.newCustomers}>0, ${s.spend}/${s.newCustomers}, "")`,
+  },
+  {
+    key: 'engagementRate',
+    label: 'Engagement rate',
+    type: 'rate',
+    note: 'Engagements / followers, over the rows that have followers.',
+    formula: (c) => `=IF(SUM(${c.followers})>0, SUMIF(${c.followers}, ">0", ${c.engagements})/SUM(${c.followers}), "")`,
+  },
+  {
+    key: 'cacVsOther',
+    label: 'CAC vs other channels',
+    type: 'multiple',
+    note: 'Campaign CAC / other-channel CAC. Below 1x, influencers win customers more cheaply.',
+    formula: (_c, s) => `=IF(AND(ISNUMBER(${s.cac}), N(${s.otherCac})>0), ${s.cac}/${s.otherCac}, "")`,
+  },
+  { key: 'best', label: 'Best influencer (ROI)', type: 'text', note: 'The handle with the highest ROI.', formula: (c) => rankedHandle('MAX', c) },
+  { key: 'worst', label: 'Worst influencer (ROI)', type: 'text', note: 'The handle with the lowest ROI.', formula: (c) => rankedHandle('MIN', c) },
+];
+
+export const SUMMARY_WIDTH = Math.max(SETTINGS.length, TOTALS.length);

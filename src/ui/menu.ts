@@ -1,0 +1,24 @@
+// The add-on menu. onOpen may run in AuthMode.NONE (a teammate who never authorised the
+// add-on): then it may only build the menu, so it touches no other service.
+
+export type Panel = 'tracker' | 'codes' | 'team';
+
+export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
+  { caption: 'Create campaign tracker', functionName: 'showTrackerSidebar' },
+  { caption: 'Generate codes and links', functionName: 'showCodesSidebar' },
+  { caption: 'Share with team', functionName: 'showTeamSidebar' },
+];
+
+export function buildMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) menu.addItem(item.caption, item.functionName);
+  menu.addToUi();
+}
+
+/** Opens the sidebar on one panel; the page reads the panel from the marker appended here. */
+export function showSidebar(panel: Panel): void {
+  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+    .setTitle('Influencer ROI')
+    .append(`<div id="start-panel" data-panel="${panel}" hidden></div>`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
