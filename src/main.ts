@@ -1,5 +1,25 @@
 // Everything Apps Script can call, and nothing else. The build turns each export into a
 // top-level function declaration (with its JSDoc) in build/Code.js.
+import type {
+  AddTeammatesRequest,
+  AddTeammatesResult,
+  CodesApplied,
+  CodesPlan,
+  CodesRequest,
+  SidebarState,
+  TeamList,
+  TrackerCreated,
+} from './shared/api';
+import {
+  previewCodesAndLinks as planCodes,
+  applyCodesAndLinks as writeCodes,
+} from './team/codes-sheet';
+import { listTeam as readTeamList, addTeammates as shareWithTeammates } from './team/sharing';
+import { createTracker as buildTracker } from './tracker/create';
+import { buildMenu, showSidebar } from './ui/menu';
+import { getSidebarState as readSidebarState } from './ui/state';
+
+// The custom functions; Code.js declares them in the order of catalog.ts.
 export {
   AOV,
   AWARENESS_VALUE,
@@ -18,21 +38,6 @@ export {
   ROI,
   UTM_LINK,
 } from './functions/catalog';
-
-import type {
-  AddTeammatesRequest,
-  AddTeammatesResult,
-  CodesApplied,
-  CodesPlan,
-  CodesRequest,
-  TeamList,
-  TrackerCreated,
-} from './shared/api';
-import { applyCodesAndLinks as writeCodes, previewCodesAndLinks as planCodes } from './team/codes-sheet';
-import { addTeammates as shareWithTeammates, listTeam as readTeamList } from './team/sharing';
-import { createTracker as buildTracker } from './tracker/create';
-import { buildMenu, showSidebar } from './ui/menu';
-import { getSidebarState as readSidebarState } from './ui/state';
 
 /** Adds the add-on menu; in AuthMode.NONE it must touch nothing else. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -56,7 +61,7 @@ export function showTeamSidebar(): void {
 }
 
 /** Sidebar: the trackers in this spreadsheet and the team's shared settings. */
-export function getSidebarState() {
+export function getSidebarState(): SidebarState {
   return readSidebarState();
 }
 

@@ -19,6 +19,9 @@ export class Invalid {
   constructor(readonly reason: string) {}
 }
 
+// Bound once: global lookups are slow where the global object is intercepted (node:vm).
+const isFiniteNumber = Number.isFinite;
+
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?$/i;
 
 /** Cross-realm safe: dates made by Sheets (or another vm context) fail `instanceof Date`. */
@@ -41,13 +44,17 @@ const WANTED: Record<Exclude<Kind, 'text'>, string> = {
 
 function parseNumber(value: Cell, kind: Exclude<Kind, 'text'>): number | Blank | Invalid {
   if (typeof value === 'number')
-    return Number.isFinite(value) ? value : new Invalid('is not a finite number');
+    return isFiniteNumber(value) ? value : new Invalid('is not a finite number');
   if (value === '' || value === null || value === undefined) return BLANK;
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return BLANK;
     if (PLAIN_NUMBER.test(text)) {
-      return text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+      const number = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+      // "1e400" reads as Infinity: refuse it rather than compute a silently wrong 0 or "mega".
+      return isFiniteNumber(number)
+        ? number
+        : new Invalid(`is ${describe(value)}, too large a number`);
     }
   }
   return new Invalid(`is ${describe(value)}, not ${WANTED[kind]}`);

@@ -37,7 +37,9 @@ function text(value: unknown): string {
 function loadTracker(sheet: Sheet): LoadedTracker {
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const top = sheet.getRange(1, 1, Math.max(Math.min(HEADER_SEARCH_ROWS, lastRow), 1), lastColumn).getValues();
+  const top = sheet
+    .getRange(1, 1, Math.max(Math.min(HEADER_SEARCH_ROWS, lastRow), 1), lastColumn)
+    .getValues();
   const { headerRow, columns } = findTable(sheet.getName(), top, WANTED);
   const firstRow = headerRow + 1;
   const count = lastRow - headerRow;
@@ -73,7 +75,8 @@ function plan(request: CodesRequest): { plan: CodesPlan; tracker: LoadedTracker 
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheetName = typeof request.sheetName === 'string' ? request.sheetName : '';
   const sheet = spreadsheet.getSheetByName(sheetName);
-  if (!sheet) throw new InputError(`There is no sheet named "${sheetName}" any more. Pick a tracker again.`);
+  if (!sheet)
+    throw new InputError(`There is no sheet named "${sheetName}" any more. Pick a tracker again.`);
   const tracker = loadTracker(sheet);
   const stored = readTrackers(documentProperties()).get(sheet.getSheetId());
   const takenCodes = codesElsewhere(spreadsheet, sheet);
@@ -109,7 +112,11 @@ function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number
   for (let row = first; row <= last; row++) {
     const i = row - tracker.firstRow;
     const value = planned.get(row);
-    cells.push([value ? asText(value) : unchanged(tracker.values[i][column - 1], tracker.formulas[i][column - 1])]);
+    cells.push([
+      value
+        ? asText(value)
+        : unchanged(tracker.values[i][column - 1], tracker.formulas[i][column - 1]),
+    ]);
   }
   tracker.sheet.getRange(first, column, cells.length, 1).setValues(cells);
   return planned.size;
@@ -118,8 +125,12 @@ function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number
 export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
   return withDocumentLock(() => {
     const { plan: result, tracker } = plan(request);
-    const codes = new Map(result.planned.filter((cell) => cell.code).map((cell) => [cell.row, cell.code]));
-    const links = new Map(result.planned.filter((cell) => cell.link).map((cell) => [cell.row, cell.link]));
+    const codes = new Map(
+      result.planned.filter((cell) => cell.code).map((cell) => [cell.row, cell.code]),
+    );
+    const links = new Map(
+      result.planned.filter((cell) => cell.link).map((cell) => [cell.row, cell.link]),
+    );
     const codesWritten = writeColumn(tracker, tracker.columns.promoCode, codes);
     const linksWritten = writeColumn(tracker, tracker.columns.trackingLink, links);
     const properties = documentProperties();

@@ -71,7 +71,8 @@ export function findDuplicates(rows: TrackerRow[]): Duplicate[] {
     }
     for (const [value, holders] of byValue) {
       const influencers = new Set(holders.map((row) => influencerKey(row.handle)));
-      if (influencers.size > 1) duplicates.push({ kind, value, rows: holders.map((row) => row.row) });
+      if (influencers.size > 1)
+        duplicates.push({ kind, value, rows: holders.map((row) => row.row) });
     }
   }
   return duplicates;
@@ -109,7 +110,10 @@ export function planCodesAndLinks(input: PlanInput): CodesPlan {
         taken.add(code);
         codes.set(key, code);
       }
-      if (!code) reasons.push(`no code: the handle "${row.handle}" has no letters or digits to build one from`);
+      if (!code)
+        reasons.push(
+          `no code: the handle "${row.handle}" has no letters or digits to build one from`,
+        );
     }
     let link = '';
     if (!row.link.trim()) {
@@ -126,13 +130,22 @@ export function planCodesAndLinks(input: PlanInput): CodesPlan {
 }
 
 /** Handles that slug alike ("jane.doe", "Jane Doe") get "-2", "-3"... so links stay unique. */
-function linkFor(row: TrackerRow, input: PlanInput, taken: ReadonlySet<string>): string | undefined {
+function linkFor(
+  row: TrackerRow,
+  input: PlanInput,
+  taken: ReadonlySet<string>,
+): string | undefined {
   const source = slug(row.platform);
   const content = slug(row.handle);
   if (!source || !content) return undefined;
   const campaign = slug(input.campaign) || 'campaign';
   for (let n = 1; ; n++) {
-    const params = { source, medium: 'influencer', campaign, content: n === 1 ? content : `${content}-${n}` };
+    const params = {
+      source,
+      medium: 'influencer',
+      campaign,
+      content: n === 1 ? content : `${content}-${n}`,
+    };
     const link = utmLink(input.landingPage, params);
     if (!link || !taken.has(link)) return link;
   }

@@ -5,7 +5,8 @@ import { isEmail, splitAddresses } from './emails';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const emailsOf = (users: GoogleAppsScript.Base.User[]) => users.map((user) => user.getEmail()).filter(Boolean);
+const emailsOf = (users: GoogleAppsScript.Base.User[]) =>
+  users.map((user) => user.getEmail()).filter(Boolean);
 
 export function readTeam(spreadsheet: Spreadsheet): TeamList {
   const owner = spreadsheet.getOwner()?.getEmail() || null;
@@ -32,24 +33,47 @@ function existingRole(team: TeamList, email: string, role: Role): string | undef
 
 export function addTeammates(request: AddTeammatesRequest): AddTeammatesResult {
   const role = request?.role;
-  if (role !== 'editor' && role !== 'viewer') throw new InputError('Choose whether teammates join as editors or viewers.');
+  if (role !== 'editor' && role !== 'viewer')
+    throw new InputError('Choose whether teammates join as editors or viewers.');
   const addresses = splitAddresses(typeof request.emails === 'string' ? request.emails : '');
   if (addresses.length === 0) throw new InputError('Type at least one email address.');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const team = readTeam(spreadsheet);
   const invalid = addresses.filter((address) => !isEmail(address));
   const results = addresses.map((email) => {
-    if (!isEmail(email)) return { email, status: 'invalid' as const, message: `"${email}" is not a valid email address.` };
+    if (!isEmail(email))
+      return {
+        email,
+        status: 'invalid' as const,
+        message: `"${email}" is not a valid email address.`,
+      };
     const had = existingRole(team, email, role);
-    if (had) return { email, status: 'already' as const, message: `${email} already has access as ${had}.` };
+    if (had)
+      return {
+        email,
+        status: 'already' as const,
+        message: `${email} already has access as ${had}.`,
+      };
     if (invalid.length > 0) {
-      return { email, status: 'skipped' as const, message: `${email} was not added: fix the invalid addresses first.` };
+      return {
+        email,
+        status: 'skipped' as const,
+        message: `${email} was not added: fix the invalid addresses first.`,
+      };
     }
-    return { email, status: 'added' as const, message: `${email} can now ${role === 'editor' ? 'edit' : 'view'} this spreadsheet.` };
+    return {
+      email,
+      status: 'added' as const,
+      message: `${email} can now ${role === 'editor' ? 'edit' : 'view'} this spreadsheet.`,
+    };
   });
   const toAdd = results.filter((result) => result.status === 'added').map((result) => result.email);
   if (toAdd.length > 0) share(spreadsheet, toAdd, role);
-  return { results, changed: toAdd.length > 0, team: toAdd.length > 0 ? readTeam(spreadsheet) : team };
+  return {
+    results,
+    changed: toAdd.length > 0,
+    team: toAdd.length > 0 ? readTeam(spreadsheet) : team,
+  };
 }
 
 function share(spreadsheet: Spreadsheet, emails: string[], role: Role): void {

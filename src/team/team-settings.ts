@@ -4,7 +4,10 @@ import type { TeamSettings } from '../shared/api';
 import { InputError } from '../tracker/options';
 import { MAX_PREFIX_LENGTH } from './codes';
 
-export function checkTeamSettings(input: { brandPrefix?: unknown; landingPage?: unknown }): TeamSettings {
+export function checkTeamSettings(input: {
+  brandPrefix?: unknown;
+  landingPage?: unknown;
+}): TeamSettings {
   const prefix = typeof input.brandPrefix === 'string' ? input.brandPrefix.trim() : '';
   if (!/^[A-Za-z0-9]+$/.test(prefix) || prefix.length > MAX_PREFIX_LENGTH) {
     throw new InputError(

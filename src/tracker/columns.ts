@@ -56,27 +56,100 @@ export interface Column {
   note: string;
 }
 
-const perCount = (numerator: string, denominator: string) => `IF(${denominator}>0, ${numerator}/${denominator}, "")`;
+const perCount = (numerator: string, denominator: string) =>
+  `IF(${denominator}>0, ${numerator}/${denominator}, "")`;
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'handle', header: 'Influencer', type: 'text', width: 150, note: 'The creator\'s handle, e.g. @janedoe. A row counts once it has a handle.' },
-  { key: 'platform', header: 'Platform', type: 'platform', width: 100, note: 'Where the post ran; pick from the list.' },
-  { key: 'followers', header: 'Followers', type: 'count', width: 90, note: 'Followers when the post went live.' },
-  { key: 'postDate', header: 'Post date', type: 'date', width: 95, note: 'The day the post went live: watch sales around it.' },
+  {
+    key: 'handle',
+    header: 'Influencer',
+    type: 'text',
+    width: 150,
+    note: "The creator's handle, e.g. @janedoe. A row counts once it has a handle.",
+  },
+  {
+    key: 'platform',
+    header: 'Platform',
+    type: 'platform',
+    width: 100,
+    note: 'Where the post ran; pick from the list.',
+  },
+  {
+    key: 'followers',
+    header: 'Followers',
+    type: 'count',
+    width: 90,
+    note: 'Followers when the post went live.',
+  },
+  {
+    key: 'postDate',
+    header: 'Post date',
+    type: 'date',
+    width: 95,
+    note: 'The day the post went live: watch sales around it.',
+  },
   { key: 'postUrl', header: 'Post URL', type: 'url', width: 170, note: 'Link to the post itself.' },
-  { key: 'promoCode', header: 'Promo code', type: 'code', width: 110, note: 'One code per influencer, never shared: duplicates are highlighted.' },
-  { key: 'trackingLink', header: 'Tracking link', type: 'url', width: 190, note: 'One link per influencer (UTM or Amazon Attribution): duplicates are highlighted.' },
+  {
+    key: 'promoCode',
+    header: 'Promo code',
+    type: 'code',
+    width: 110,
+    note: 'One code per influencer, never shared: duplicates are highlighted.',
+  },
+  {
+    key: 'trackingLink',
+    header: 'Tracking link',
+    type: 'url',
+    width: 190,
+    note: 'One link per influencer (UTM or Amazon Attribution): duplicates are highlighted.',
+  },
   { key: 'fee', header: 'Fee', type: 'money', width: 90, note: 'What the creator was paid.' },
-  { key: 'productCost', header: 'Product + shipping', type: 'money', width: 110, note: 'Cost of the product given away and of shipping it.' },
-  { key: 'reach', header: 'Reach / impressions', type: 'count', width: 110, note: 'Impressions or views of the post.' },
+  {
+    key: 'productCost',
+    header: 'Product + shipping',
+    type: 'money',
+    width: 110,
+    note: 'Cost of the product given away and of shipping it.',
+  },
+  {
+    key: 'reach',
+    header: 'Reach / impressions',
+    type: 'count',
+    width: 110,
+    note: 'Impressions or views of the post.',
+  },
   { key: 'likes', header: 'Likes', type: 'count', width: 80, note: 'Likes on the post.' },
   { key: 'comments', header: 'Comments', type: 'count', width: 85, note: 'Comments on the post.' },
   { key: 'shares', header: 'Shares', type: 'count', width: 80, note: 'Shares of the post.' },
   { key: 'saves', header: 'Saves', type: 'count', width: 80, note: 'Saves of the post.' },
-  { key: 'clicks', header: 'Clicks', type: 'count', width: 80, note: 'Clicks on the tracking link.' },
-  { key: 'orders', header: 'Orders', type: 'count', width: 80, note: 'Orders attributed to the code or link.' },
-  { key: 'revenue', header: 'Revenue', type: 'money', width: 100, note: 'Sales attributed to the code or link.' },
-  { key: 'newCustomers', header: 'New customers', type: 'count', width: 100, note: 'First-time buyers among those orders.' },
+  {
+    key: 'clicks',
+    header: 'Clicks',
+    type: 'count',
+    width: 80,
+    note: 'Clicks on the tracking link.',
+  },
+  {
+    key: 'orders',
+    header: 'Orders',
+    type: 'count',
+    width: 80,
+    note: 'Orders attributed to the code or link.',
+  },
+  {
+    key: 'revenue',
+    header: 'Revenue',
+    type: 'money',
+    width: 100,
+    note: 'Sales attributed to the code or link.',
+  },
+  {
+    key: 'newCustomers',
+    header: 'New customers',
+    type: 'count',
+    width: 100,
+    note: 'First-time buyers among those orders.',
+  },
   {
     key: 'totalCost',
     header: 'Total cost',

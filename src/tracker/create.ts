@@ -17,7 +17,9 @@ export function freeSheetName(spreadsheet: Spreadsheet, campaignName: string): s
     const name = n === 1 ? campaignName : `${campaignName} (${n})`;
     if (!spreadsheet.getSheetByName(name)) return name;
   }
-  throw new Error(`There are already ${MAX_NAME_TRIES} sheets named after "${campaignName}"; choose another campaign name.`);
+  throw new Error(
+    `There are already ${MAX_NAME_TRIES} sheets named after "${campaignName}"; choose another campaign name.`,
+  );
 }
 
 export function createTracker(input: unknown): TrackerCreated {
@@ -42,7 +44,11 @@ export function createTracker(input: unknown): TrackerCreated {
   });
 }
 
-function undo(spreadsheet: Spreadsheet, sheet: GoogleAppsScript.Spreadsheet.Sheet, sheetId?: number): void {
+function undo(
+  spreadsheet: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  sheetId?: number,
+): void {
   spreadsheet.deleteSheet(sheet);
   if (sheetId !== undefined) forgetTracker(documentProperties(), sheetId);
 }

@@ -173,9 +173,15 @@ function summaryFormats(options: TrackerOptions): string[][] {
   return [
     emptyRow(SUMMARY_WIDTH, '@'),
     labels,
-    padded(SETTINGS.map((s) => numberFormat(s.type, options)), '@'),
+    padded(
+      SETTINGS.map((s) => numberFormat(s.type, options)),
+      '@',
+    ),
     labels,
-    padded(TOTALS.map((t) => numberFormat(t.type, options)), '@'),
+    padded(
+      TOTALS.map((t) => numberFormat(t.type, options)),
+      '@',
+    ),
   ];
 }
 
@@ -185,11 +191,18 @@ function padded<T>(cells: T[], fill: T): T[] {
 
 function tableBlocks(options: TrackerOptions, dataRows: number) {
   const formats = COLUMNS.map((column) => numberFormat(column.type, options));
-  const rules = COLUMNS.map((column) => (isDerived(column) ? null : ruleFor(column.type, column.header)));
+  const rules = COLUMNS.map((column) =>
+    isDerived(column) ? null : ruleFor(column.type, column.header),
+  );
   const fills = COLUMNS.map((column) => (isDerived(column) ? COLORS.derivedCell : null));
-  const headerFills = COLUMNS.map((column) => (isDerived(column) ? COLORS.derivedHeader : COLORS.inputHeader));
+  const headerFills = COLUMNS.map((column) =>
+    isDerived(column) ? COLORS.derivedHeader : COLORS.inputHeader,
+  );
   return {
-    numberFormats: [emptyRow(COLUMNS.length, '@'), ...Array.from({ length: dataRows }, () => formats)],
+    numberFormats: [
+      emptyRow(COLUMNS.length, '@'),
+      ...Array.from({ length: dataRows }, () => formats),
+    ],
     validations: Array.from({ length: dataRows }, () => rules),
     backgrounds: [headerFills, ...Array.from({ length: dataRows }, () => fills)],
   };
@@ -217,14 +230,19 @@ function highlights(lastRow: number, cells: Cells): Highlight[] {
     const first = `${letter}${FIRST_DATA_ROW}`;
     return {
       range: column(key),
-      when: { formula: `=AND(${first}<>"", COUNTIF($${letter}$${FIRST_DATA_ROW}:$${letter}, ${first})>1)` },
+      when: {
+        formula: `=AND(${first}<>"", COUNTIF($${letter}$${FIRST_DATA_ROW}:$${letter}, ${first})>1)`,
+      },
       background: COLORS.warning,
       fontColor: COLORS.warningText,
     };
   };
   const rate = `${letterOf('engagementRate')}${FIRST_DATA_ROW}`;
   const platform = `$${letterOf('platform')}${FIRST_DATA_ROW}`;
-  const norm = PLATFORM_NORMS.reduceRight((otherwise, p) => `IF(${platform}="${p.name}", ${p.low}, ${otherwise})`, '0');
+  const norm = PLATFORM_NORMS.reduceRight(
+    (otherwise, p) => `IF(${platform}="${p.name}", ${p.low}, ${otherwise})`,
+    '0',
+  );
   const signOf = (range: string): Highlight[] => [
     { range, when: { lessThan: 0 }, background: COLORS.bad, fontColor: COLORS.badText },
     { range, when: { greaterThan: 0 }, background: COLORS.good, fontColor: COLORS.goodText },
@@ -234,9 +252,24 @@ function highlights(lastRow: number, cells: Cells): Highlight[] {
     duplicate('trackingLink'),
     ...signOf(column('roi')),
     ...signOf(cells.roi),
-    { range: column('engagementRate'), when: { formula: `=AND(ISNUMBER(${rate}), ${rate}<${norm})` }, background: COLORS.warning, fontColor: COLORS.warningText },
-    { range: cells.cacVsOther, when: { greaterThan: 1 }, background: COLORS.bad, fontColor: COLORS.badText },
-    { range: cells.cacVsOther, when: { lessThan: 1 }, background: COLORS.good, fontColor: COLORS.goodText },
+    {
+      range: column('engagementRate'),
+      when: { formula: `=AND(ISNUMBER(${rate}), ${rate}<${norm})` },
+      background: COLORS.warning,
+      fontColor: COLORS.warningText,
+    },
+    {
+      range: cells.cacVsOther,
+      when: { greaterThan: 1 },
+      background: COLORS.bad,
+      fontColor: COLORS.badText,
+    },
+    {
+      range: cells.cacVsOther,
+      when: { lessThan: 1 },
+      background: COLORS.good,
+      fontColor: COLORS.goodText,
+    },
   ];
 }
 
@@ -269,18 +302,43 @@ export function trackerLayout(options: TrackerOptions): TrackerLayout {
     ],
     backgrounds: [{ row: HEADER_ROW, column: 1, cells: table.backgrounds }],
     notes: [
-      { row: SETTINGS_ROW - 1, column: 1, cells: [padded(SETTINGS.map((s) => s.note), '')] },
-      { row: TOTALS_ROW - 1, column: 1, cells: [padded(TOTALS.map((t) => t.note), '')] },
+      {
+        row: SETTINGS_ROW - 1,
+        column: 1,
+        cells: [
+          padded(
+            SETTINGS.map((s) => s.note),
+            '',
+          ),
+        ],
+      },
+      {
+        row: TOTALS_ROW - 1,
+        column: 1,
+        cells: [
+          padded(
+            TOTALS.map((t) => t.note),
+            '',
+          ),
+        ],
+      },
       { row: HEADER_ROW, column: 1, cells: [COLUMNS.map((column) => column.note)] },
     ],
     validations: [
       { row: SETTINGS_ROW, column: 1, cells: summaryValidations() },
       { row: FIRST_DATA_ROW, column: 1, cells: table.validations },
     ],
-    boldRanges: [`A${TITLE_ROW}`, `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`, `A${HEADER_ROW}:${lastLetter}${HEADER_ROW}`],
+    boldRanges: [
+      `A${TITLE_ROW}`,
+      `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`,
+      `A${HEADER_ROW}:${lastLetter}${HEADER_ROW}`,
+    ],
     highlights: highlights(rows, cells),
     protectedRanges: [
-      { range: `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`, description: 'Campaign totals: computed by formulas' },
+      {
+        range: `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`,
+        description: 'Campaign totals: computed by formulas',
+      },
       {
         range: `${columnLetter(firstDerived)}${HEADER_ROW}:${lastLetter}${rows}`,
         description: 'Computed columns: formulas fill every row',

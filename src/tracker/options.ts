@@ -21,8 +21,10 @@ function field(options: Record<string, unknown>, key: keyof TrackerOptions): unk
 function cleanText(value: unknown, label: string, maxLength: number): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw new InputError(`${label} must be text.`);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const text = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text.length > maxLength) {
     throw new InputError(`${label} is ${text.length} characters long; keep it to ${maxLength}.`);
   }
@@ -50,14 +52,17 @@ function goalTarget(value: unknown, goalType: GoalType): number {
 function otherChannelCac(value: unknown): number | null {
   if (value === undefined || value === null || value === '') return null;
   const cac = toNumber(value, 'The other-channel CAC');
-  if (cac <= 0) throw new InputError(`The other-channel CAC must be above 0, or left empty (got ${cac}).`);
+  if (cac <= 0)
+    throw new InputError(`The other-channel CAC must be above 0, or left empty (got ${cac}).`);
   return cac;
 }
 
 function startingRows(value: unknown): number {
   const rows = toNumber(value, 'Starting rows');
   if (!Number.isInteger(rows) || rows < 1 || rows > MAX_STARTING_ROWS) {
-    throw new InputError(`Starting rows must be a whole number from 1 to ${MAX_STARTING_ROWS} (got ${rows}).`);
+    throw new InputError(
+      `Starting rows must be a whole number from 1 to ${MAX_STARTING_ROWS} (got ${rows}).`,
+    );
   }
   return rows;
 }
@@ -68,15 +73,24 @@ export function checkTrackerOptions(input: unknown): TrackerOptions {
     throw new InputError('The tracker options are missing.');
   }
   const options = input as Record<string, unknown>;
-  const campaignName = cleanText(field(options, 'campaignName'), 'The campaign name', MAX_CAMPAIGN_NAME_LENGTH);
+  const campaignName = cleanText(
+    field(options, 'campaignName'),
+    'The campaign name',
+    MAX_CAMPAIGN_NAME_LENGTH,
+  );
   if (campaignName === '') throw new InputError('The campaign name is required.');
-  const currency = cleanText(field(options, 'currency') ?? 'USD', 'The currency', 10).toUpperCase() || 'USD';
+  const currency =
+    cleanText(field(options, 'currency') ?? 'USD', 'The currency', 10).toUpperCase() || 'USD';
   if (!(SUPPORTED_CURRENCIES as readonly string[]).includes(currency)) {
-    throw new InputError(`The currency must be one of ${SUPPORTED_CURRENCIES.join(', ')} (got ${currency}).`);
+    throw new InputError(
+      `The currency must be one of ${SUPPORTED_CURRENCIES.join(', ')} (got ${currency}).`,
+    );
   }
   const goal = GOAL_TYPES.find((type) => type.value === field(options, 'goalType'));
   if (!goal) {
-    throw new InputError(`The goal must be one of ${GOAL_TYPES.map((type) => type.label).join(', ')}.`);
+    throw new InputError(
+      `The goal must be one of ${GOAL_TYPES.map((type) => type.label).join(', ')}.`,
+    );
   }
   return {
     campaignName,

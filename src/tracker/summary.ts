@@ -52,8 +52,20 @@ export function goalLabel(goal: GoalType): string {
 }
 
 export const SETTINGS: readonly Setting[] = [
-  { key: 'product', label: 'Product', type: 'text', note: 'Product name or ASIN.', value: (o) => asText(o.product) },
-  { key: 'currency', label: 'Currency', type: 'text', note: 'Currency of every amount in this tracker.', value: (o) => o.currency },
+  {
+    key: 'product',
+    label: 'Product',
+    type: 'text',
+    note: 'Product name or ASIN.',
+    value: (o) => asText(o.product),
+  },
+  {
+    key: 'currency',
+    label: 'Currency',
+    type: 'text',
+    note: 'Currency of every amount in this tracker.',
+    value: (o) => o.currency,
+  },
   {
     key: 'goal',
     label: 'Goal',
@@ -61,7 +73,13 @@ export const SETTINGS: readonly Setting[] = [
     note: 'What the campaign set out to achieve, decided before launch.',
     value: (o) => goalLabel(o.goalType),
   },
-  { key: 'target', label: 'Goal target', type: 'goalTarget', note: 'The number to reach.', value: (o) => o.goalTarget },
+  {
+    key: 'target',
+    label: 'Goal target',
+    type: 'goalTarget',
+    note: 'The number to reach.',
+    value: (o) => o.goalTarget,
+  },
   {
     key: 'otherCac',
     label: 'Other-channel CAC',
@@ -85,7 +103,8 @@ function goalActual(goal: GoalType, c: Refs, s: Cells): string {
 function progressFormula(c: Refs, s: Cells): string {
   // Reads the goal cell, so a team can change the goal later without a new tracker.
   const byGoal = GOAL_TYPES.reduceRight(
-    (otherwise, goal) => `IF(${s.goal}="${goal.label}", ${goalActual(goal.value, c, s)}, ${otherwise})`,
+    (otherwise, goal) =>
+      `IF(${s.goal}="${goal.label}", ${goalActual(goal.value, c, s)}, ${otherwise})`,
     '""',
   );
   return `=IFERROR(IF(${s.target}>0, ${byGoal}/${s.target}, ""), "")`;
@@ -96,11 +115,41 @@ function rankedHandle(pick: 'MAX' | 'MIN', c: Refs): string {
 }
 
 export const TOTALS: readonly Total[] = [
-  { key: 'progress', label: 'Progress to goal', type: 'rate', note: 'The goal\'s total divided by its target.', formula: progressFormula },
-  { key: 'spend', label: 'Spend', type: 'money', note: 'Sum of every row\'s total cost.', formula: (c) => `=SUM(${c.totalCost})` },
-  { key: 'revenue', label: 'Revenue', type: 'money', note: 'Sum of revenue.', formula: (c) => `=SUM(${c.revenue})` },
-  { key: 'orders', label: 'Orders', type: 'count', note: 'Sum of orders.', formula: (c) => `=SUM(${c.orders})` },
-  { key: 'newCustomers', label: 'New customers', type: 'count', note: 'Sum of new customers.', formula: (c) => `=SUM(${c.newCustomers})` },
+  {
+    key: 'progress',
+    label: 'Progress to goal',
+    type: 'rate',
+    note: "The goal's total divided by its target.",
+    formula: progressFormula,
+  },
+  {
+    key: 'spend',
+    label: 'Spend',
+    type: 'money',
+    note: "Sum of every row's total cost.",
+    formula: (c) => `=SUM(${c.totalCost})`,
+  },
+  {
+    key: 'revenue',
+    label: 'Revenue',
+    type: 'money',
+    note: 'Sum of revenue.',
+    formula: (c) => `=SUM(${c.revenue})`,
+  },
+  {
+    key: 'orders',
+    label: 'Orders',
+    type: 'count',
+    note: 'Sum of orders.',
+    formula: (c) => `=SUM(${c.orders})`,
+  },
+  {
+    key: 'newCustomers',
+    label: 'New customers',
+    type: 'count',
+    note: 'Sum of new customers.',
+    formula: (c) => `=SUM(${c.newCustomers})`,
+  },
   {
     key: 'roi',
     label: 'ROI',
@@ -127,17 +176,31 @@ export const TOTALS: readonly Total[] = [
     label: 'Engagement rate',
     type: 'rate',
     note: 'Engagements / followers, over the rows that have followers.',
-    formula: (c) => `=IF(SUM(${c.followers})>0, SUMIF(${c.followers}, ">0", ${c.engagements})/SUM(${c.followers}), "")`,
+    formula: (c) =>
+      `=IF(SUM(${c.followers})>0, SUMIF(${c.followers}, ">0", ${c.engagements})/SUM(${c.followers}), "")`,
   },
   {
     key: 'cacVsOther',
     label: 'CAC vs other channels',
     type: 'multiple',
     note: 'Campaign CAC / other-channel CAC. Below 1x, influencers win customers more cheaply.',
-    formula: (_c, s) => `=IF(AND(ISNUMBER(${s.cac}), N(${s.otherCac})>0), ${s.cac}/${s.otherCac}, "")`,
+    formula: (_c, s) =>
+      `=IF(AND(ISNUMBER(${s.cac}), N(${s.otherCac})>0), ${s.cac}/${s.otherCac}, "")`,
   },
-  { key: 'best', label: 'Best influencer (ROI)', type: 'text', note: 'The handle with the highest ROI.', formula: (c) => rankedHandle('MAX', c) },
-  { key: 'worst', label: 'Worst influencer (ROI)', type: 'text', note: 'The handle with the lowest ROI.', formula: (c) => rankedHandle('MIN', c) },
+  {
+    key: 'best',
+    label: 'Best influencer (ROI)',
+    type: 'text',
+    note: 'The handle with the highest ROI.',
+    formula: (c) => rankedHandle('MAX', c),
+  },
+  {
+    key: 'worst',
+    label: 'Worst influencer (ROI)',
+    type: 'text',
+    note: 'The handle with the lowest ROI.',
+    formula: (c) => rankedHandle('MIN', c),
+  },
 ];
 
 export const SUMMARY_WIDTH = Math.max(SETTINGS.length, TOTALS.length);

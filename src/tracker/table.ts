@@ -25,7 +25,11 @@ function headerOf(key: ColumnKey): string {
 }
 
 /** Finds the header row (the one naming the first wanted column) and each wanted column in it. */
-export function findTable(sheetName: string, top: unknown[][], wanted: readonly ColumnKey[]): TableShape {
+export function findTable(
+  sheetName: string,
+  top: unknown[][],
+  wanted: readonly ColumnKey[],
+): TableShape {
   const headers = wanted.map((key) => normalise(headerOf(key)));
   const rowIndex = top.findIndex((row) => row.some((cell) => normalise(cell) === headers[0]));
   if (rowIndex < 0) {

@@ -62,10 +62,13 @@ export function writeTracker(sheet: Sheet, layout: TrackerLayout): void {
   for (const block of layout.numberFormats) rangeOf(sheet, block).setNumberFormats(block.cells);
   for (const block of layout.backgrounds) rangeOf(sheet, block).setBackgrounds(block.cells);
   for (const block of layout.notes) rangeOf(sheet, block).setNotes(block.cells);
-  for (const block of layout.validations) rangeOf(sheet, block).setDataValidations(validationCells(block));
+  for (const block of layout.validations)
+    rangeOf(sheet, block).setDataValidations(validationCells(block));
   for (const a1 of layout.boldRanges) sheet.getRange(a1).setFontWeight('bold');
   sheet.getRange(TITLE_ROW, 1).setFontSize(14);
-  sheet.setConditionalFormatRules(layout.highlights.map((highlight) => buildHighlight(sheet, highlight)));
+  sheet.setConditionalFormatRules(
+    layout.highlights.map((highlight) => buildHighlight(sheet, highlight)),
+  );
   for (const { range, description } of layout.protectedRanges) {
     sheet.getRange(range).protect().setDescription(description).setWarningOnly(true);
   }

@@ -7,7 +7,7 @@ export class BusyError extends Error {}
 
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
+  if (!lock?.tryLock(LOCK_WAIT_MS)) {
     throw new BusyError(
       'A teammate is changing this spreadsheet with Influencer ROI right now. Try again in a few seconds.',
     );

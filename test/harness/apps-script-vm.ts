@@ -39,7 +39,10 @@ export function loadBundle(
 
   function toRealm<T>(value: T): T {
     if (Array.isArray(value)) return realmArray.from(value, (item) => toRealm(item)) as T;
-    if (value instanceof Date) return new realmDate(value.getTime()) as T;
+    // Tag check, not instanceof: a date may come from either realm.
+    if (Object.prototype.toString.call(value) === '[object Date]') {
+      return new realmDate((value as unknown as Date).getTime()) as T;
+    }
     if (value && typeof value === 'object') {
       const copy = realmObject.create(realmObject.prototype) as Record<string, unknown>;
       for (const [key, item] of Object.entries(value)) copy[key] = toRealm(item);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { codePart, findDuplicates, planCodesAndLinks, slug, type TrackerRow } from '../../src/team/codes';
+import {
+  codePart,
+  findDuplicates,
+  planCodesAndLinks,
+  slug,
+  type TrackerRow,
+} from '../../src/team/codes';
 
 function row(n: number, handle: string, more: Partial<TrackerRow> = {}): TrackerRow {
   return { row: n, handle, platform: 'Instagram', code: '', link: '', ...more };
@@ -22,7 +28,10 @@ describe('codes and links', () => {
   });
 
   it('plans a code and a UTM link for each row that lacks them', () => {
-    const plan = planCodesAndLinks({ ...base, rows: [row(8, '@janedoe'), row(9, 'tom', { platform: 'TikTok' })] });
+    const plan = planCodesAndLinks({
+      ...base,
+      rows: [row(8, '@janedoe'), row(9, 'tom', { platform: 'TikTok' })],
+    });
     expect(plan.planned).toEqual([
       {
         row: 8,
@@ -41,14 +50,23 @@ describe('codes and links', () => {
   });
 
   it('never overwrites a filled cell and never reuses a code taken elsewhere', () => {
-    const rows = [row(8, 'jane', { code: 'MYCODE' }), row(9, 'jane2'), row(10, 'bo', { link: 'https://amzn.to/x' })];
+    const rows = [
+      row(8, 'jane', { code: 'MYCODE' }),
+      row(9, 'jane2'),
+      row(10, 'bo', { link: 'https://amzn.to/x' }),
+    ];
     const plan = planCodesAndLinks({ ...base, rows, takenCodes: new Set(['GLOWBO']) });
     expect(plan.planned.find((p) => p.row === 8)).toEqual(expect.objectContaining({ code: '' }));
-    expect(plan.planned.find((p) => p.row === 10)).toEqual(expect.objectContaining({ code: 'GLOWBO2', link: '' }));
+    expect(plan.planned.find((p) => p.row === 10)).toEqual(
+      expect.objectContaining({ code: 'GLOWBO2', link: '' }),
+    );
   });
 
   it('gives a second post by the same influencer the same code and link', () => {
-    const plan = planCodesAndLinks({ ...base, rows: [row(8, '@Jane', { code: 'GLOWJANE' }), row(9, 'jane ')] });
+    const plan = planCodesAndLinks({
+      ...base,
+      rows: [row(8, '@Jane', { code: 'GLOWJANE' }), row(9, 'jane ')],
+    });
     expect(plan.planned[1]).toEqual(expect.objectContaining({ row: 9, code: 'GLOWJANE' }));
     expect(plan.planned[1].link).toBe(plan.planned[0].link);
   });
@@ -60,9 +78,16 @@ describe('codes and links', () => {
   });
 
   it('skips rows it cannot serve and says why', () => {
-    const plan = planCodesAndLinks({ ...base, rows: [row(8, '🌸🌸'), row(9, 'amy', { platform: '' })] });
+    const plan = planCodesAndLinks({
+      ...base,
+      rows: [row(8, '🌸🌸'), row(9, 'amy', { platform: '' })],
+    });
     expect(plan.skipped).toEqual([
-      { row: 8, reason: 'no code: the handle "🌸🌸" has no letters or digits to build one from; no link: the handle "🌸🌸" has no letters or digits for utm_content' },
+      {
+        row: 8,
+        reason:
+          'no code: the handle "🌸🌸" has no letters or digits to build one from; no link: the handle "🌸🌸" has no letters or digits for utm_content',
+      },
       { row: 9, reason: 'no link: choose the platform first (it becomes utm_source)' },
     ]);
     expect(plan.planned).toEqual([{ row: 9, handle: 'amy', code: 'GLOWAMY', link: '' }]);

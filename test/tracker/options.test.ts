@@ -23,7 +23,11 @@ function problem(changes: Record<string, unknown>): string {
 
 describe('tracker options', () => {
   it('accepts a complete form and trims text', () => {
-    const options = checkTrackerOptions({ ...valid, campaignName: '  Spring\tlaunch  ', currency: 'eur' });
+    const options = checkTrackerOptions({
+      ...valid,
+      campaignName: '  Spring\tlaunch  ',
+      currency: 'eur',
+    });
     expect(options).toEqual({ ...valid, campaignName: 'Spring launch', currency: 'EUR' });
   });
 
@@ -42,13 +46,19 @@ describe('tracker options', () => {
 
   it('names the field that is wrong', () => {
     expect(problem({ campaignName: '   ' })).toBe('The campaign name is required.');
-    expect(problem({ campaignName: 'x'.repeat(81) })).toMatch(/campaign name is 81 characters long; keep it to 80/);
+    expect(problem({ campaignName: 'x'.repeat(81) })).toMatch(
+      /campaign name is 81 characters long; keep it to 80/,
+    );
     expect(problem({ goalTarget: -5 })).toBe('The goal target must be above 0 (got -5).');
     expect(problem({ goalTarget: 'lots' })).toBe('The goal target must be a number.');
     expect(problem({ goalTarget: 10.5 })).toMatch(/whole number of orders/);
-    expect(problem({ goalType: 'likes' })).toMatch(/goal must be one of Orders, Revenue, ROI, Impressions/);
+    expect(problem({ goalType: 'likes' })).toMatch(
+      /goal must be one of Orders, Revenue, ROI, Impressions/,
+    );
     expect(problem({ currency: 'BTC' })).toMatch(/currency must be one of USD, EUR/);
-    expect(problem({ startingRows: 0 })).toBe('Starting rows must be a whole number from 1 to 1000 (got 0).');
+    expect(problem({ startingRows: 0 })).toBe(
+      'Starting rows must be a whole number from 1 to 1000 (got 0).',
+    );
     expect(problem({ startingRows: 1001 })).toMatch(/from 1 to 1000 \(got 1001\)/);
     expect(problem({ otherChannelCac: -1 })).toMatch(/other-channel CAC must be above 0/);
   });
@@ -59,8 +69,9 @@ describe('tracker options', () => {
   });
 
   it('keeps a formula-looking name as plain text for the sheet to store literally', () => {
-    expect(checkTrackerOptions({ ...valid, campaignName: '=IMPORTXML("http://example.com","//a")' }).campaignName).toBe(
-      '=IMPORTXML("http://example.com","//a")',
-    );
+    expect(
+      checkTrackerOptions({ ...valid, campaignName: '=IMPORTXML("http://example.com","//a")' })
+        .campaignName,
+    ).toBe('=IMPORTXML("http://example.com","//a")');
   });
 });

@@ -27,6 +27,8 @@ describe('finding a tracker table by its headers', () => {
 
   it('says when a sheet is not a tracker at all', () => {
     expect(() => findTable('Sheet1', [['Date', 'Sales']], ['handle'])).toThrow(LayoutError);
-    expect(() => findTable('Sheet1', [['Date', 'Sales']], ['handle'])).toThrow(/"Sheet1" doesn't look like a campaign tracker/);
+    expect(() => findTable('Sheet1', [['Date', 'Sales']], ['handle'])).toThrow(
+      /"Sheet1" doesn't look like a campaign tracker/,
+    );
   });
 });
