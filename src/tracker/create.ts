@@ -53,6 +53,8 @@ function undo(
   if (sheetId !== undefined) forgetTracker(documentProperties(), sheetId);
 }
 
+/** The message alone; a service error may not be an instance of this realm's Error. */
 function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

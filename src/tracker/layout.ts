@@ -24,6 +24,8 @@ import {
   TOTALS_ROW,
 } from './summary';
 
+export type FontWeight = 'bold' | 'normal';
+
 export const HEADER_ROW = 7;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 export const PLATFORM_CHOICES = [...PLATFORM_NORMS.map((norm) => norm.name), 'Other'];
@@ -56,9 +58,11 @@ export interface TrackerLayout {
   values: Block<string | number>;
   numberFormats: Block<string>[];
   backgrounds: Block<string | null>[];
-  notes: Block<string>[];
+  /** Rows 2 to the header: a note on every label and header. */
+  notes: Block<string>;
   validations: Block<Rule | null>[];
-  boldRanges: string[];
+  /** Rows 1 to the header: the title, the totals and the header are bold. */
+  fontWeights: Block<FontWeight>;
   highlights: Highlight[];
   /** Computed ranges, protected with a warning. */
   protectedRanges: { range: string; description: string }[];
@@ -166,6 +170,29 @@ function headRows(options: TrackerOptions, refs: Refs, cells: Cells): (string | 
 function headerCell(column: Column, refs: Refs): string {
   if (!column.formula) return column.header;
   return `=ARRAYFORMULA({"${column.header}"; IF(${refs.handle}="", "", ${column.formula(refs)})})`;
+}
+
+/** Notes for rows 2 to the header; row indexes follow the sheet rows. */
+function headNotes(): string[][] {
+  const rows = Array.from({ length: HEADER_ROW - 1 }, () => emptyRow(COLUMNS.length, ''));
+  SETTINGS.forEach((setting, i) => {
+    rows[SETTINGS_ROW - 3][i] = setting.note;
+  });
+  TOTALS.forEach((total, i) => {
+    rows[TOTALS_ROW - 3][i] = total.note;
+  });
+  rows[HEADER_ROW - 2] = COLUMNS.map((column) => column.note);
+  return rows;
+}
+
+function headWeights(): FontWeight[][] {
+  const rows = Array.from({ length: HEADER_ROW }, () =>
+    emptyRow<FontWeight>(COLUMNS.length, 'normal'),
+  );
+  rows[TITLE_ROW - 1][0] = 'bold';
+  rows[TOTALS_ROW - 1] = emptyRow<FontWeight>(COLUMNS.length, 'bold');
+  rows[HEADER_ROW - 1] = emptyRow<FontWeight>(COLUMNS.length, 'bold');
+  return rows;
 }
 
 function summaryFormats(options: TrackerOptions): string[][] {
@@ -301,38 +328,12 @@ export function trackerLayout(options: TrackerOptions): TrackerLayout {
       { row: HEADER_ROW, column: 1, cells: table.numberFormats },
     ],
     backgrounds: [{ row: HEADER_ROW, column: 1, cells: table.backgrounds }],
-    notes: [
-      {
-        row: SETTINGS_ROW - 1,
-        column: 1,
-        cells: [
-          padded(
-            SETTINGS.map((s) => s.note),
-            '',
-          ),
-        ],
-      },
-      {
-        row: TOTALS_ROW - 1,
-        column: 1,
-        cells: [
-          padded(
-            TOTALS.map((t) => t.note),
-            '',
-          ),
-        ],
-      },
-      { row: HEADER_ROW, column: 1, cells: [COLUMNS.map((column) => column.note)] },
-    ],
+    notes: { row: SETTINGS_ROW - 1, column: 1, cells: headNotes() },
     validations: [
       { row: SETTINGS_ROW, column: 1, cells: summaryValidations() },
       { row: FIRST_DATA_ROW, column: 1, cells: table.validations },
     ],
-    boldRanges: [
-      `A${TITLE_ROW}`,
-      `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`,
-      `A${HEADER_ROW}:${lastLetter}${HEADER_ROW}`,
-    ],
+    fontWeights: { row: 1, column: 1, cells: headWeights() },
     highlights: highlights(rows, cells),
     protectedRanges: [
       {

@@ -61,10 +61,10 @@ export function writeTracker(sheet: Sheet, layout: TrackerLayout): void {
   rangeOf(sheet, layout.values).setValues(layout.values.cells);
   for (const block of layout.numberFormats) rangeOf(sheet, block).setNumberFormats(block.cells);
   for (const block of layout.backgrounds) rangeOf(sheet, block).setBackgrounds(block.cells);
-  for (const block of layout.notes) rangeOf(sheet, block).setNotes(block.cells);
+  rangeOf(sheet, layout.notes).setNotes(layout.notes.cells);
+  rangeOf(sheet, layout.fontWeights).setFontWeights(layout.fontWeights.cells);
   for (const block of layout.validations)
     rangeOf(sheet, block).setDataValidations(validationCells(block));
-  for (const a1 of layout.boldRanges) sheet.getRange(a1).setFontWeight('bold');
   sheet.getRange(TITLE_ROW, 1).setFontSize(14);
   sheet.setConditionalFormatRules(
     layout.highlights.map((highlight) => buildHighlight(sheet, highlight)),
