@@ -1,0 +1,61 @@
+// onOpen runs for every teammate, including one who never authorised the add-on.
+import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../harness/sheets-emulator';
+
+describe('the add-on menu', () => {
+  it('in AuthMode.NONE builds the menu and touches no other service', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    emulator.calls.reset();
+    script.call('onOpen', { authMode: 'NONE' });
+    expect(emulator.calls.log.map((call) => call.name.split('.')[0])).toEqual(
+      expect.arrayContaining(['SpreadsheetApp', 'Ui', 'Menu']),
+    );
+    expect([...new Set(emulator.calls.log.map((call) => call.name.split('.')[0]))].sort()).toEqual([
+      'Menu',
+      'SpreadsheetApp',
+      'Ui',
+    ]);
+    expect(emulator.calls.log.map((call) => call.name)).not.toContain('SpreadsheetApp.getActiveSpreadsheet');
+    expect(emulator.menus.at(-1)?.items.map((item) => [item.caption, item.functionName])).toEqual([
+      ['Create campaign tracker', 'showTrackerSidebar'],
+      ['Generate codes and links', 'showCodesSidebar'],
+      ['Share with team', 'showTeamSidebar'],
+    ]);
+  });
+
+  it('onInstall adds the same menu', () => {
+    const emulator = createEmulator();
+    emulator.load().call('onInstall', { authMode: 'FULL' });
+    expect(emulator.menus).toHaveLength(1);
+    expect(emulator.menus[0].items).toHaveLength(3);
+  });
+
+  it('each item opens the sidebar on its panel', () => {
+    const emulator = createEmulator();
+    emulator.load().call('showCodesSidebar');
+    expect(emulator.sidebar?.title).toBe('Influencer ROI');
+    expect(emulator.sidebar?.content).toContain('<div id="start-panel" data-panel="codes" hidden></div>');
+    expect(emulator.sidebar?.content).toContain('<script>');
+  });
+
+  it('a teammate who never ran the add-on still sees the tracker compute', () => {
+    const emulator = createEmulator({ editors: ['va@example.com'] });
+    const created = emulator.load().call('createTracker', {
+      campaignName: 'Launch',
+      product: '',
+      currency: 'USD',
+      goalType: 'revenue',
+      goalTarget: 5000,
+      otherChannelCac: null,
+      startingRows: 10,
+    }) as { sheetName: string };
+    const teammate = emulator.load(emulator.sessionFor('va@example.com'));
+    emulator.calls.reset();
+    teammate.call('onOpen', { authMode: 'NONE' });
+    emulator.type(created.sheetName, 'A8', [['@jane', 'Instagram', 15000, '', '', '', '', 400, 100, '', 900, 100, 0, 0, 600, 30, 2000, 40]], { as: 'va@example.com' });
+    expect(emulator.sheet(created.sheetName).values('Z8:AA8')).toEqual([[3, 4]]);
+    expect(emulator.sheet(created.sheetName).values('A5')).toEqual([[0.4]]);
+    expect(emulator.calls.log.every((call) => !call.name.startsWith('Properties'))).toBe(true);
+  });
+});
