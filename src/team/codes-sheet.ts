@@ -96,10 +96,20 @@ export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
   return plan(request).plan;
 }
 
+const PLAIN_TEXT = '@';
+
+/**
+ * Text as setValues must get it to store it literally: a plain-text cell takes it as it is,
+ * any other cell needs the leading apostrophe or "=..." would become a formula.
+ */
+function literal(text: string, format: string): string {
+  return format === PLAIN_TEXT ? text : asText(text);
+}
+
 /** A cell as it was, in a form setValues writes back unchanged (text stays text, formulas stay). */
-function unchanged(value: unknown, formula: string): unknown {
+function unchanged(value: unknown, formula: string, format: string): unknown {
   if (formula) return formula;
-  return typeof value === 'string' ? asText(value) : value;
+  return typeof value === 'string' ? literal(value, format) : value;
 }
 
 /** One column's block from the first to the last planned row; cells not planned are written back as they were. */
@@ -108,17 +118,15 @@ function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number
   const rows = [...planned.keys()];
   const first = Math.min(...rows);
   const last = Math.max(...rows);
-  const cells: unknown[][] = [];
-  for (let row = first; row <= last; row++) {
-    const i = row - tracker.firstRow;
-    const value = planned.get(row);
-    cells.push([
-      value
-        ? asText(value)
-        : unchanged(tracker.values[i][column - 1], tracker.formulas[i][column - 1]),
-    ]);
-  }
-  tracker.sheet.getRange(first, column, cells.length, 1).setValues(cells);
+  const range = tracker.sheet.getRange(first, column, last - first + 1, 1);
+  const formats = range.getNumberFormats();
+  const cells = formats.map(([format], offset) => {
+    const i = first + offset - tracker.firstRow;
+    const value = planned.get(first + offset);
+    if (value) return [literal(value, format)];
+    return [unchanged(tracker.values[i][column - 1], tracker.formulas[i][column - 1], format)];
+  });
+  range.setValues(cells);
   return planned.size;
 }
 

@@ -16,7 +16,9 @@ describe('the add-on menu', () => {
       'SpreadsheetApp',
       'Ui',
     ]);
-    expect(emulator.calls.log.map((call) => call.name)).not.toContain('SpreadsheetApp.getActiveSpreadsheet');
+    expect(emulator.calls.log.map((call) => call.name)).not.toContain(
+      'SpreadsheetApp.getActiveSpreadsheet',
+    );
     expect(emulator.menus.at(-1)?.items.map((item) => [item.caption, item.functionName])).toEqual([
       ['Create campaign tracker', 'showTrackerSidebar'],
       ['Generate codes and links', 'showCodesSidebar'],
@@ -35,7 +37,9 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('showCodesSidebar');
     expect(emulator.sidebar?.title).toBe('Influencer ROI');
-    expect(emulator.sidebar?.content).toContain('<div id="start-panel" data-panel="codes" hidden></div>');
+    expect(emulator.sidebar?.content).toContain(
+      '<div id="start-panel" data-panel="codes" hidden></div>',
+    );
     expect(emulator.sidebar?.content).toContain('<script>');
   });
 
@@ -53,7 +57,33 @@ describe('the add-on menu', () => {
     const teammate = emulator.load(emulator.sessionFor('va@example.com'));
     emulator.calls.reset();
     teammate.call('onOpen', { authMode: 'NONE' });
-    emulator.type(created.sheetName, 'A8', [['@jane', 'Instagram', 15000, '', '', '', '', 400, 100, '', 900, 100, 0, 0, 600, 30, 2000, 40]], { as: 'va@example.com' });
+    emulator.type(
+      created.sheetName,
+      'A8',
+      [
+        [
+          '@jane',
+          'Instagram',
+          15000,
+          '',
+          '',
+          '',
+          '',
+          400,
+          100,
+          '',
+          900,
+          100,
+          0,
+          0,
+          600,
+          30,
+          2000,
+          40,
+        ],
+      ],
+      { as: 'va@example.com' },
+    );
     expect(emulator.sheet(created.sheetName).values('Z8:AA8')).toEqual([[3, 4]]);
     expect(emulator.sheet(created.sheetName).values('A5')).toEqual([[0.4]]);
     expect(emulator.calls.log.every((call) => !call.name.startsWith('Properties'))).toBe(true);
