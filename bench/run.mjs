@@ -5,10 +5,12 @@ import { existsSync } from 'node:fs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchFunctions } from './functions.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
+import { benchTracker } from './tracker.mjs';
 
 const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
   { title: 'Bundle', run: benchBundleSize },
+  { title: 'Sheet calls', run: benchTracker },
 ];
 
 async function main() {
