@@ -1,1 +1,29 @@
-export {};
+// The sidebar's entry point: wires the three sections together.
+import { setUpCodesPanel } from './codes-panel';
+import { byId } from './dom';
+import { setUpTabs } from './tabs';
+import { setUpTeamPanel } from './team-panel';
+import { setUpTrackerForm } from './tracker-form';
+
+const PANELS = ['tracker', 'codes', 'team'];
+
+const codes = setUpCodesPanel();
+const team = setUpTeamPanel();
+setUpTrackerForm(() => codes.trackersChanged());
+const tabs = setUpTabs(byId('tabs', HTMLElement), (panelId) => {
+  if (panelId === 'panel-codes') codes.show();
+  if (panelId === 'panel-team') team.show();
+});
+
+/**
+ * The menu item opens the sidebar on one panel: the server appends
+ * <div id="start-panel" data-panel="codes"> after the page, so it is parsed after this script.
+ */
+function openStartPanel(): void {
+  const panel = document.getElementById('start-panel')?.getAttribute('data-panel') ?? '';
+  if (PANELS.includes(panel)) tabs.show(`panel-${panel}`);
+}
+
+if (document.readyState === 'loading')
+  document.addEventListener('DOMContentLoaded', openStartPanel);
+else openStartPanel();

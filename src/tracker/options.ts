@@ -41,10 +41,13 @@ function toNumber(value: unknown, label: string): number {
 
 function goalTarget(value: unknown, goalType: GoalType): number {
   const label = goalType === 'roi' ? 'The ROI target' : 'The goal target';
+  if (value === undefined || value === null || value === '') throw new InputError(`${label} is required.`);
   const target = toNumber(value, label);
-  if (target <= 0) throw new InputError(`${label} must be above 0 (got ${target}).`);
+  // The form asks for ROI in percent and sends a fraction; answer in the unit the user typed.
+  const shown = goalType === 'roi' ? `${Math.round(target * 10000) / 100}%` : String(target);
+  if (target <= 0) throw new InputError(`${label} must be above 0 (got ${shown}).`);
   if ((goalType === 'orders' || goalType === 'impressions') && !Number.isInteger(target)) {
-    throw new InputError(`${label} must be a whole number of ${goalType} (got ${target}).`);
+    throw new InputError(`${label} must be a whole number of ${goalType} (got ${shown}).`);
   }
   return target;
 }

@@ -75,3 +75,12 @@ describe('tracker options', () => {
     ).toBe('=IMPORTXML("http://example.com","//a")');
   });
 });
+
+describe('the ROI target', () => {
+  it('is reported in the percent the form asked for', () => {
+    expect(() => checkTrackerOptions({ ...valid, goalType: 'roi', goalTarget: -2 })).toThrow(
+      'The ROI target must be above 0 (got -200%).',
+    );
+    expect(checkTrackerOptions({ ...valid, goalType: 'roi', goalTarget: 1.5 }).goalTarget).toBe(1.5);
+  });
+});
