@@ -1,0 +1,352 @@
+// The formula engine: one HyperFormula instance per spreadsheet, one engine sheet per sheet.
+// Formulas are kept as written by the model; the engine gets a translated copy (open ranges made
+// finite, functions Google Sheets lacks refused) and is rebuilt lazily after structural changes.
+import {
+  DetailedCellError,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type RawCellContent,
+} from 'hyperformula';
+import { formatNumber } from './sheets-format';
+import { formatRef, type Ref, type Token, tokenize } from './sheets-refs';
+import { dateToSerial, isDate, type Literal, serialToDate } from './sheets-values';
+
+/** Functions of Google Sheets; only those HyperFormula also implements are allowed. */
+const SHEETS_FUNCTIONS =
+  `ABS ACOS ACOSH ACOT ACOTH ADDRESS AND ARABIC ARRAYFORMULA ARRAY_CONSTRAIN ASIN ASINH
+ATAN ATAN2 ATANH AVEDEV AVERAGE AVERAGEA AVERAGEIF AVERAGEIFS BASE BIN2DEC BIN2HEX BIN2OCT
+BITAND BITLSHIFT BITOR BITRSHIFT BITXOR CEILING CEILING.MATH CEILING.PRECISE CHAR CHOOSE CLEAN
+CODE COLUMN COLUMNS COMBIN COMBINA CONCATENATE CORREL COS COSH COT COTH COUNT COUNTA COUNTBLANK
+COUNTIF COUNTIFS COUNTUNIQUE COVAR CSC CSCH DATE DATEDIF DATEVALUE DAY DAYS DAYS360 DB DDB DEC2BIN
+DEC2HEX DEC2OCT DECIMAL DEGREES DELTA DEVSQ DOLLARDE DOLLARFR EDATE EFFECT EOMONTH ERF ERFC EVEN
+EXACT EXP FACT FACTDOUBLE FALSE FILTER FIND FLOOR FLOOR.MATH FLOOR.PRECISE FORMULATEXT FV
+FVSCHEDULE GCD GEOMEAN HARMEAN HEX2BIN HEX2DEC HEX2OCT HLOOKUP HOUR HSTACK HYPERLINK IF IFERROR
+IFNA IFS INDEX INT IPMT IRR ISBLANK ISERR ISERROR ISEVEN ISFORMULA ISLOGICAL ISNA ISNONTEXT
+ISNUMBER ISODD ISOWEEKNUM ISO.CEILING ISPMT ISREF ISTEXT LARGE LCM LEFT LEN LN LOG LOG10 LOWER
+MATCH MAX MAXA MAXIFS MEDIAN MID MIN MINA MINIFS MINUTE MIRR MMULT MOD MONTH MROUND MULTINOMIAL N
+NA NETWORKDAYS NETWORKDAYS.INTL NOMINAL NOT NOW NPER NPV OCT2BIN OCT2DEC OCT2HEX ODD OFFSET OR
+PDURATION PEARSON PERCENTILE PI PMT POWER PPMT PRODUCT PROPER PV QUARTILE QUOTIENT RADIANS RAND
+RANDBETWEEN RANK RATE REPLACE REPT RIGHT ROMAN ROUND ROUNDDOWN ROUNDUP ROW ROWS RRI RSQ SEARCH
+SEC SECH SECOND SEQUENCE SERIESSUM SHEET SHEETS SIGN SIN SINH SKEW SLN SLOPE SMALL SORT SQRT
+SQRTPI STDEV STDEVA STDEVP STDEVPA STEYX SUBSTITUTE SUBTOTAL SUM SUMIF SUMIFS SUMPRODUCT SUMSQ
+SUMX2MY2 SUMX2PY2 SUMXMY2 SWITCH SYD T TAN TANH TBILLEQ TBILLPRICE TBILLYIELD TEXT TEXTJOIN TIME
+TIMEVALUE TODAY TRANSPOSE TRIM TRUE TRUNC UNICHAR UNICODE UNIQUE UPPER VALUE VAR VARA VARP VARPA
+VLOOKUP VSTACK WEEKDAY WEEKNUM WORKDAY WORKDAY.INTL XIRR XLOOKUP XNPV XOR YEAR YEARFRAC`.split(
+    /\s+/,
+  );
+
+/** Sheets' TEXT: the engine's own mishandles number formats such as `0.0%` or `#,##0`. */
+class SheetsTextPlugin extends FunctionPlugin {
+  static implementedFunctions = {
+    'SHEETS.TEXT': {
+      method: 'text',
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.STRING },
+      ],
+    },
+  };
+
+  text(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata('SHEETS.TEXT'),
+      (value: number, format: string) => formatNumber(value, format, serialToDate),
+    );
+  }
+}
+
+const ENGINE_FUNCTIONS = new Set(HyperFormula.getRegisteredFunctionNames('enGB'));
+if (!ENGINE_FUNCTIONS.has('SHEETS.TEXT')) {
+  HyperFormula.registerFunctionPlugin(SheetsTextPlugin, { enGB: { 'SHEETS.TEXT': 'SHEETS.TEXT' } });
+}
+/** Engine functions standing in for Sheets functions the engine gets wrong. */
+const REPLACED: Record<string, string> = { TEXT: 'SHEETS.TEXT' };
+export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(
+  SHEETS_FUNCTIONS.filter((name) => ENGINE_FUNCTIONS.has(name)),
+);
+
+/** What the model hands the engine for one cell. `asDate` marks numbers shown as dates. */
+export type EngineCell = { formula: string } | { value: Literal; asDate: boolean } | undefined;
+
+export interface EngineSheet {
+  name: string;
+  cells: EngineCell[][];
+}
+
+export interface EngineSource {
+  sheets(): EngineSheet[];
+  /** Rows and columns of a sheet (by name, any case), undefined when there is no such sheet. */
+  extent(sheetName: string): { rows: number; cols: number } | undefined;
+  /** Named ranges as `name` and an absolute reference formula such as `='Data'!$A$1:$A$9`. */
+  namedRanges(): { name: string; formula: string }[];
+}
+
+export type EngineValue = number | string | boolean | null | { error: string };
+
+export interface EngineResult {
+  value: EngineValue;
+  /** The engine inferred a date/time (e.g. `=DATE(...)`, `=A2+7` on a date). */
+  isDate: boolean;
+}
+
+const ERRORS: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NA: '#N/A',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  REF: '#REF!',
+  VALUE: '#VALUE!',
+  CYCLE: '#REF!', // Sheets: "Circular dependency detected"
+  SPILL: '#REF!', // Sheets: "Array result was not expanded because it would overwrite data"
+  ERROR: '#ERROR!',
+  LIC: '#ERROR!',
+};
+
+const DATE_TYPES = new Set(['NUMBER_DATE', 'NUMBER_DATETIME', 'NUMBER_TIME']);
+
+export class Engine {
+  private hf: HyperFormula | null = null;
+  private readonly unsupported = new Set<string>();
+  private readonly extents = new Map<string, { rows: number; cols: number }>();
+  private batching = false;
+
+  constructor(private readonly source: EngineSource) {}
+
+  get unsupportedFunctions(): string[] {
+    return [...this.unsupported];
+  }
+
+  /** Drops the engine state; the next read rebuilds it from the model. */
+  invalidate(): void {
+    this.extents.clear();
+    this.hf?.destroy();
+    this.hf = null;
+  }
+
+  /** Applies one cell change to a live engine (no-op when it will be rebuilt anyway). */
+  update(sheetName: string, row: number, col: number, cell: EngineCell): void {
+    const hf = this.hf;
+    if (!hf) return;
+    this.extents.clear();
+    const sheet = hf.getSheetId(sheetName);
+    if (sheet === undefined) {
+      this.invalidate();
+      return;
+    }
+    hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[this.raw(cell, sheetName)]]);
+  }
+
+  value(sheetName: string, row: number, col: number): EngineResult {
+    const hf = this.build();
+    const sheet = hf.getSheetId(sheetName);
+    if (sheet === undefined) return { value: null, isDate: false };
+    const address = { sheet, row: row - 1, col: col - 1 };
+    const value = toEngineValue(hf.getCellValue(address));
+    const isDate =
+      typeof value === 'number' && DATE_TYPES.has(hf.getCellValueDetailedType(address));
+    return { value, isDate };
+  }
+
+  /** Runs several updates with one recalculation (values cannot be read inside). */
+  batch(fn: () => void): void {
+    const hf = this.hf;
+    if (!hf || this.batching) {
+      fn();
+      return;
+    }
+    this.batching = true;
+    try {
+      hf.batch(fn);
+    } finally {
+      this.batching = false;
+    }
+  }
+
+  /** The last row and column holding a value (spilled results included, even `""`). */
+  filledExtent(sheetName: string): { rows: number; cols: number } {
+    const cached = this.extents.get(sheetName);
+    if (cached) return cached;
+    const hf = this.build();
+    const sheet = hf.getSheetId(sheetName);
+    const extent = { rows: 0, cols: 0 };
+    if (sheet !== undefined) {
+      hf.getSheetValues(sheet).forEach((row, r) => {
+        row.forEach((value, c) => {
+          if (value === null) return;
+          extent.rows = Math.max(extent.rows, r + 1);
+          extent.cols = Math.max(extent.cols, c + 1);
+        });
+      });
+    }
+    this.extents.set(sheetName, extent);
+    return extent;
+  }
+
+  /** Evaluates a formula as if written in a cell of `sheetName` (references already shifted). */
+  evaluate(formula: string, sheetName: string): EngineValue {
+    const hf = this.build();
+    const sheet = hf.getSheetId(sheetName);
+    if (sheet === undefined) return { error: '#REF!' };
+    try {
+      const result = hf.calculateFormula(this.translate(formula, sheetName), sheet);
+      return toEngineValue(Array.isArray(result) ? (result[0]?.[0] ?? null) : result);
+    } catch {
+      return { error: '#ERROR!' };
+    }
+  }
+
+  private build(): HyperFormula {
+    if (this.hf) return this.hf;
+    const sheets = this.source.sheets();
+    const data: Record<string, RawCellContent[][]> = {};
+    let maxRows = 1;
+    let maxColumns = 1;
+    for (const sheet of sheets) {
+      const extent = this.source.extent(sheet.name) ?? { rows: 1, cols: 1 };
+      maxRows = Math.max(maxRows, extent.rows);
+      maxColumns = Math.max(maxColumns, extent.cols);
+      data[sheet.name] = Array.from(sheet.cells, (row) =>
+        Array.from(row ?? [], (cell) => this.raw(cell, sheet.name)),
+      );
+    }
+    const hf = HyperFormula.buildFromSheets(data, {
+      licenseKey: 'gpl-v3',
+      useArrayArithmetic: false,
+      maxRows,
+      maxColumns,
+      functionArgSeparator: ',',
+      decimalSeparator: '.',
+      arrayColumnSeparator: ',',
+      arrayRowSeparator: ';',
+      dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY-MM-DD', 'YYYY/MM/DD'],
+      timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
+      currencySymbol: ['$'],
+      nullDate: { year: 1899, month: 12, day: 30 },
+      leapYear1900: false,
+    });
+    for (const { name, formula } of this.source.namedRanges()) {
+      try {
+        hf.addNamedExpression(name, this.translate(formula, sheets[0]?.name ?? ''));
+      } catch {
+        // A name the engine cannot hold evaluates to #NAME?, as an unknown name would.
+      }
+    }
+    this.hf = hf;
+    return hf;
+  }
+
+  private raw(cell: EngineCell, sheetName: string): RawCellContent {
+    if (!cell) return null;
+    if ('formula' in cell) return this.translate(cell.formula, sheetName);
+    const { value, asDate } = cell;
+    if (typeof value === 'string') return `'${value}`;
+    if (typeof value === 'boolean') return value;
+    const serial = isDate(value) ? dateToSerial(value) : value;
+    return asDate ? serialToDate(serial) : serial;
+  }
+
+  /** The formula as the engine should see it. */
+  translate(formula: string, sheetName: string): string {
+    const tokens = tokenize(formula);
+    const refused = tokens.flatMap((t) =>
+      t.kind === 'func' && !ALLOWED_FUNCTIONS.has(t.name) ? [t.name] : [],
+    );
+    if (refused.length > 0) {
+      for (const name of refused) this.unsupported.add(name);
+      return '=#NAME?';
+    }
+    const texts = tokens.map((t) => {
+      if (t.kind === 'ref') return closeOpenRange(t, this.source.extent(t.ref.sheet ?? sheetName));
+      // The engine knows TRUE and FALSE only as functions.
+      if (t.kind === 'name' && /^(true|false)$/i.test(t.text)) return `${t.text.toUpperCase()}()`;
+      if (t.kind === 'func' && REPLACED[t.name]) return `${REPLACED[t.name]}(`;
+      return t.text;
+    });
+    stackArrayLiterals(tokens, texts);
+    wrapArrayContexts(tokens, texts);
+    return texts.join('');
+  }
+}
+
+function toEngineValue(value: unknown): EngineValue {
+  if (value instanceof DetailedCellError) return { error: ERRORS[value.type] ?? '#ERROR!' };
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return value;
+  }
+  return { error: '#VALUE!' };
+}
+
+/** `A8:A` becomes `A8:A1000` on a 1,000-row sheet; `A:A`, `2:2`, `A8:8` likewise. */
+function closeOpenRange(
+  token: Token & { kind: 'ref' },
+  extent: { rows: number; cols: number } | undefined,
+): string {
+  const { ref } = token;
+  const open =
+    ref.end &&
+    [ref.start.row, ref.start.col, ref.end.row, ref.end.col].some((part) => part === undefined);
+  if (!open || !ref.end || !extent) return token.text;
+  const closed: Ref = {
+    ...ref,
+    start: { ...ref.start, row: ref.start.row ?? 1, col: ref.start.col ?? 1 },
+    end: { ...ref.end, row: ref.end.row ?? extent.rows, col: ref.end.col ?? extent.cols },
+  };
+  const prefix = token.text.includes('!')
+    ? token.text.slice(0, token.text.lastIndexOf('!') + 1)
+    : '';
+  return prefix + formatRef({ ...closed, sheet: undefined });
+}
+
+/**
+ * `{a, b; c, d}` becomes `VSTACK(HSTACK(a, b), HSTACK(c, d))`: the engine does not recompute
+ * inline arrays holding ranges when those ranges change, but it does track VSTACK/HSTACK.
+ */
+function stackArrayLiterals(tokens: Token[], texts: string[]): void {
+  const open: number[] = []; // paren depth at each open brace
+  let depth = 0;
+  tokens.forEach(({ kind, text }, i) => {
+    if (kind === 'func' || text === '(') depth++;
+    else if (text === ')') depth--;
+    else if (text === '{') {
+      open.push(depth);
+      texts[i] = 'VSTACK(HSTACK(';
+    } else if (text === '}' && open.length > 0) {
+      open.pop();
+      texts[i] = '))';
+    } else if (text === ';' && open[open.length - 1] === depth) texts[i] = '),HSTACK(';
+  });
+}
+
+/**
+ * Sheets evaluates SUMPRODUCT's arguments as arrays, and `=A1:A3` alone spills the range; the
+ * engine needs an explicit ARRAYFORMULA for both.
+ */
+function wrapArrayContexts(tokens: Token[], texts: string[]): void {
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'func' || token.name !== 'SUMPRODUCT') return;
+    const close = matchingParen(tokens, i);
+    if (close < 0) return;
+    texts[i] = `ARRAYFORMULA(${texts[i]}`;
+    texts[close] = `${texts[close]})`;
+  });
+  const significant = tokens.filter((t) => t.text.trim() !== '');
+  const [first, only] = significant;
+  if (significant.length === 2 && first.text === '=' && only.kind === 'ref' && only.ref.end) {
+    const i = tokens.indexOf(only);
+    texts[i] = `ARRAYFORMULA(${texts[i]})`;
+  }
+}
+
+function matchingParen(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const { kind, text } = tokens[i];
+    if (kind === 'func' || text === '(') depth++;
+    else if (text === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
