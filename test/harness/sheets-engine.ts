@@ -215,6 +215,8 @@ export class Engine {
     const hf = HyperFormula.buildFromSheets(data, {
       licenseKey: 'gpl-v3',
       useArrayArithmetic: false,
+      // Sheets keeps full double precision; the engine would round results to 10 digits.
+      smartRounding: false,
       maxRows,
       maxColumns,
       functionArgSeparator: ',',
