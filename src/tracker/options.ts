@@ -41,7 +41,8 @@ function toNumber(value: unknown, label: string): number {
 
 function goalTarget(value: unknown, goalType: GoalType): number {
   const label = goalType === 'roi' ? 'The ROI target' : 'The goal target';
-  if (value === undefined || value === null || value === '') throw new InputError(`${label} is required.`);
+  if (value === undefined || value === null || value === '')
+    throw new InputError(`${label} is required.`);
   const target = toNumber(value, label);
   // The form asks for ROI in percent and sends a fraction; answer in the unit the user typed.
   const shown = goalType === 'roi' ? `${Math.round(target * 10000) / 100}%` : String(target);

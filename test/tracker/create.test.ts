@@ -109,17 +109,7 @@ describe('creating a campaign tracker', () => {
     const { emulator, name, sheet } = setup();
     emulator.type(name, 'A8', [JANE, TOM]);
     expect(sheet.values('S8:AA9')).toEqual([
-      [
-        500,
-        1000,
-        1000 / 15000,
-        0.05,
-        0.5,
-        12.5,
-        2000 / 30,
-        3,
-        4,
-      ],
+      [500, 1000, 1000 / 15000, 0.05, 0.5, 12.5, 2000 / 30, 3, 4],
       [200, 4000, 0.08, 0.05, 0.05, 5, 30, 5, 6],
     ]);
     expect(sheet.formulas('S7')[0][0]).toMatch(/^=ARRAYFORMULA\(/);

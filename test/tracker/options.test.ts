@@ -81,6 +81,8 @@ describe('the ROI target', () => {
     expect(() => checkTrackerOptions({ ...valid, goalType: 'roi', goalTarget: -2 })).toThrow(
       'The ROI target must be above 0 (got -200%).',
     );
-    expect(checkTrackerOptions({ ...valid, goalType: 'roi', goalTarget: 1.5 }).goalTarget).toBe(1.5);
+    expect(checkTrackerOptions({ ...valid, goalType: 'roi', goalTarget: 1.5 }).goalTarget).toBe(
+      1.5,
+    );
   });
 });
