@@ -8,6 +8,7 @@ import {
   type Column,
   type ColumnKey,
   columnLetter,
+  columnNumber,
   isDerived,
   type Refs,
   type ValueType,
@@ -95,7 +96,7 @@ export function refsFrom(row: number): Refs {
 }
 
 function letterOf(key: ColumnKey): string {
-  return columnLetter(COLUMNS.findIndex((column) => column.key === key) + 1);
+  return columnLetter(columnNumber(key));
 }
 
 function summaryCells(): Cells {

@@ -145,4 +145,15 @@ describe('generate codes and links', () => {
     expect(sheet.values('F8:F9')).toEqual([['111'], ['1007']]);
     expect(sheet.formulas('F8:F9')).toEqual([[''], ['']]);
   });
+
+  it('waits its turn: while a teammate holds the document lock it writes nothing', () => {
+    const { emulator, script, sheet } = tracker([['@jane', 'Instagram']]);
+    emulator.holdDocumentLock('marketer@example.com');
+    expect(() => script.call('applyCodesAndLinks', REQUEST)).toThrow(
+      /A teammate is changing this spreadsheet/,
+    );
+    expect(sheet.values('F8:G8')).toEqual([['', '']]);
+    emulator.releaseDocumentLock();
+    expect((script.call('applyCodesAndLinks', REQUEST) as Applied).codesWritten).toBe(1);
+  });
 });

@@ -1,72 +1,14 @@
 // The built bundle creates trackers in the Sheets emulator; HyperFormula computes what a user sees.
 import { describe, expect, it } from 'vitest';
+import { errorOf, JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
 import { createEmulator, type Emulator } from '../harness/sheets-emulator';
 
-const FORM = {
-  campaignName: 'Spring launch',
-  product: 'B0C1234XYZ',
-  currency: 'USD',
-  goalType: 'orders',
-  goalTarget: 100,
-  otherChannelCac: 10,
-  startingRows: 25,
-};
-
-// The domain brief's worked examples, typed as a marketer would (A to R: the input columns).
-const JANE = [
-  '@jane',
-  'Instagram',
-  15000,
-  '2026-03-14',
-  'https://instagram.com/p/1',
-  'JANE10',
-  'https://shop.com/?c=jane',
-  400,
-  100,
-  20000,
-  900,
-  100,
-  0,
-  0,
-  600,
-  30,
-  2000,
-  40,
-];
-const TOM = [
-  '@tom',
-  'TikTok',
-  50000,
-  '2026-03-15',
-  'https://tiktok.com/@tom/1',
-  'TOM10',
-  'https://shop.com/?c=tom',
-  150,
-  50,
-  60000,
-  3000,
-  200,
-  300,
-  500,
-  800,
-  40,
-  1200,
-  40,
-];
+const FORM = TRACKER_FORM;
 
 function setup(form: Record<string, unknown> = {}, emulator: Emulator = createEmulator()) {
   const script = emulator.load();
   const created = script.call('createTracker', { ...FORM, ...form }) as { sheetName: string };
   return { emulator, script, name: created.sheetName, sheet: emulator.sheet(created.sheetName) };
-}
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
 }
 
 describe('creating a campaign tracker', () => {

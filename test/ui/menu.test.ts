@@ -1,5 +1,6 @@
 // onOpen runs for every teammate, including one who never authorised the add-on.
 import { describe, expect, it } from 'vitest';
+import { JANE, TRACKER_FORM } from '../harness/fixtures';
 import { createEmulator } from '../harness/sheets-emulator';
 
 describe('the add-on menu', () => {
@@ -45,45 +46,15 @@ describe('the add-on menu', () => {
 
   it('a teammate who never ran the add-on still sees the tracker compute', () => {
     const emulator = createEmulator({ editors: ['va@example.com'] });
-    const created = emulator.load().call('createTracker', {
-      campaignName: 'Launch',
-      product: '',
-      currency: 'USD',
-      goalType: 'revenue',
-      goalTarget: 5000,
-      otherChannelCac: null,
-      startingRows: 10,
-    }) as { sheetName: string };
+    const created = emulator
+      .load()
+      .call('createTracker', { ...TRACKER_FORM, goalType: 'revenue', goalTarget: 5000 }) as {
+      sheetName: string;
+    };
     const teammate = emulator.load(emulator.sessionFor('va@example.com'));
     emulator.calls.reset();
     teammate.call('onOpen', { authMode: 'NONE' });
-    emulator.type(
-      created.sheetName,
-      'A8',
-      [
-        [
-          '@jane',
-          'Instagram',
-          15000,
-          '',
-          '',
-          '',
-          '',
-          400,
-          100,
-          '',
-          900,
-          100,
-          0,
-          0,
-          600,
-          30,
-          2000,
-          40,
-        ],
-      ],
-      { as: 'va@example.com' },
-    );
+    emulator.type(created.sheetName, 'A8', [JANE], { as: 'va@example.com' });
     expect(emulator.sheet(created.sheetName).values('Z8:AA8')).toEqual([[3, 4]]);
     expect(emulator.sheet(created.sheetName).values('A5')).toEqual([[0.4]]);
     expect(emulator.calls.log.every((call) => !call.name.startsWith('Properties'))).toBe(true);
