@@ -2,6 +2,7 @@
 // column with one call, whatever the number of rows, and never over a filled cell.
 import type { CodesApplied, CodesPlan, CodesRequest } from '../shared/api';
 import type { ColumnKey } from '../tracker/columns';
+import { literal } from '../tracker/literal';
 import { InputError } from '../tracker/options';
 import {
   documentProperties,
@@ -10,7 +11,6 @@ import {
   recordIssuedCodes,
   saveTeamSettings,
 } from '../tracker/settings';
-import { asText } from '../tracker/summary';
 import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
 import { withDocumentLock } from '../ui/lock';
 import { planCodesAndLinks, type TrackerRow } from './codes';
@@ -94,16 +94,6 @@ function plan(request: CodesRequest): { plan: CodesPlan; tracker: LoadedTracker 
 
 export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
   return plan(request).plan;
-}
-
-const PLAIN_TEXT = '@';
-
-/**
- * Text as setValues must get it to store it literally: a plain-text cell takes it as it is,
- * any other cell needs the leading apostrophe or "=..." would become a formula.
- */
-function literal(text: string, format: string): string {
-  return format === PLAIN_TEXT ? text : asText(text);
 }
 
 /** A cell as it was, in a form setValues writes back unchanged (text stays text, formulas stay). */

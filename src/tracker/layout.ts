@@ -14,8 +14,8 @@ import {
   type ValueType,
 } from './columns';
 import { currencyFormat } from './formats';
+import { asText, PLAIN_TEXT_FORMAT } from './literal';
 import {
-  asText,
   type Cells,
   SETTINGS,
   SETTINGS_ROW,
@@ -126,7 +126,7 @@ function numberFormat(type: ValueType | 'goalTarget', options: TrackerOptions): 
       if (options.goalType === 'roi') return '0%';
       return options.goalType === 'revenue' ? currencyFormat(options.currency) : '#,##0';
     default:
-      return '@';
+      return PLAIN_TEXT_FORMAT;
   }
 }
 
@@ -197,18 +197,18 @@ function headWeights(): FontWeight[][] {
 }
 
 function summaryFormats(options: TrackerOptions): string[][] {
-  const labels = emptyRow(SUMMARY_WIDTH, '@');
+  const labels = emptyRow(SUMMARY_WIDTH, PLAIN_TEXT_FORMAT);
   return [
-    emptyRow(SUMMARY_WIDTH, '@'),
+    emptyRow(SUMMARY_WIDTH, PLAIN_TEXT_FORMAT),
     labels,
     padded(
       SETTINGS.map((s) => numberFormat(s.type, options)),
-      '@',
+      PLAIN_TEXT_FORMAT,
     ),
     labels,
     padded(
       TOTALS.map((t) => numberFormat(t.type, options)),
-      '@',
+      PLAIN_TEXT_FORMAT,
     ),
   ];
 }
@@ -228,7 +228,7 @@ function tableBlocks(options: TrackerOptions, dataRows: number) {
   );
   return {
     numberFormats: [
-      emptyRow(COLUMNS.length, '@'),
+      emptyRow(COLUMNS.length, PLAIN_TEXT_FORMAT),
       ...Array.from({ length: dataRows }, () => formats),
     ],
     validations: Array.from({ length: dataRows }, () => rules),

@@ -3,6 +3,7 @@
 import type { GoalType, TrackerOptions } from '../shared/api';
 import { GOAL_TYPES } from '../shared/choices';
 import type { Refs, ValueType } from './columns';
+import { asText } from './literal';
 
 export const TITLE_ROW = 1;
 export const SETTINGS_ROW = 3;
@@ -40,11 +41,6 @@ interface Total {
   type: ValueType;
   note: string;
   formula: (c: Refs, s: Cells) => string;
-}
-
-/** User text is written with a leading apostrophe so Sheets stores it as text, never as a formula. */
-export function asText(value: string): string {
-  return value === '' ? '' : `'${value}`;
 }
 
 export function goalLabel(goal: GoalType): string {
