@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export type { Browser };
 
@@ -242,6 +243,57 @@ export async function openSidebar(
       gate?.open();
       await context.close();
       if (!options.browser) await browser.close();
+    },
+  };
+}
+
+/** A test file's browser: sessions opened here are checked and closed after each test. */
+export interface SidebarBrowser {
+  /** Opens the sidebar (see openSidebar) on the file's shared browser. */
+  open(
+    target: EmulatorLike | ScriptServer,
+    options?: Omit<OpenOptions, 'browser'>,
+  ): Promise<SidebarSession>;
+}
+
+/**
+ * Call once at the top of a test file: launches one browser for the file and closes it after
+ * all tests. After each test, every session `open` made must have seen no page error, no
+ * dialog and no outside request; it is then closed.
+ */
+export function useSidebarBrowser(): SidebarBrowser {
+  let browser: Browser | undefined;
+  let sessions: SidebarSession[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  afterEach(async () => {
+    const opened = sessions;
+    sessions = [];
+    try {
+      for (const session of opened) {
+        expect(session.pageErrors).toEqual([]);
+        expect(session.dialogs).toEqual([]);
+        expect(session.requests).toEqual([]);
+      }
+    } finally {
+      for (const session of opened) await session.close();
+    }
+  });
+
+  return {
+    async open(target, options = {}) {
+      if (!browser) throw new Error('useSidebarBrowser: open() runs only inside tests and hooks');
+      const session = await openSidebar(target, { ...options, browser });
+      sessions.push(session);
+      return session;
     },
   };
 }

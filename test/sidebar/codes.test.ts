@@ -1,41 +1,20 @@
 // "Codes & links" in headless Chromium against the real server bundle and the sheet emulator:
 // preview, write, duplicates and bad input, as a marketer would use it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodesPlan } from '../../src/shared/api';
-import { COLUMNS, type ColumnKey, columnLetter } from '../../src/tracker/columns';
+import { type ColumnKey, columnLetter, columnNumber } from '../../src/tracker/columns';
 import { FIRST_DATA_ROW } from '../../src/tracker/layout';
-import {
-  type Browser,
-  launchBrowser,
-  openSidebar,
-  type SidebarSession,
-} from '../harness/browser-bridge';
+import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
 import { createEmulator, type Emulator } from '../harness/sheets-emulator';
 
 const TRACKER = 'Spring launch';
 const LANDING = 'https://shop.example.com/serum';
 
-let browser: Browser;
+const sidebar = useSidebarBrowser();
 let emulator: Emulator;
 let session: SidebarSession;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  expect(session.dialogs).toEqual([]);
-  expect(session.requests).toEqual([]);
-  await session.close();
-});
-
-const a1 = (key: ColumnKey, row: number) =>
-  `${columnLetter(COLUMNS.findIndex((column) => column.key === key) + 1)}${row}`;
+const a1 = (key: ColumnKey, row: number) => `${columnLetter(columnNumber(key))}${row}`;
 
 /** A spreadsheet with one tracker and influencer rows typed in as a person would. */
 function trackerWith(rows: { handle: string; platform: string; code?: string }[]): Emulator {
@@ -70,7 +49,7 @@ function lastPlan(): CodesPlan {
 
 async function openCodes(sheets: Emulator) {
   emulator = sheets;
-  session = await openSidebar(sheets, { browser, menu: 'showCodesSidebar' });
+  session = await sidebar.open(sheets, { menu: 'showCodesSidebar' });
   await expect.poll(() => session.page.locator('#codes-tracker').inputValue()).not.toBe('');
 }
 
@@ -229,7 +208,7 @@ describe('bad input', () => {
 
   it('with no tracker yet the panel says to create one first', async () => {
     emulator = createEmulator();
-    session = await openSidebar(emulator, { browser, menu: 'showCodesSidebar' });
+    session = await sidebar.open(emulator, { menu: 'showCodesSidebar' });
     await expect
       .poll(statusText)
       .toBe('Create a tracker first (Tracker tab), then come back here.');
@@ -241,7 +220,7 @@ describe('bad input', () => {
 describe('with the tracker form', () => {
   it('a tracker created in the Tracker tab is offered here right after', async () => {
     emulator = createEmulator();
-    session = await openSidebar(emulator, { browser });
+    session = await sidebar.open(emulator);
     const { page } = session;
     await page.getByRole('tab', { name: 'Codes & links' }).click();
     await expect.poll(statusText).toContain('Create a tracker first');

@@ -1,31 +1,11 @@
 // The Team panel in headless Chromium against the real server bundle and the sheet emulator.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AddTeammatesResult, TeamList } from '../../src/shared/api';
-import {
-  type Browser,
-  launchBrowser,
-  openSidebar,
-  type SidebarSession,
-} from '../harness/browser-bridge';
+import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
 import { createEmulator } from '../harness/sheets-emulator';
 
-let browser: Browser;
+const sidebar = useSidebarBrowser();
 let session: SidebarSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  expect(session.dialogs).toEqual([]);
-  expect(session.requests).toEqual([]);
-  await session.close();
-});
 
 /** The founder's spreadsheet, already shared with the marketer; opened from the menu. */
 async function openTeam() {
@@ -34,7 +14,7 @@ async function openTeam() {
     editors: ['marketer@example.com'],
     viewers: ['accountant@example.com'],
   });
-  session = await openSidebar(emulator, { browser, menu: 'showTeamSidebar' });
+  session = await sidebar.open(emulator, { menu: 'showTeamSidebar' });
   await expect.poll(() => session.page.locator('dl.people').count()).toBe(1);
   return emulator;
 }

@@ -1,38 +1,18 @@
 // The "Create campaign tracker" form in headless Chromium, talking to the real server bundle
 // running against the sheet emulator.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Browser,
-  launchBrowser,
-  openSidebar,
-  type SidebarSession,
-} from '../harness/browser-bridge';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
 import { createEmulator } from '../harness/sheets-emulator';
 
 type Emulator = ReturnType<typeof createEmulator>;
 
-let browser: Browser;
+const sidebar = useSidebarBrowser();
 let emulator: Emulator;
 let session: SidebarSession;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
   emulator = createEmulator();
-  session = await openSidebar(emulator, { browser });
-});
-
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  expect(session.dialogs).toEqual([]);
-  expect(session.requests).toEqual([]);
-  await session.close();
+  session = await sidebar.open(emulator);
 });
 
 const status = () => session.page.getByRole('status').filter({ visible: true });
