@@ -156,4 +156,31 @@ describe('generate codes and links', () => {
     emulator.releaseDocumentLock();
     expect((script.call('applyCodesAndLinks', REQUEST) as Applied).codesWritten).toBe(1);
   });
+
+  it('works on a tracker whose columns were moved and whose header moved down', () => {
+    const emulator = createEmulator({
+      sheets: [
+        {
+          name: 'Moved',
+          values: [
+            ['Our own title row'],
+            [],
+            ['Tracking link', 'Promo code', 'Notes', 'Platform', 'Influencer'],
+            ['', '', 'first post', 'YouTube', '@jane'],
+          ],
+        },
+      ],
+    });
+    const script = emulator.load();
+    script.call('applyCodesAndLinks', { ...REQUEST, sheetName: 'Moved' });
+    expect(emulator.sheet('Moved').values('A4:E4')).toEqual([
+      [
+        'https://shop.com/serum?src=ig&utm_source=youtube&utm_medium=influencer&utm_campaign=moved&utm_content=jane#buy',
+        'GLOWJANE',
+        'first post',
+        'YouTube',
+        '@jane',
+      ],
+    ]);
+  });
 });
