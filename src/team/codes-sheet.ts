@@ -1,6 +1,6 @@
 // Reads trackers for "Generate codes and links" and writes the planned codes and links: each
 // column with one call, whatever the number of rows, and never over a filled cell.
-import type { CodesApplied, CodesPlan, CodesRequest } from '../shared/api';
+import type { CodesApplied, CodesPlan, CodesRequest, TeamSettings } from '../shared/api';
 import type { ColumnKey } from '../tracker/columns';
 import { literal } from '../tracker/literal';
 import { InputError } from '../tracker/options';
@@ -59,18 +59,30 @@ function loadTracker(sheet: Sheet): LoadedTracker {
 }
 
 /** Codes in the other trackers of this spreadsheet, so a new code is unique across all of them. */
-function codesElsewhere(spreadsheet: Spreadsheet, except: Sheet): Set<string> {
-  const trackerIds = readTrackers(documentProperties());
+function codesElsewhere(
+  spreadsheet: Spreadsheet,
+  exceptId: number,
+  trackerIds: Map<number, unknown>,
+): Set<string> {
   const codes = new Set<string>();
   for (const sheet of spreadsheet.getSheets()) {
     const id = sheet.getSheetId();
-    if (id === except.getSheetId() || !trackerIds.has(id)) continue;
+    if (id === exceptId || !trackerIds.has(id)) continue;
     for (const row of loadTracker(sheet).rows) if (row.code) codes.add(row.code.toUpperCase());
   }
   return codes;
 }
 
-function plan(request: CodesRequest): { plan: CodesPlan; tracker: LoadedTracker } {
+interface Planned {
+  plan: CodesPlan;
+  tracker: LoadedTracker;
+  settings: TeamSettings;
+  properties: GoogleAppsScript.Properties.Properties;
+  /** Every code ever issued in this document, before this plan. */
+  issued: Set<string>;
+}
+
+function plan(request: CodesRequest): Planned {
   const settings = checkTeamSettings(request);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheetName = typeof request.sheetName === 'string' ? request.sheetName : '';
@@ -78,18 +90,21 @@ function plan(request: CodesRequest): { plan: CodesPlan; tracker: LoadedTracker 
   if (!sheet)
     throw new InputError(`There is no sheet named "${sheetName}" any more. Pick a tracker again.`);
   const tracker = loadTracker(sheet);
-  const stored = readTrackers(documentProperties()).get(sheet.getSheetId());
-  const takenCodes = codesElsewhere(spreadsheet, sheet);
-  for (const code of readIssuedCodes(documentProperties())) takenCodes.add(code);
+  const properties = documentProperties();
+  const trackers = readTrackers(properties);
+  const issued = readIssuedCodes(properties);
+  const sheetId = sheet.getSheetId();
+  const takenCodes = codesElsewhere(spreadsheet, sheetId, trackers);
+  for (const code of issued) takenCodes.add(code);
   const result = planCodesAndLinks({
     sheetName,
-    campaign: stored?.campaignName ?? sheetName,
+    campaign: trackers.get(sheetId)?.campaignName ?? sheetName,
     brandPrefix: settings.brandPrefix,
     landingPage: settings.landingPage,
     rows: tracker.rows,
     takenCodes,
   });
-  return { plan: result, tracker };
+  return { plan: result, tracker, settings, properties, issued };
 }
 
 export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
@@ -122,7 +137,7 @@ function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number
 
 export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
   return withDocumentLock(() => {
-    const { plan: result, tracker } = plan(request);
+    const { plan: result, tracker, settings, properties, issued } = plan(request);
     const codes = new Map(
       result.planned.filter((cell) => cell.code).map((cell) => [cell.row, cell.code]),
     );
@@ -131,11 +146,9 @@ export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
     );
     const codesWritten = writeColumn(tracker, tracker.columns.promoCode, codes);
     const linksWritten = writeColumn(tracker, tracker.columns.trackingLink, links);
-    const properties = documentProperties();
-    const issued = readIssuedCodes(properties);
     for (const code of codes.values()) issued.add(code);
     recordIssuedCodes(properties, issued);
-    saveTeamSettings(properties, checkTeamSettings(request));
+    saveTeamSettings(properties, settings);
     return { ...result, codesWritten, linksWritten };
   });
 }

@@ -36,7 +36,7 @@ export function createTracker(input: unknown): TrackerCreated {
       saveTracker(properties, { ...options, sheetId, createdAt: new Date().toISOString() });
       sheet.activate();
     } catch (error) {
-      undo(spreadsheet, sheet, sheetId);
+      undo(spreadsheet, sheet, properties, sheetId);
       throw new Error(`The tracker could not be created, so nothing was changed. ${reason(error)}`);
     }
     spreadsheet.toast(`Add one row per influencer post in "${sheetName}".`, 'Tracker created', 5);
@@ -47,10 +47,11 @@ export function createTracker(input: unknown): TrackerCreated {
 function undo(
   spreadsheet: Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  properties: GoogleAppsScript.Properties.Properties,
   sheetId?: number,
 ): void {
   spreadsheet.deleteSheet(sheet);
-  if (sheetId !== undefined) forgetTracker(documentProperties(), sheetId);
+  if (sheetId !== undefined) forgetTracker(properties, sheetId);
 }
 
 /** The message alone; a service error may not be an instance of this realm's Error. */

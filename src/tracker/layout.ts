@@ -86,7 +86,7 @@ const COLORS = {
   goodText: '#0d652d',
 };
 
-export function refsFrom(row: number): Refs {
+function refsFrom(row: number): Refs {
   const refs = {} as Refs;
   COLUMNS.forEach((column, index) => {
     const letter = columnLetter(index + 1);

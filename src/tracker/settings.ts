@@ -36,8 +36,6 @@ export function readTrackers(properties: Properties): Map<number, StoredTracker>
   return trackers;
 }
 
-export const EMPTY_TEAM_SETTINGS: TeamSettings = { brandPrefix: '', landingPage: '' };
-
 export function readTeamSettings(properties: Properties): TeamSettings {
   const stored = parse<Partial<TeamSettings>>(properties.getProperty(TEAM_KEY));
   return {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkTrackerOptions, InputError } from '../../src/tracker/options';
+import { TRACKER_FORM } from '../harness/fixtures';
 
-const valid = {
-  campaignName: 'Spring launch',
-  product: 'B0C1234XYZ',
-  currency: 'USD',
-  goalType: 'orders',
-  goalTarget: 100,
-  otherChannelCac: 10,
-  startingRows: 25,
-};
+const valid = TRACKER_FORM;
 
 function problem(changes: Record<string, unknown>): string {
   try {
