@@ -1,4 +1,4 @@
-// The test bench's Sheets emulator is TypeScript; compile it once for the benchmarks.
+// The Sheets emulator (emulator/) is TypeScript; compile it once for the benchmarks.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -6,15 +6,15 @@ import * as esbuild from 'esbuild';
 import { ROOT } from './load-bundle.mjs';
 
 export async function loadEmulator() {
-  const harness = path.join(ROOT, 'test/harness');
+  const dir = path.join(ROOT, 'emulator');
   const result = await esbuild.build({
-    entryPoints: [path.join(harness, 'sheets-emulator.ts')],
+    entryPoints: [path.join(dir, 'sheets-emulator.ts')],
     bundle: true,
     write: false,
     platform: 'node',
     format: 'cjs',
     packages: 'external',
-    define: { __dirname: JSON.stringify(harness) },
+    define: { __dirname: JSON.stringify(dir) },
   });
   // Inside node_modules so the compiled file resolves hyperformula like the tests do.
   const file = path.join(ROOT, 'node_modules/.cache/bench/sheets-emulator.cjs');

@@ -1,5 +1,5 @@
 // Loads build/Code.js into a node:vm context shaped like Apps Script (the same shape as
-// test/harness/apps-script-vm.ts): the language's built-ins, a console stub, nothing else.
+// emulator/apps-script-vm.ts): the language's built-ins, a console stub, nothing else.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_PATH, type LoadedScript, loadBundle } from './harness/apps-script-vm';
+import { BUNDLE_PATH, type LoadedScript, loadBundle } from '../emulator/apps-script-vm';
 
 const CUSTOM_FUNCTIONS = [
   'ROI',

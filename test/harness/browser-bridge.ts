@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export type { Browser };
 
-import { BUILD_DIR, type LoadedScript } from './apps-script-vm';
+import { BUILD_DIR, type LoadedScript } from '../../emulator/apps-script-vm';
 
 export const SIDEBAR_PATH = path.join(BUILD_DIR, 'sidebar.html');
 /** The page is served from a made-up origin; nothing is ever fetched from the network. */
@@ -45,7 +45,7 @@ export interface SidebarSession {
   close(): Promise<void>;
 }
 
-/** The sheet emulator (test/harness/sheets-emulator.ts), as far as the bridge needs it. */
+/** The sheet emulator (emulator/sheets-emulator.ts), as far as the bridge needs it. */
 export interface EmulatorLike {
   /** Loads build/Code.js against the emulator's services. */
   load(): LoadedScript;

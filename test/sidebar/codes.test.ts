@@ -1,11 +1,11 @@
 // "Codes & links" in headless Chromium against the real server bundle and the sheet emulator:
 // preview, write, duplicates and bad input, as a marketer would use it.
 import { describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import type { CodesPlan } from '../../src/shared/api';
 import { type ColumnKey, columnLetter, columnNumber } from '../../src/tracker/columns';
 import { FIRST_DATA_ROW } from '../../src/tracker/layout';
 import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
-import { createEmulator, type Emulator } from '../harness/sheets-emulator';
 
 const TRACKER = 'Spring launch';
 const LANDING = 'https://shop.example.com/serum';

@@ -1,8 +1,8 @@
 // The Team panel in headless Chromium against the real server bundle and the sheet emulator.
 import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../emulator/sheets-emulator';
 import type { AddTeammatesResult, TeamList } from '../../src/shared/api';
 import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
-import { createEmulator } from '../harness/sheets-emulator';
 
 const sidebar = useSidebarBrowser();
 let session: SidebarSession;

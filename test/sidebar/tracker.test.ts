@@ -1,8 +1,8 @@
 // The "Create campaign tracker" form in headless Chromium, talking to the real server bundle
 // running against the sheet emulator.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator } from '../../emulator/sheets-emulator';
 import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
-import { createEmulator } from '../harness/sheets-emulator';
 
 type Emulator = ReturnType<typeof createEmulator>;
 

@@ -1,6 +1,6 @@
 // "Generate codes and links" in the built bundle against a tracker in the emulated spreadsheet.
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../harness/sheets-emulator';
+import { createEmulator } from '../../emulator/sheets-emulator';
 
 const FORM = {
   campaignName: 'Spring Launch',

@@ -1,6 +1,6 @@
 // The Team panel's server side, in the built bundle against the emulated spreadsheet.
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../harness/sheets-emulator';
+import { createEmulator } from '../../emulator/sheets-emulator';
 
 function team() {
   const emulator = createEmulator({

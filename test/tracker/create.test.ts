@@ -1,7 +1,7 @@
 // The built bundle creates trackers in the Sheets emulator; HyperFormula computes what a user sees.
 import { describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import { errorOf, JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
-import { createEmulator, type Emulator } from '../harness/sheets-emulator';
 
 const FORM = TRACKER_FORM;
 

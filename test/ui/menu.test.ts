@@ -1,7 +1,7 @@
 // onOpen runs for every teammate, including one who never authorised the add-on.
 import { describe, expect, it } from 'vitest';
+import { createEmulator } from '../../emulator/sheets-emulator';
 import { JANE, TRACKER_FORM } from '../harness/fixtures';
-import { createEmulator } from '../harness/sheets-emulator';
 
 describe('the add-on menu', () => {
   it('in AuthMode.NONE builds the menu and touches no other service', () => {

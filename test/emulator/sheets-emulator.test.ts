@@ -1,7 +1,7 @@
 // The emulator must behave like Google Sheets wherever the add-on relies on it, and be no
 // more permissive: these tests pin the behaviours that catch real bugs.
 import { describe, expect, it } from 'vitest';
-import { createEmulator, type Services } from './sheets-emulator';
+import { createEmulator, type Services } from '../../emulator/sheets-emulator';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

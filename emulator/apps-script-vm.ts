@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
-export const BUILD_DIR = path.resolve(__dirname, '../../build');
+export const BUILD_DIR = path.resolve(__dirname, '../build');
 export const BUNDLE_PATH = path.join(BUILD_DIR, 'Code.js');
 
 export interface LoadedScript {
