@@ -9,6 +9,8 @@ export const BUNDLE_PATH = path.join(BUILD_DIR, 'Code.js');
 
 export interface LoadedScript {
   context: vm.Context;
+  /** The code it ran (for what only the source says, such as `@customfunction` tags). */
+  source: string;
   /** Names the script's global scope defined (beyond the services handed in). */
   definedGlobals: string[];
   /** Calls a top-level function of the script, as Apps Script would. */
@@ -57,7 +59,7 @@ export function loadBundle(
     return fn(...args.map((arg) => toRealm(arg)));
   }
 
-  return { context, definedGlobals, call, toRealm, logs };
+  return { context, source: code, definedGlobals, call, toRealm, logs };
 }
 
 export function readBundle(): string {

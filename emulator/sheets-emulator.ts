@@ -3,10 +3,13 @@
 // computed by HyperFormula, plus host-side helpers to look inside and to act like a person.
 import vm from 'node:vm';
 import { type LoadedScript, loadBundle } from './apps-script-vm';
+import { copyValue } from './sheets-charts';
+import { scriptFunctions } from './sheets-custom-functions';
 import {
   type Area,
   areaContains,
   type CfFormat,
+  type Formats,
   isArea,
   PROTECTED_MESSAGE,
   protectedArea,
@@ -19,6 +22,7 @@ import { areaA1 } from './sheets-refs';
 import { conditionHolds, passesValidation } from './sheets-rules';
 import { createServices, type LockState, type Services, type Shared } from './sheets-services';
 import { type CallHook, CallLog, Session } from './sheets-session';
+import { readSnapshot, trackState } from './sheets-snapshot';
 import { type Content, displayString, EMPTY, parseInput } from './sheets-values';
 
 export type { Services } from './sheets-services';
@@ -36,6 +40,11 @@ export interface EmulatorOptions {
   viewers?: string[];
   /** Title of the add-on menu (createAddonMenu). */
   addonName?: string;
+  /**
+   * A saved workbook (toSnapshot, through JSON) to start from instead of `sheets`; it carries
+   * its own owner and sharing. Checked whole before use: a bad one throws, naming the problem.
+   */
+  snapshot?: unknown;
 }
 
 export interface ValidationView {
@@ -54,6 +63,9 @@ export interface SheetView {
   notes(a1: string): string[][];
   validations(a1: string): (ValidationView | null)[][];
   backgrounds(a1: string): string[][];
+  /** Every format set on each cell (number format, colours, font, alignment). */
+  formats(a1: string): Formats[][];
+  readonly hidden: boolean;
   readonly frozenRows: number;
   readonly frozenColumns: number;
   readonly maxRows: number;
@@ -70,7 +82,19 @@ export interface SheetView {
     condition: { type: string; values: unknown[] } | null;
     format: CfFormat;
   }[];
+  /** Charts in insertion order; ranges as `Sheet!A1:B5`. */
+  readonly charts: ChartView[];
   columnWidth(col: number): number;
+}
+
+export interface ChartView {
+  id: number;
+  type: string;
+  ranges: string[];
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+  numHeaders: number;
+  transposed: boolean;
 }
 
 export interface Emulator {
@@ -90,6 +114,11 @@ export interface Emulator {
   readonly calls: CallLog;
   sheet(name: string): SheetView;
   sheetNames(): string[];
+  /** The sheet a person is looking at; `activate` switches to another, as clicking its tab does. */
+  activeSheetName(): string;
+  activate(name: string): void;
+  /** The person closes the sidebar (its × button or google.script.host.close()). */
+  closeSidebar(): void;
   /** A person typing into cells (rows start at `a1`), with validation and protection checks. */
   type(sheetName: string, a1: string, rows: unknown[][] | unknown, options?: { as?: string }): void;
   /** The conditional format a cell shows (first matching rule wins), or null. */
@@ -105,6 +134,13 @@ export interface Emulator {
   readonly documentProperties: Record<string, string>;
   userProperties(email?: string): Record<string, string>;
   readonly unsupportedFunctions: string[];
+  /**
+   * Lets cell formulas call the script's functions, as a bound script's custom functions
+   * (default: those its source tags `@customfunction`); other unknown names stay `#NAME?`.
+   */
+  useCustomFunctions(script: LoadedScript, names?: string[]): void;
+  /** The message behind a cell's error, as its tooltip shows (a custom function's throw). */
+  errorMessage(sheetName: string, a1: string): string | null;
   /** Another teammate (outside the test's scripts) takes the document lock. */
   holdDocumentLock(email: string): void;
   releaseDocumentLock(): void;
@@ -115,12 +151,16 @@ export interface Emulator {
 const DEFAULT_USER = 'owner@example.com';
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const user = options.user ?? DEFAULT_USER;
+  if (options.snapshot !== undefined && options.sheets) {
+    throw new Error('emulator: start from sheets or from a snapshot, not both');
+  }
+  const loaded = options.snapshot === undefined ? null : readSnapshot(options.snapshot);
+  const user = options.user ?? loaded?.book.owner ?? DEFAULT_USER;
   const owner = options.owner ?? user;
-  const book = new Workbook(owner, options.editors ?? [], options.viewers ?? []);
+  const book = loaded?.book ?? new Workbook(owner, options.editors ?? [], options.viewers ?? []);
   // The acting user opened the spreadsheet, so they have access at least as an editor.
   if (!book.role(user)) book.editors.push(user);
-  seedSheets(book, options.sheets ?? [{ name: 'Sheet1' }]);
+  if (!loaded) seedSheets(book, options.sheets ?? [{ name: 'Sheet1' }]);
 
   const host: HostState = {
     toasts: [],
@@ -135,8 +175,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     book,
     host,
     addonName: options.addonName ?? 'Add-on',
-    documentProperties: new Map(),
-    scriptProperties: new Map(),
+    documentProperties: loaded?.documentProperties ?? new Map(),
+    scriptProperties: loaded?.scriptProperties ?? new Map(),
     userProperties: new Map(),
     documentLock: { holder: null },
     scriptLock: { holder: null },
@@ -151,6 +191,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return services;
   };
   const services = open(user);
+  trackState(services, shared);
   const sessionOf = (s: Services) => {
     const session = sessions.get(s);
     if (!session) throw new Error('emulator: these services come from another emulator');
@@ -179,6 +220,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     calls,
     sheet: (name) => sheetView(book, sheetNamed(book, name)),
     sheetNames: () => book.sheets.map((s) => s.name),
+    activeSheetName: () => (book.activeSheet ?? book.sheets[0]).name,
+    activate(name) {
+      book.activeSheet = sheetNamed(book, name);
+    },
+    closeSidebar() {
+      host.sidebar = null;
+    },
     type: (sheetName, a1, rows, typeOptions) =>
       typeInto(book, host, sheetNamed(book, sheetName), a1, rows, typeOptions?.as ?? user),
     formatOf: (sheetName, a1) => formatOf(book, sheetNamed(book, sheetName), a1),
@@ -210,6 +258,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       Object.fromEntries(shared.userProperties.get(email.toLowerCase()) ?? []),
     get unsupportedFunctions() {
       return book.engine.unsupportedFunctions;
+    },
+    useCustomFunctions(script, names) {
+      const { names: callable, call } = scriptFunctions(script, names);
+      book.engine.useCustomFunctions(callable, call);
+    },
+    errorMessage(sheetName, a1) {
+      const sheet = sheetNamed(book, sheetName);
+      const { r1, c1 } = sheetArea(book, sheet, [a1], 'emulator');
+      return book.hasFormulas(sheet) ? book.engine.errorMessage(sheet.name, r1, c1) : null;
     },
     holdDocumentLock(email) {
       shared.documentLock.holder = { teammate: email };
@@ -283,6 +340,10 @@ function sheetView(book: Workbook, sheet: SheetModel): SheetView {
     numberFormats: (a1) => grid(a1, (r, c) => format(r, c)?.numberFormat ?? 'General'),
     notes: (a1) => grid(a1, (r, c) => sheet.cell(r, c)?.note ?? ''),
     backgrounds: (a1) => grid(a1, (r, c) => format(r, c)?.background ?? '#ffffff'),
+    formats: (a1) => grid(a1, (r, c) => ({ ...format(r, c) })),
+    get hidden() {
+      return sheet.hidden;
+    },
     validations: (a1) =>
       grid(a1, (r, c) => {
         const rule = sheet.cell(r, c)?.validation?.rule;
@@ -323,6 +384,17 @@ function sheetView(book: Workbook, sheet: SheetModel): SheetView {
         ranges: rule.ranges.map(describeArea),
         condition: rule.condition && { ...rule.condition, values: [...rule.condition.values] },
         format: { ...rule.format },
+      }));
+    },
+    get charts() {
+      return sheet.charts.map((chart) => ({
+        id: chart.id as number,
+        type: chart.type,
+        ranges: chart.ranges.map(describeArea),
+        anchor: { ...chart.anchor },
+        options: copyValue(chart.options) as Record<string, unknown>,
+        numHeaders: chart.numHeaders,
+        transposed: chart.transposed,
       }));
     },
     columnWidth: (col) => sheet.columnWidths[col - 1] ?? 100,

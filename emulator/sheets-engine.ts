@@ -8,6 +8,7 @@ import {
   HyperFormula,
   type RawCellContent,
 } from 'hyperformula';
+import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
 import { formatNumber } from './sheets-format';
 import { formatRef, type Ref, type Token, tokenize } from './sheets-refs';
 import { dateToSerial, isDate, type Literal, serialToDate } from './sheets-values';
@@ -67,6 +68,8 @@ const REPLACED: Record<string, string> = { TEXT: 'SHEETS.TEXT' };
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(
   SHEETS_FUNCTIONS.filter((name) => ENGINE_FUNCTIONS.has(name)),
 );
+/** A script's function named like a built-in is never called: Sheets runs the built-in. */
+const BUILT_IN: ReadonlySet<string> = new Set(SHEETS_FUNCTIONS);
 
 /** What the model hands the engine for one cell. `asDate` marks numbers shown as dates. */
 export type EngineCell = { formula: string } | { value: Literal; asDate: boolean } | undefined;
@@ -112,8 +115,15 @@ export class Engine {
   private readonly unsupported = new Set<string>();
   private readonly extents = new Map<string, { rows: number; cols: number }>();
   private batching = false;
+  private readonly custom = new CustomFunctions();
 
   constructor(private readonly source: EngineSource) {}
+
+  /** Makes the script's functions callable from cell formulas (names are case-insensitive). */
+  useCustomFunctions(names: string[], call: ScriptCall): void {
+    this.custom.install(names, call);
+    this.invalidate();
+  }
 
   get unsupportedFunctions(): string[] {
     return [...this.unsupported];
@@ -137,6 +147,7 @@ export class Engine {
       return;
     }
     hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[this.raw(cell, sheetName)]]);
+    if (!this.batching) this.settle();
   }
 
   value(sheetName: string, row: number, col: number): EngineResult {
@@ -148,6 +159,15 @@ export class Engine {
     const isDate =
       typeof value === 'number' && DATE_TYPES.has(hf.getCellValueDetailedType(address));
     return { value, isDate };
+  }
+
+  /** The message behind a cell's error (what a custom function threw), or null. */
+  errorMessage(sheetName: string, row: number, col: number): string | null {
+    const hf = this.build();
+    const sheet = hf.getSheetId(sheetName);
+    if (sheet === undefined) return null;
+    const value = hf.getCellValue({ sheet, row: row - 1, col: col - 1 });
+    return value instanceof DetailedCellError && value.message ? value.message : null;
   }
 
   /** Runs several updates with one recalculation (values cannot be read inside). */
@@ -163,6 +183,12 @@ export class Engine {
     } finally {
       this.batching = false;
     }
+    this.settle();
+  }
+
+  /** A custom function's result outgrew (or undershot) its cells: rebuild on next read. */
+  private settle(): void {
+    if (this.custom.takeReshaped()) this.invalidate();
   }
 
   /** The last row and column holding a value (spilled results included, even `""`). */
@@ -200,6 +226,18 @@ export class Engine {
 
   private build(): HyperFormula {
     if (this.hf) return this.hf;
+    let hf = this.create();
+    // One more build sizes the custom-function results this one could not predict; no further.
+    if (this.custom.takeReshaped()) {
+      hf.destroy();
+      hf = this.create();
+      this.custom.takeReshaped();
+    }
+    this.hf = hf;
+    return hf;
+  }
+
+  private create(): HyperFormula {
     const sheets = this.source.sheets();
     const data: Record<string, RawCellContent[][]> = {};
     let maxRows = 1;
@@ -228,6 +266,7 @@ export class Engine {
       currencySymbol: ['$'],
       nullDate: { year: 1899, month: 12, day: 30 },
       leapYear1900: false,
+      context: this.custom,
     });
     for (const { name, formula } of this.source.namedRanges()) {
       try {
@@ -236,7 +275,6 @@ export class Engine {
         // A name the engine cannot hold evaluates to #NAME?, as an unknown name would.
       }
     }
-    this.hf = hf;
     return hf;
   }
 
@@ -253,8 +291,9 @@ export class Engine {
   /** The formula as the engine should see it. */
   translate(formula: string, sheetName: string): string {
     const tokens = tokenize(formula);
+    const isCustom = (name: string) => !BUILT_IN.has(name) && this.custom.has(name);
     const refused = tokens.flatMap((t) =>
-      t.kind === 'func' && !ALLOWED_FUNCTIONS.has(t.name) ? [t.name] : [],
+      t.kind === 'func' && !ALLOWED_FUNCTIONS.has(t.name) && !isCustom(t.name) ? [t.name] : [],
     );
     if (refused.length > 0) {
       for (const name of refused) this.unsupported.add(name);
@@ -267,6 +306,7 @@ export class Engine {
       if (t.kind === 'func' && REPLACED[t.name]) return `${REPLACED[t.name]}(`;
       return t.text;
     });
+    rewriteCustomCalls(tokens, texts, isCustom);
     stackArrayLiterals(tokens, texts);
     wrapArrayContexts(tokens, texts);
     return texts.join('');

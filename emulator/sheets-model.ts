@@ -96,6 +96,21 @@ export interface NamedRangeModel {
   area: Area;
 }
 
+/** An embedded chart: ranges may lie on other sheets; options are Google Charts options. */
+export interface ChartModel {
+  /** null until the chart is inserted into a sheet. */
+  id: number | null;
+  type: string;
+  ranges: Area[];
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+  /** -1 lets Sheets guess how many header rows or columns the data has. */
+  numHeaders: number;
+  transposed: boolean;
+  mergeStrategy: string;
+  hiddenDimensionStrategy: string;
+}
+
 /** A cell's computed value as getValues returns it; errors are strings like `#DIV/0!`. */
 export type CellOutput = number | string | boolean | Date;
 
@@ -113,6 +128,7 @@ export class SheetModel {
   hiddenColumns: (boolean | undefined)[] = [];
   hiddenRows: (boolean | undefined)[] = [];
   cfRules: CfRule[] = [];
+  charts: ChartModel[] = [];
   deleted = false;
   /** Kept up to date by the workbook: without formulas, empty cells need no engine. */
   formulaCount = 0;
@@ -186,6 +202,7 @@ export class Workbook {
   viewers: string[];
   readonly engine: Engine;
   private nextSheetId = 0;
+  nextChartId = 1;
 
   constructor(
     readonly owner: string,
@@ -255,10 +272,17 @@ export class Workbook {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
-  addSheet(name: string | undefined, index: number, rows = 1000, cols = 26): SheetModel {
+  addSheet(
+    name: string | undefined,
+    index: number,
+    rows = 1000,
+    cols = 26,
+    id = this.nextSheetId,
+  ): SheetModel {
     const chosen = name ?? this.defaultSheetName();
     if (this.sheetByName(chosen)) throw new Error(sheetNameTaken(chosen));
-    const sheet = new SheetModel(this.nextSheetId++, chosen, rows, cols);
+    const sheet = new SheetModel(id, chosen, rows, cols);
+    this.nextSheetId = Math.max(this.nextSheetId, id + 1);
     this.sheets.splice(Math.min(Math.max(index, 0), this.sheets.length), 0, sheet);
     this.invalidateEngine();
     return sheet;
@@ -290,6 +314,9 @@ export class Workbook {
     this.rewriteFormulas((ref) => (ref.sheet?.toLowerCase() === name ? null : ref));
     this.namedRanges = this.namedRanges.filter((n) => n.area.sheet !== sheet);
     this.protections = this.protections.filter((p) => p.area.sheet !== sheet);
+    for (const chart of this.sheets.flatMap((s) => s.charts)) {
+      chart.ranges = chart.ranges.filter((area) => area.sheet !== sheet);
+    }
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
     this.invalidateEngine();
   }

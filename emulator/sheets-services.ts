@@ -1,8 +1,9 @@
 // The global services a script calls: SpreadsheetApp (with its Ui), PropertiesService,
-// LockService, HtmlService, ScriptApp, Session and Utilities, for one session (user).
+// LockService, HtmlService, ScriptApp, Session, Utilities and Charts, for one session (user).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_DIR } from './apps-script-vm';
+import { chartsService } from './sheets-charts';
 import type { Workbook } from './sheets-model';
 import {
   type Ctx,
@@ -32,6 +33,7 @@ export interface Services {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  Charts: GoogleAppsScript.Charts.Charts;
   [name: string]: unknown;
 }
 
@@ -87,6 +89,7 @@ export function createServices(shared: Shared, session: Session): Services {
       getScriptTimeZone: () => TIME_ZONE,
       getTemporaryActiveUserKey: () => `temp-${Buffer.from(session.user).toString('base64')}`,
     }),
+    Charts: chartsService(session),
     Utilities: session.wrap('Utilities', 'Utilities', {
       formatDate,
       sleep: () => undefined,

@@ -1,5 +1,6 @@
 // The Sheet object: grid size and structure (insert/delete rows and columns with Sheets'
-// limits and messages), frozen panes, sizes, conditional formats and protections.
+// limits and messages), frozen panes, sizes, conditional formats, protections and charts.
+import { sheetChartMethods } from './sheets-charts';
 import {
   type Area,
   areasIntersect,
@@ -318,6 +319,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       },
       getNamedRanges: () =>
         book.namedRanges.filter((n) => n.area.sheet === sheet).map((n) => namedRangeObject(ctx, n)),
+      ...sheetChartMethods(ctx, sheet, live, edit),
 
       clear(options?: unknown) {
         if (options === undefined) return clear({ contents: true, formats: true });

@@ -1,11 +1,12 @@
 // Inserting and deleting rows or columns: cells move, and so does everything that points at
-// them (formulas, validation and conditional format rules, named ranges, protections), the way
-// Sheets moves them.
+// them (formulas, validation and conditional format rules, named ranges, protections, charts),
+// the way Sheets moves them.
 import {
   type AppliedValidation,
   type Area,
   type Cell,
   type CfRule,
+  type ChartModel,
   isArea,
   type SheetModel,
   type Workbook,
@@ -121,6 +122,7 @@ export function moveReferences(book: Workbook, sheet: SheetModel, op: StructOp):
       }
     }
     host.cfRules = host.cfRules.flatMap((rule) => mover.cfRule(rule, host));
+    for (const chart of host.charts) moveChart(chart, host, sheet, op);
   }
   book.namedRanges = book.namedRanges.flatMap((n) => {
     const area = shiftArea(n.area, sheet, op);
@@ -133,6 +135,15 @@ export function moveReferences(book: Workbook, sheet: SheetModel, op: StructOp):
     p.unprotected = p.unprotected.flatMap((u) => shiftArea(u, sheet, op) ?? []);
     return [p];
   });
+}
+
+/** A chart's data follows its cells; the chart itself stays over the cell it is anchored to. */
+function moveChart(chart: ChartModel, host: SheetModel, sheet: SheetModel, op: StructOp): void {
+  chart.ranges = chart.ranges.flatMap((area) => shiftArea(area, sheet, op) ?? []);
+  if (host !== sheet) return;
+  const key = op.axis === 'row' ? 'row' : 'column';
+  const limit = op.axis === 'row' ? sheet.maxRows : sheet.maxColumns;
+  chart.anchor[key] = Math.min(limit, shiftBound(chart.anchor[key], op, false));
 }
 
 /** Validation and conditional format rules: their ranges and anchor-relative formulas. */
