@@ -1,0 +1,295 @@
+// What every report family shares: the mapping of fields to the file's headers, the numbers an
+// import yields (entries per key and day or order), what the report covers, and the family's
+// own description (aliases, signature, aggregation).
+import { ImportError } from './errors';
+import { headerKey, type Table } from './text';
+import { addMoney, type DateOrder, inferDateOrder } from './values';
+
+/** The fields a report's columns can fill; the user sees and can change the first ten. */
+export const MAPPING_FIELDS = [
+  'code',
+  'tag',
+  'link',
+  'orders',
+  'revenue',
+  'units',
+  'clicks',
+  'newCustomers',
+  'date',
+  'status',
+  'refunded',
+  'name',
+  'orderId',
+  'discount',
+  'haloOrders',
+  'haloRevenue',
+  'bonus',
+  'currency',
+  'cancelled',
+] as const;
+export type MappingField = (typeof MAPPING_FIELDS)[number];
+
+/** Each field to one header of the file, as the file spells it. */
+export type Mapping = Partial<Record<MappingField, string>>;
+
+/** The numbers an import can bring; money in the report's currency, to the cent. */
+export const MEASURES = [
+  'orders',
+  'revenue',
+  'units',
+  'clicks',
+  'newCustomers',
+  'discount',
+  'haloOrders',
+  'haloRevenue',
+  'bonus',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+export const MONEY_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
+  'revenue',
+  'discount',
+  'haloRevenue',
+  'bonus',
+]);
+
+/** Only the measures the report has: a missing one is not zero, it's not this import's cell. */
+export type Values = Partial<Record<Measure, number>>;
+
+/** What the key in the file is, which decides how it matches a tracker row. */
+export type KeyKind = 'code' | 'tag' | 'link' | 'adGroup' | 'creative' | 'trackingId';
+
+export type ReportKind =
+  | 'amazonAttribution'
+  | 'shopifyOrders'
+  | 'shopifySalesByDiscount'
+  | 'wooOrders'
+  | 'wooCoupons'
+  | 'amazonAssociates'
+  | 'businessReport'
+  | 'generic';
+
+/** One key's numbers for one day, or one order, or (in a dateless report) the whole report. */
+export interface Entry {
+  key: string;
+  keyKind: KeyKind;
+  /** Another name the key goes by (the ad group's name beside its id); '' if none. */
+  label: string;
+  /** YYYY-MM-DD, '' in a dateless report. */
+  date: string;
+  /** '' unless the report lists orders. */
+  orderId: string;
+  values: Values;
+}
+
+/** What a new import of the same source replaces in the ledger. */
+export type Coverage =
+  | { by: 'dates'; from: string; to: string }
+  | { by: 'orders'; orderIds: string[] }
+  | { by: 'snapshot' };
+
+interface ReportSummary {
+  kind: ReportKind;
+  /** "Shopify orders": for the panel and the tracker's "last import" cell. */
+  label: string;
+  /** Data rows read (total rows and blank rows excluded). */
+  rows: number;
+  dateRange: { from: string; to: string } | null;
+  currency: string | null;
+  warnings: string[];
+}
+
+/** A report about influencers' sales: entries for the ledger. */
+export interface SalesReport extends ReportSummary {
+  target: 'tracker';
+  /** The ledger's source: imports of one source restate each other, other sources add. */
+  source: string;
+  keyKind: KeyKind;
+  measures: Measure[];
+  coverage: Coverage;
+  entries: Entry[];
+}
+
+export interface DailySale {
+  date: string;
+  units: number;
+  sales: number;
+}
+
+/** Store-wide sales per day, for the "Daily sales" sheet (lift around post dates). */
+export interface DailySalesReport extends ReportSummary {
+  target: 'dailySales';
+  source: string;
+  days: DailySale[];
+}
+
+export type Report = SalesReport | DailySalesReport;
+
+export interface AggregateOptions {
+  decimalComma: boolean;
+  dateOrder?: DateOrder;
+  /** Overrides the family's source name (e.g. a generic CSV named after its platform). */
+  source?: string;
+}
+
+export interface ReportFamily {
+  kind: ReportKind;
+  label: string;
+  /** Header aliases per field, most specific first; compared folded (see headerKey). */
+  aliases: Partial<Record<MappingField, string[]>>;
+  /** Fields whose columns must all be found for the file to be this report. */
+  signature: MappingField[];
+  aggregate(table: Table, mapping: Mapping, options: AggregateOptions): Report;
+}
+
+/** Column index of each mapped field in the table (undefined when the field isn't mapped). */
+export function columnsOf(table: Table, mapping: Mapping): Partial<Record<MappingField, number>> {
+  const index = new Map<string, number>();
+  table.headers.forEach((header, i) => {
+    const key = headerKey(header);
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const columns: Partial<Record<MappingField, number>> = {};
+  for (const field of MAPPING_FIELDS) {
+    const header = mapping[field];
+    if (!header) continue;
+    const column = index.get(headerKey(header));
+    if (column !== undefined) columns[field] = column;
+  }
+  return columns;
+}
+
+const EXCLUDED_STATUSES = new Set([
+  'refunded',
+  'voided',
+  'void',
+  'cancelled',
+  'canceled',
+  'failed',
+  'expired',
+  'trash',
+  'draft',
+  'pendingpayment',
+  'wcrefunded',
+  'wccancelled',
+  'wcfailed',
+]);
+
+/** Orders that don't count: refunded in full, voided, cancelled, failed, never paid. */
+export function isExcludedStatus(status: string): boolean {
+  return EXCLUDED_STATUSES.has(headerKey(status));
+}
+
+/** "JANE10, tom5" -> ["JANE10", "tom5"]: Woo joins an order's coupons with ", ". */
+export function splitCodes(text: string): string[] {
+  const codes: string[] = [];
+  for (const part of text.split(',')) {
+    const code = part.trim();
+    if (code && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
+
+/** Adds b into a, money to the cent; the result has every measure either has. */
+export function addValues(a: Values, b: Values): Values {
+  const sum: Values = { ...a };
+  for (const measure of MEASURES) {
+    const value = b[measure];
+    if (value === undefined) continue;
+    const before = sum[measure] ?? 0;
+    sum[measure] = MONEY_MEASURES.has(measure) ? addMoney(before, value) : before + value;
+  }
+  return sum;
+}
+
+/**
+ * The order of "03/04/25" style dates in a column: the user's choice, else what the values
+ * settle; an unsettled or inconsistent column stops with a question for the user.
+ */
+export function settleDateOrder(
+  table: Table,
+  column: number | undefined,
+  given: DateOrder | undefined,
+): DateOrder | undefined {
+  if (column === undefined) return given;
+  const finding = inferDateOrder(table.rows.map((row) => row.cells[column] ?? ''));
+  const header = table.headers[column];
+  if (finding === 'mixed' && !given)
+    throw new ImportError(
+      'mixedDates',
+      `Column "${header}" mixes day-first and month-first dates: fix the file or choose the order.`,
+    );
+  if (finding === 'mdy' || finding === 'dmy') return given ?? finding;
+  if (finding === 'ambiguous' && !given) {
+    const sample = table.rows.find((row) => (row.cells[column] ?? '').trim() !== '');
+    throw new ImportError(
+      'ambiguousDates',
+      `The dates in column "${header}" (e.g. ${sample?.cells[column].trim()}) could be ` +
+        'month/day/year or day/month/year: choose which.',
+    );
+  }
+  return given;
+}
+
+/** Tracks the earliest and latest day seen. */
+export class DateSpan {
+  from = '';
+  to = '';
+
+  add(date: string): void {
+    if (!date) return;
+    if (!this.from || date < this.from) this.from = date;
+    if (!this.to || date > this.to) this.to = date;
+  }
+
+  get range(): { from: string; to: string } | null {
+    return this.from ? { from: this.from, to: this.to } : null;
+  }
+}
+
+/** Currencies named in a column: the first is the report's; more than one is a warning. */
+export class CurrencySeen {
+  private readonly seen = new Set<string>();
+
+  add(currency: string): void {
+    const code = currency.trim().toUpperCase();
+    if (code) this.seen.add(code);
+  }
+
+  get currency(): string | null {
+    for (const code of this.seen) return code;
+    return null;
+  }
+
+  warnings(): string[] {
+    return this.seen.size > 1
+      ? [`The file mixes currencies (${[...this.seen].join(', ')}): amounts are added as they are.`]
+      : [];
+  }
+}
+
+/**
+ * Groups entries by key and day (or order): the aggregation every family ends with, linear in
+ * the rows thanks to one Map.
+ */
+export class EntryGroups {
+  private readonly groups = new Map<string, Entry>();
+
+  add(entry: Omit<Entry, 'values'>, values: Values): void {
+    const id = `${entry.keyKind}\u0000${entry.key.toUpperCase()}\u0000${entry.date}\u0000${entry.orderId}`;
+    const existing = this.groups.get(id);
+    if (existing) {
+      existing.values = addValues(existing.values, values);
+      if (!existing.label && entry.label) existing.label = entry.label;
+    } else this.groups.set(id, { ...entry, values: addValues({}, values) });
+  }
+
+  get entries(): Entry[] {
+    return [...this.groups.values()];
+  }
+}
+
+/** Coverage of a dated report: every day from its first to its last, restated as a whole. */
+export function datesCoverage(span: DateSpan): Coverage {
+  const range = span.range;
+  return range ? { by: 'dates', ...range } : { by: 'snapshot' };
+}

@@ -1,0 +1,128 @@
+// Orders exports (Shopify, WooCommerce): rows grouped by order, the order's own fields read on
+// its first row (Shopify writes them there only, one row per line item). Revenue is the
+// merchandise value after discounts, without shipping and taxes, less refunds; refunded, voided
+// and cancelled orders don't count; an order counts once for each code it carries.
+import {
+  type AggregateOptions,
+  CurrencySeen,
+  columnsOf,
+  DateSpan,
+  EntryGroups,
+  isExcludedStatus,
+  type Mapping,
+  type Measure,
+  type SalesReport,
+  settleDateOrder,
+  splitCodes,
+  type Values,
+} from '../report';
+import type { Table } from '../text';
+import { CellReader, roundCents } from '../values';
+
+interface Order {
+  id: string;
+  codes: string[];
+  date: string;
+  counts: boolean;
+  revenue: number;
+  discount: number;
+  units: number;
+  newCustomers: number;
+}
+
+export interface OrdersReportKind {
+  kind: 'shopifyOrders' | 'wooOrders';
+  label: string;
+  source: string;
+}
+
+/** "new" / "returning" (WooCommerce's Customer type), or a count. */
+function newCustomers(read: CellReader, cells: string[], column: number | undefined, row: number) {
+  const text = read.text(cells, column).toLowerCase();
+  if (text === 'new' || text === 'new customer') return 1;
+  if (text === 'returning' || text === 'returning customer') return 0;
+  return read.count(cells, column, row);
+}
+
+/** Orders exports, one row per order or per line item (the order's fields on its first row). */
+export function aggregateOrders(
+  report: OrdersReportKind,
+  table: Table,
+  mapping: Mapping,
+  options: AggregateOptions,
+): SalesReport {
+  const columns = columnsOf(table, mapping);
+  const read = new CellReader(table.headers, {
+    ...options,
+    dateOrder: settleDateOrder(table, columns.date, options.dateOrder),
+  });
+  const orders = new Map<string, Order>();
+  const currencies = new CurrencySeen();
+  let refundsOverSubtotal = 0;
+  for (const { row, cells } of table.rows) {
+    // Without an order column, every row is an order of its own.
+    const id = columns.orderId === undefined ? `row ${row}` : read.text(cells, columns.orderId);
+    if (!id) continue;
+    const units = columns.units === undefined ? 0 : read.count(cells, columns.units, row);
+    const existing = orders.get(id);
+    if (existing) {
+      existing.units += units;
+      continue;
+    }
+    const status = read.text(cells, columns.status);
+    const cancelled = read.text(cells, columns.cancelled) !== '';
+    const subtotal = read.money(cells, columns.revenue, row);
+    const refunded = read.money(cells, columns.refunded, row);
+    if (refunded > subtotal) refundsOverSubtotal++;
+    currencies.add(read.text(cells, columns.currency));
+    orders.set(id, {
+      id,
+      codes: splitCodes(read.text(cells, columns.code)),
+      date: read.date(cells, columns.date, row),
+      counts: !cancelled && !isExcludedStatus(status),
+      revenue: Math.max(0, roundCents(subtotal - Math.abs(refunded))),
+      discount: Math.abs(read.money(cells, columns.discount, row)),
+      units,
+      newCustomers: newCustomers(read, cells, columns.newCustomers, row),
+    });
+  }
+  const measures: Measure[] = ['orders', 'revenue'];
+  if (columns.units !== undefined) measures.push('units');
+  if (columns.discount !== undefined) measures.push('discount');
+  if (columns.newCustomers !== undefined) measures.push('newCustomers');
+  const groups = new EntryGroups();
+  const span = new DateSpan();
+  for (const order of orders.values()) {
+    span.add(order.date);
+    if (!order.counts) continue;
+    const values: Values = { orders: 1, revenue: order.revenue };
+    if (columns.units !== undefined) values.units = order.units;
+    if (columns.discount !== undefined) values.discount = order.discount;
+    if (columns.newCustomers !== undefined) values.newCustomers = order.newCustomers;
+    for (const code of order.codes)
+      groups.add(
+        { key: code, keyKind: 'code', label: '', date: order.date, orderId: order.id },
+        values,
+      );
+  }
+  const warnings = currencies.warnings();
+  if (refundsOverSubtotal > 0)
+    warnings.push(
+      `${refundsOverSubtotal} order(s) refunded more than their subtotal (shipping or taxes ` +
+        'refunded too): their revenue counts as 0.',
+    );
+  return {
+    target: 'tracker',
+    kind: report.kind,
+    label: report.label,
+    source: options.source ?? report.source,
+    keyKind: 'code',
+    measures,
+    coverage: { by: 'orders', orderIds: [...orders.keys()] },
+    entries: groups.entries,
+    rows: table.rows.length,
+    dateRange: span.range,
+    currency: currencies.currency,
+    warnings,
+  };
+}

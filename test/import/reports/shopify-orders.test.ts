@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { byKey, cents, fixture, sales } from '../helpers';
+
+describe('Shopify orders export', () => {
+  const { report, detection } = sales(fixture('shopify-orders.csv'));
+
+  it('is recognised, with the columns it uses', () => {
+    expect(detection.kind).toBe('shopifyOrders');
+    // Every known column but "Cancelled at", which this export lacks.
+    expect(detection.confidence).toBe(0.9);
+    expect(detection.mapping).toMatchObject({
+      code: 'Discount Code',
+      orderId: 'Name',
+      revenue: 'Subtotal',
+      refunded: 'Refunded Amount',
+      status: 'Financial Status',
+      date: 'Created at',
+      units: 'Lineitem quantity',
+    });
+    expect(report.currency).toBe('USD');
+    expect(report.dateRange).toEqual({ from: '2025-03-14', to: '2025-03-17' });
+  });
+
+  it('counts each order once, revenue = Subtotal less refunds, without refunded or voided orders', () => {
+    expect(byKey(report)).toEqual({
+      // #1001 (two line items, 1 + 1 units, $10 discount) and #1002 (code in lower case);
+      // #1003 is refunded and does not count.
+      JANE10: {
+        orders: 2,
+        revenue: cents(90.0, 45.5),
+        units: 1 + 1 + 1,
+        discount: cents(10, 5.05),
+      },
+      // #1005 partially refunded (120.00 - 20.00, units 2 + 1) and #1008 pending; #1004 voided.
+      TOM5: {
+        orders: 2,
+        revenue: cents(120.0, -20.0, 64.99),
+        units: 2 + 1 + 1,
+        discount: cents(6.32, 3.42),
+      },
+      LEAKED20: { orders: 1, revenue: 25.0, units: 1, discount: 6.25 },
+    });
+  });
+
+  it('keeps one entry per order, dated by Created at', () => {
+    const jane = report.entries.filter((entry) => entry.key.toUpperCase() === 'JANE10');
+    expect(jane.map((entry) => [entry.orderId, entry.date])).toEqual([
+      ['#1001', '2025-03-14'],
+      ['#1002', '2025-03-15'],
+    ]);
+  });
+
+  it('covers every order in the file, refunded ones too, so a re-import replaces them', () => {
+    expect(report.coverage).toEqual({
+      by: 'orders',
+      orderIds: ['#1001', '#1002', '#1003', '#1004', '#1005', '#1006', '#1007', '#1008'],
+    });
+  });
+
+  it('a cancelled order does not count even when paid', () => {
+    const text =
+      'Name,Financial Status,Subtotal,Discount Code,Created at,Cancelled at\n' +
+      '#1,paid,10.00,JANE10,2025-03-14,2025-03-15\n#2,paid,20.00,JANE10,2025-03-14,\n';
+    expect(byKey(sales(text).report)).toEqual({ JANE10: { orders: 1, revenue: 20 } });
+  });
+});
