@@ -5,12 +5,14 @@ import { existsSync } from 'node:fs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchFunctions } from './functions.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
+import { benchPreview } from './preview.mjs';
 import { benchTracker } from './tracker.mjs';
 
 const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
   { title: 'Bundle', run: benchBundleSize },
   { title: 'Sheet calls', run: benchTracker },
+  { title: 'Preview', run: benchPreview },
 ];
 
 async function main() {

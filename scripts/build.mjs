@@ -120,7 +120,8 @@ function inline(template, marker, content) {
   return template.replace(tag, () => content);
 }
 
-async function main() {
+/** Writes build/: Code.js, sidebar.html and the manifest. */
+export async function build() {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const [code, sidebar, manifest] = await Promise.all([
@@ -133,14 +134,16 @@ async function main() {
     writeFile(path.join(out, 'sidebar.html'), sidebar),
     writeFile(path.join(out, 'appsscript.json'), manifest),
   ]);
-  console.log(
-    `build: Code.js ${Buffer.byteLength(code)} bytes, sidebar.html ${Buffer.byteLength(sidebar)} bytes`,
-  );
+  return { codeBytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
-    console.error(error.message);
-    process.exit(1);
-  });
+  build().then(
+    ({ codeBytes, sidebarBytes }) =>
+      console.log(`build: Code.js ${codeBytes} bytes, sidebar.html ${sidebarBytes} bytes`),
+    (error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
 }

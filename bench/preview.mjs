@@ -1,0 +1,126 @@
+// The offline preview's figures: `npm start` to the address printed (build included), first
+// render of the sample in headless Chromium, and a typed cell's round trip (POST /cell, median of 20).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { compilePreview } from '../scripts/start.mjs';
+import { ROOT } from './load-bundle.mjs';
+
+const START_LIMIT_MS = 5000;
+const CELL_LIMIT_MS = 100;
+
+export async function benchPreview() {
+  const startMs = await timeStart();
+  const cli = await compilePreview();
+  const { openPreview } = await import(pathToFileURL(cli).href);
+  const preview = await openPreview(0);
+  try {
+    const renderMs = await timeFirstRender(preview.url);
+    const cellMs = await medianCellRoundTrip(preview.url, 20, false);
+    const refreshMs = await medianCellRoundTrip(preview.url, 20, true);
+    return [
+      {
+        check: 'npm start to address printed (build included)',
+        measured: `${Math.round(startMs)} ms`,
+        limit: `< ${START_LIMIT_MS} ms`,
+        pass: startMs < START_LIMIT_MS,
+      },
+      {
+        check: 'first render of the sample (page load to tracker shown)',
+        measured: `${Math.round(renderMs)} ms`,
+        limit: '',
+      },
+      {
+        check: 'POST /cell round trip on the sample, median of 20',
+        measured: `${cellMs.toFixed(1)} ms`,
+        limit: `< ${CELL_LIMIT_MS} ms`,
+        pass: cellMs < CELL_LIMIT_MS,
+      },
+      {
+        check: 'POST /cell then GET /workbook (what the page does), median of 20',
+        measured: `${refreshMs.toFixed(1)} ms`,
+        limit: '',
+      },
+    ];
+  } finally {
+    await preview.close();
+  }
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Runs the real `npm start` script and times it until it prints the address. */
+async function timeStart() {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts/start.mjs'), '--port', String(port)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    return await new Promise((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes(`http://127.0.0.1:${port}/`)) resolve(performance.now() - started);
+      });
+      child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+    });
+  } finally {
+    child.kill('SIGINT');
+  }
+}
+
+async function timeFirstRender(url) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const started = performance.now();
+    await page.goto(url);
+    await page.locator('#grid-scroll [data-a1="A8"]').filter({ hasText: '@' }).waitFor();
+    return performance.now() - started;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function medianCellRoundTrip(url, times, refresh) {
+  const workbook = await (await fetch(`${url}workbook`)).json();
+  const sheet = workbook.active;
+  const durations = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const reply = await fetch(`${url}cell`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sheet, a1: 'H8', input: String(400 + i) }),
+    });
+    if (!reply.ok) throw new Error(`POST /cell answered ${reply.status}: ${await reply.text()}`);
+    await reply.json();
+    if (refresh) await (await fetch(`${url}workbook`)).json();
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  return durations[Math.floor(durations.length / 2)];
+}

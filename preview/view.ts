@@ -1,0 +1,220 @@
+// What the page draws: every sheet of the emulator as display strings and styles, with
+// conditional formats, notes, dropdowns and protections resolved per cell, and charts with data.
+import type { Emulator, SheetView as EmulatorSheet } from '../emulator/sheets-emulator';
+import { areaA1, a1 as cellName, parseA1 } from '../emulator/sheets-refs';
+import { displayString, isDate, isDateFormat } from '../emulator/sheets-values';
+import type { CellView, ChartView, SheetView, WorkbookView } from './contract';
+
+/** Empty rows and columns sent below and right of the used area, so there is room to type. */
+const MARGIN_ROWS = 30;
+const MARGIN_COLUMNS = 4;
+const MIN_ROWS = 60;
+const MIN_COLUMNS = 26;
+const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!)$/;
+
+interface Box {
+  sheet: string;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export function workbookView(
+  emulator: Emulator,
+  ui: { sidebarVersion: number; toasts: WorkbookView['toasts'] },
+): WorkbookView {
+  const sidebar = emulator.sidebar;
+  return {
+    active: emulator.activeSheetName(),
+    sheets: emulator.sheetNames().map((name) => sheetView(emulator, name)),
+    menus: emulator.menus.map((menu) => ({
+      title: menu.title,
+      items: menu.items.map(({ caption, functionName }) => ({ caption, functionName })),
+    })),
+    sidebar: sidebar && { title: sidebar.title, version: ui.sidebarVersion },
+    toasts: ui.toasts,
+    warnings: emulator.warnings.map(({ sheet, a1, message }) => ({ sheet, a1, message })),
+  };
+}
+
+function sheetView(emulator: Emulator, name: string): SheetView {
+  const sheet = emulator.sheet(name);
+  const used = sheet.values();
+  const usedRows = used.length;
+  const usedColumns = used[0]?.length ?? 0;
+  const rows = Math.min(sheet.maxRows, Math.max(usedRows + MARGIN_ROWS, MIN_ROWS));
+  const columns = Math.min(sheet.maxColumns, Math.max(usedColumns + MARGIN_COLUMNS, MIN_COLUMNS));
+  const range = areaA1(1, 1, rows, columns);
+  const grids = {
+    values: sheet.values(range),
+    formulas: sheet.formulas(range),
+    formats: sheet.formats(range),
+    notes: sheet.notes(range),
+    validations: sheet.validations(range),
+  };
+  const protections = sheet.protections.map((p) => ({ ...p, box: boxOf(p.range) }));
+  const cfRanges = sheet.conditionalFormats.flatMap((rule) =>
+    rule.ranges.flatMap((range) => boxOf(range) ?? []),
+  );
+  const cells = grids.values.map((row, i) =>
+    row.map((value, j) => {
+      const r = i + 1;
+      const c = j + 1;
+      const format = grids.formats[i][j];
+      const numberFormat = format.numberFormat ?? 'General';
+      const view: CellView = {
+        display: displayString(value, numberFormat),
+        input: grids.formulas[i][j] || inputOf(value, numberFormat),
+        kind: kindOf(value),
+      };
+      const conditional = cfRanges.some((box) => inBox(box, name, r, c))
+        ? emulator.formatOf(name, cellName(r, c))
+        : null;
+      const style = styleOf(format, conditional);
+      if (style) view.style = style;
+      if (grids.notes[i][j]) view.note = grids.notes[i][j];
+      const validation = grids.validations[i][j];
+      if (validation) describeValidation(emulator, validation, view);
+      const protection = protections.find((p) => p.box && inBox(p.box, name, r, c));
+      if (protection) {
+        view.protected = {
+          description: protection.description,
+          warningOnly: protection.warningOnly,
+        };
+      }
+      return view;
+    }),
+  );
+  return {
+    name,
+    hidden: sheet.hidden,
+    rows,
+    columns,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    columnWidths: Array.from({ length: columns }, (_, j) => sheet.columnWidth(j + 1)),
+    cells,
+    charts: chartViews(emulator, sheet),
+  };
+}
+
+function kindOf(value: unknown): CellView['kind'] {
+  if (value === '' || value === null || value === undefined) return 'empty';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (isDate(value)) return 'date';
+  return typeof value === 'string' && ERROR_VALUE.test(value) ? 'error' : 'text';
+}
+
+/** The formula bar shows percents as percents and dates as dates, like Sheets. */
+function inputOf(value: unknown, numberFormat: string): string {
+  if (value === '' || value === null || value === undefined) return '';
+  if (typeof value === 'number' && numberFormat.includes('%'))
+    return `${+(value * 100).toPrecision(15)}%`;
+  if (isDate(value))
+    return displayString(value, isDateFormat(numberFormat) ? numberFormat : 'M/d/yyyy');
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+type Formats = ReturnType<EmulatorSheet['formats']>[number][number];
+type Conditional = ReturnType<Emulator['formatOf']>;
+
+function styleOf(format: Formats, conditional: Conditional): CellView['style'] | undefined {
+  const style: NonNullable<CellView['style']> = {};
+  const background = conditional?.background ?? format.background;
+  if (background && background.toLowerCase() !== '#ffffff') style.background = background;
+  const color = conditional?.fontColor ?? format.fontColor;
+  if (color && color.toLowerCase() !== '#000000') style.color = color;
+  if (conditional?.bold || format.fontWeight === 'bold') style.bold = true;
+  if (conditional?.italic || format.fontStyle === 'italic') style.italic = true;
+  const align = format.horizontalAlignment?.replace(/^general-/, '');
+  if (align === 'left' || align === 'center' || align === 'right') style.align = align;
+  if (format.wrap || format.wrapStrategy === 'WRAP') style.wrap = true;
+  return Object.keys(style).length > 0 ? style : undefined;
+}
+
+type Validation = NonNullable<ReturnType<EmulatorSheet['validations']>[number][number]>;
+
+function describeValidation(emulator: Emulator, validation: Validation, view: CellView): void {
+  const [first] = validation.args;
+  if (validation.criteria === 'VALUE_IN_LIST' && Array.isArray(first)) {
+    view.dropdown = first.map(String);
+    return;
+  }
+  if (validation.criteria === 'VALUE_IN_RANGE' && typeof first === 'string') {
+    const box = boxOf(first);
+    if (box) {
+      const values = emulator.sheet(box.sheet).values(areaA1(box.r1, box.c1, box.r2, box.c2));
+      view.dropdown = values
+        .flat()
+        .filter((v) => v !== '')
+        .map((v) => displayString(v));
+      return;
+    }
+  }
+  const words = validation.criteria.toLowerCase().replace(/_/g, ' ');
+  const args = validation.args.map((arg) =>
+    isDate(arg) ? displayString(arg, 'yyyy-mm-dd') : String(arg),
+  );
+  view.validation = validation.helpText || [words, ...args].join(' ').trim();
+}
+
+function chartViews(emulator: Emulator, sheet: EmulatorSheet): ChartView[] {
+  return sheet.charts.map((chart) => {
+    const columns = chart.ranges.flatMap((range) => columnsOf(emulator, range, chart.transposed));
+    const [domain = [], ...others] = columns;
+    const headers = chart.numHeaders > 0 || (chart.numHeaders < 0 && looksLikeHeader(others));
+    const labels = (headers ? domain.slice(1) : domain).map((value) => displayString(value));
+    const series = others.map((column, i) => ({
+      name: headers ? displayString(column[0]) : `Series ${i + 1}`,
+      values: (headers ? column.slice(1) : column).map((v) => (typeof v === 'number' ? v : null)),
+    }));
+    const option = (key: string) => chart.options[key];
+    return {
+      id: String(chart.id),
+      type: chart.type,
+      anchor: chart.anchor,
+      width: Number(option('width')) || 600,
+      height: Number(option('height')) || 371,
+      title: typeof option('title') === 'string' ? (option('title') as string) : '',
+      options: { ...chart.options },
+      labels,
+      series,
+    };
+  });
+}
+
+/** The range's columns (rows when transposed), empty trailing rows dropped. */
+function columnsOf(emulator: Emulator, range: string, transposed: boolean): unknown[][] {
+  const box = boxOf(range);
+  if (!box) return [];
+  const values = emulator.sheet(box.sheet).values(areaA1(box.r1, box.c1, box.r2, box.c2));
+  while (values.length > 0 && values[values.length - 1].every((v) => v === '')) values.pop();
+  if (transposed) return values;
+  return (values[0] ?? []).map((_, j) => values.map((row) => row[j]));
+}
+
+function looksLikeHeader(columns: unknown[][]): boolean {
+  return columns.length > 0 && columns.every((column) => typeof column[0] === 'string');
+}
+
+function boxOf(range: string): Box | null {
+  const ref = parseA1(range);
+  if (!ref?.sheet) return null;
+  const end = ref.end ?? ref.start;
+  return {
+    sheet: ref.sheet,
+    r1: ref.start.row ?? 1,
+    c1: ref.start.col ?? 1,
+    r2: end.row ?? Number.MAX_SAFE_INTEGER,
+    c2: end.col ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+function inBox(box: Box, sheet: string, row: number, col: number): boolean {
+  return box.sheet === sheet && row >= box.r1 && row <= box.r2 && col >= box.c1 && col <= box.c2;
+}

@@ -1,0 +1,102 @@
+// The preview's one spreadsheet: the Sheets emulator with the real build/Code.js loaded in an
+// Apps Script-shaped vm, as a person and the sidebar use it. The HTTP layer only translates.
+import type { LoadedScript } from '../emulator/apps-script-vm';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/sheets-emulator';
+import type { Services } from '../emulator/sheets-services';
+import { displayString } from '../emulator/sheets-values';
+
+/** Who the preview's person is; the emulated spreadsheet is theirs. */
+export const PREVIEW_USER = 'you@preview.local';
+export const ADDON_NAME = 'Influencer ROI';
+
+/** Calls the preview can't honour offline, and what the person reads instead. */
+const NOT_OFFLINE: Record<string, string> = {
+  addTeammates:
+    "The offline preview can't share this spreadsheet: adding teammates needs Google. In Google Sheets this panel adds them as editors or viewers.",
+};
+
+export type RunOutcome =
+  | { status: 'ok'; value: unknown }
+  | { status: 'threw'; message: string }
+  | { status: 'unknown' };
+
+export type TypeOutcome =
+  | { status: 'ok'; display: string; warnings: string[] }
+  | { status: 'refused'; message: string };
+
+export class PreviewWorkbook {
+  readonly emulator: Emulator;
+  readonly script: LoadedScript;
+  private readonly services: Services;
+  private readonly functions: ReadonlySet<string>;
+
+  constructor(options: Pick<EmulatorOptions, 'sheets'> & { snapshot?: unknown } = {}) {
+    this.emulator = createEmulator({ ...options, user: PREVIEW_USER, addonName: ADDON_NAME });
+    this.services = this.emulator.services;
+    this.script = this.emulator.load(this.services);
+    this.emulator.useCustomFunctions(this.script);
+    this.functions = new Set(publicFunctions(this.script));
+    // Opening the spreadsheet runs onOpen, which builds the add-on menu.
+    this.run('onOpen', [{ authMode: 'FULL' }]);
+  }
+
+  /** Whether google.script.run (or the menu) may call NAME: a public top-level function. */
+  has(name: string): boolean {
+    return this.functions.has(name);
+  }
+
+  /** Calls a top-level function as google.script.run does: arguments and result as JSON. */
+  run(name: string, args: unknown[]): RunOutcome {
+    if (!this.has(name)) return { status: 'unknown' };
+    const refusal = NOT_OFFLINE[name];
+    if (refusal) return { status: 'threw', message: `Error: ${refusal}` };
+    try {
+      const result = this.script.call(name, ...args);
+      return {
+        status: 'ok',
+        value: result === undefined ? null : JSON.parse(JSON.stringify(result)),
+      };
+    } catch (error) {
+      return { status: 'threw', message: failureMessage(error) };
+    } finally {
+      // The execution ends: Apps Script releases the locks it still holds.
+      this.emulator.endExecution(this.services);
+    }
+  }
+
+  /** A person types into one cell, with Sheets' validation and protection checks. */
+  type(sheet: string, a1: string, input: string): TypeOutcome {
+    const before = this.emulator.warnings.length;
+    try {
+      this.emulator.type(sheet, a1, input);
+    } catch (error) {
+      return { status: 'refused', message: messageOf(error) };
+    }
+    const warnings = this.emulator.warnings.slice(before).map((warning) => warning.message);
+    const view = this.emulator.sheet(sheet);
+    const [[value]] = view.values(a1);
+    const [[format]] = view.numberFormats(a1);
+    return { status: 'ok', display: displayString(value, format), warnings };
+  }
+}
+
+function publicFunctions(script: LoadedScript): string[] {
+  return script.definedGlobals.filter(
+    (name) => typeof script.context[name] === 'function' && !name.endsWith('_'),
+  );
+}
+
+/** What google.script.run's failure handler receives: "Error: ..." as Apps Script words it. */
+function failureMessage(error: unknown): string {
+  if (error && typeof error === 'object' && 'message' in error) {
+    const name = 'name' in error && typeof error.name === 'string' ? error.name : 'Error';
+    return `${name}: ${String(error.message)}`;
+  }
+  return `Exception: ${String(error)}`;
+}
+
+export function messageOf(error: unknown): string {
+  return error && typeof error === 'object' && 'message' in error
+    ? String(error.message)
+    : String(error);
+}

@@ -1,0 +1,176 @@
+// The offline preview as a person meets it: the page in headless Chromium, the real sidebar
+// opened from the add-on menu, cells typed into the grid, values read off the screen.
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildPageAssets, buildSidebarShim } from '../../preview/assets';
+import { sampleWorkbook } from '../../preview/sample';
+import { type RunningPreview, startPreview } from '../../preview/server';
+import { PreviewWorkbook } from '../../preview/workbook';
+import { launchBrowser } from '../harness/browser-bridge';
+import { JANE } from '../harness/fixtures';
+
+let browser: Browser;
+let assets: Awaited<ReturnType<typeof buildPageAssets>>;
+let sidebarShim: string;
+const running: RunningPreview[] = [];
+const pages: Page[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  [browser, assets, sidebarShim] = await Promise.all([
+    launchBrowser(),
+    buildPageAssets(),
+    buildSidebarShim(),
+  ]);
+});
+
+afterEach(async () => {
+  for (const page of pages.splice(0)) await page.context().close();
+  for (const preview of running.splice(0)) await preview.close();
+  // Every test ends with no page error and no request that left the machine.
+  expect(problems.splice(0)).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(workbook: () => PreviewWorkbook): Promise<{ page: Page; url: string }> {
+  const preview = await startPreview({ port: 0, open: workbook, assets, sidebarShim });
+  running.push(preview);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  pages.push(page);
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(preview.url)) return route.continue();
+    problems.push(`outside request: ${url}`);
+    return route.abort();
+  });
+  await page.goto(preview.url);
+  return { page, url: preview.url };
+}
+
+/** Wait for conditions, never for fixed times: a busy CI machine may be slow. */
+const WAIT = { timeout: 15_000 };
+
+const cell = (page: Page, a1: string) => page.locator(`#grid-scroll [data-a1="${a1}"]`);
+const shown = (page: Page, a1: string) => () => cell(page, a1).textContent();
+
+/** Clicks a cell, types as a person does, and waits until the grid shows the result. */
+async function typeInto(page: Page, a1: string, input: string | number, expected?: string) {
+  await cell(page, a1).click();
+  await page.keyboard.type(String(input));
+  await page.keyboard.press('Enter');
+  if (expected !== undefined) await expect.poll(shown(page, a1), WAIT).toBe(expected);
+}
+
+async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator('#sidebar-frame').elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('the sidebar frame is not there');
+  return frame;
+}
+
+describe('the offline preview page', () => {
+  it('creates a tracker from the add-on menu, then computes a typed influencer row', async () => {
+    const { page } = await open(() => new PreviewWorkbook());
+    await page.getByRole('button', { name: 'Extensions' }).click();
+    await page.getByRole('button', { name: 'Create campaign tracker' }).click();
+    await expect.poll(() => page.locator('#sidebar').isVisible(), WAIT).toBe(true);
+    const sidebar = await sidebarFrame(page);
+    await sidebar.locator('#campaign-name').fill('Spring launch');
+    await sidebar.locator('#goal-target').fill('100');
+    await sidebar.getByRole('button', { name: /create tracker/i }).click();
+
+    await expect
+      .poll(() => page.locator('#sheet-tabs').getByText('Spring launch').count(), WAIT)
+      .toBe(1);
+    await page.locator('#sheet-tabs').getByText('Spring launch').click();
+    await expect.poll(shown(page, 'A7'), WAIT).toBe('Influencer');
+
+    // The domain brief's Jane: $400 fee + $100 product, $2,000 revenue -> ROI 300%.
+    const columns = 'ABCDEFGHIJKLMNOPQR'.split('');
+    for (const [i, value] of JANE.entries()) await typeInto(page, `${columns[i]}8`, value);
+    await expect.poll(shown(page, 'Z8'), WAIT).toBe('300.0%');
+    await expect.poll(shown(page, 'S8'), WAIT).toBe('$500.00');
+    // Totals on top follow the row: spend, revenue, ROI and the best influencer.
+    expect(await cell(page, 'B4').textContent()).toBe('Spend');
+    await expect.poll(shown(page, 'B5'), WAIT).toBe('$500.00');
+    await expect.poll(shown(page, 'C5'), WAIT).toBe('$2,000.00');
+    await expect.poll(shown(page, 'F5'), WAIT).toBe('300.0%');
+    await expect.poll(shown(page, 'K5'), WAIT).toBe('@jane');
+  });
+
+  it('computes a custom function typed into a cell with the bundle', async () => {
+    const { page } = await open(() => new PreviewWorkbook());
+    // A percent typed first gives the cell a percent format, which the formula keeps (as in Sheets).
+    await typeInto(page, 'B2', '5%', '5%');
+    await typeInto(page, 'B2', '=ROI(2000,500)', '300%');
+    await cell(page, 'B2').click();
+    await expect
+      .poll(() => page.locator('#formula-input').inputValue(), WAIT)
+      .toBe('=ROI(2000,500)');
+    await typeInto(page, 'C2', '=ROI(100,0)', '#ERROR!');
+  });
+
+  it('opens on the sample campaign: a filled tracker with notes and generated codes', async () => {
+    const { page } = await open(sampleWorkbook);
+    await expect.poll(shown(page, 'A8'), WAIT).toBe('@glowwithmaya');
+    expect(await page.locator('#sheet-tabs').textContent()).toContain('Glow serum launch');
+    // Twelve creators, every one with a generated code.
+    await expect.poll(shown(page, 'F19'), WAIT).toMatch(/^GLOW[A-Z0-9]+$/);
+    expect(await cell(page, 'A7').getAttribute('title')).toMatch(/handle/i);
+  });
+
+  it('refuses what validation refuses, as Sheets does, and warns on protected cells', async () => {
+    const { page } = await open(sampleWorkbook);
+    await typeInto(page, 'H8', '-5');
+    await expect.poll(() => page.locator('#dialog').isVisible(), WAIT).toBe(true);
+    expect(await page.locator('#dialog-message').textContent()).toMatch(/H8/);
+    await page.locator('#dialog-ok').click();
+    await expect.poll(shown(page, 'H8'), WAIT).toBe('$450.00');
+    await typeInto(page, 'S8', '1');
+    await expect.poll(() => page.locator('#warnings').isVisible(), WAIT).toBe(true);
+    expect(await page.locator('#warnings-text').textContent()).toMatch(/protected range/);
+  });
+
+  it('picks a platform from the dropdown a validation list gives', async () => {
+    const { page } = await open(sampleWorkbook);
+    await cell(page, 'B20').dblclick();
+    await page.locator('#dropdown-list').getByRole('option', { name: 'YouTube' }).click();
+    await expect.poll(shown(page, 'B20'), WAIT).toBe('YouTube');
+  });
+
+  it('draws the charts a script put on a sheet', async () => {
+    const { page } = await open(() => {
+      const workbook = new PreviewWorkbook({
+        sheets: [
+          {
+            name: 'Data',
+            values: [
+              ['Platform', 'Revenue'],
+              ['Instagram', 2000],
+              ['TikTok', 1200],
+            ],
+          },
+        ],
+      });
+      const sheet = workbook.emulator.services.SpreadsheetApp.getActive().getSheetByName('Data');
+      if (!sheet) throw new Error('no Data sheet');
+      const chart = sheet
+        .newChart()
+        .setChartType(workbook.emulator.services.Charts.ChartType.COLUMN)
+        .addRange(sheet.getRange('A1:B3'))
+        .setPosition(2, 4, 0, 0)
+        .setOption('title', 'Revenue by platform')
+        .build();
+      sheet.insertChart(chart);
+      return workbook;
+    });
+    const chart = page.locator('.chart[data-chart-type="COLUMN"]');
+    await expect.poll(() => chart.count(), WAIT).toBe(1);
+    expect(await chart.locator('canvas').count()).toBe(1);
+  });
+});
