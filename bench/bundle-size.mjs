@@ -1,18 +1,43 @@
-// What clasp pushes must stay small: build/Code.js and build/sidebar.html under 60 KB each.
-import { statSync } from 'node:fs';
+// What clasp pushes: build/Code.js and build/sidebar.html sizes, and what the size costs where it
+// matters: every custom function call loads the whole script into a fresh context.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLE_PATH, ROOT } from './load-bundle.mjs';
+import { BUNDLE_PATH, loadBundle, ROOT } from './load-bundle.mjs';
+import { median, timeOnce } from './timing.mjs';
 
-const LIMIT_BYTES = 60 * 1024;
+const KB = 1024;
+/** Code.js was held to 60 KB until the import's server-side parsing (issue 8) outgrew it. */
+const LIMITS = { 'build/Code.js': 150 * KB, 'build/sidebar.html': 60 * KB };
+const COLD_RUNS = 51;
+const COLD_LIMIT_MS = 10;
 
 export function benchBundleSize() {
-  return [BUNDLE_PATH, path.join(ROOT, 'build/sidebar.html')].map((file) => {
+  const sizes = [BUNDLE_PATH, path.join(ROOT, 'build/sidebar.html')].map((file) => {
     const bytes = statSync(file).size;
+    const name = path.relative(ROOT, file);
     return {
-      check: `${path.relative(ROOT, file)} size`,
-      measured: `${bytes} bytes (${(bytes / 1024).toFixed(1)} KB)`,
-      limit: `${LIMIT_BYTES} bytes (60 KB)`,
-      pass: bytes < LIMIT_BYTES,
+      check: `${name} size`,
+      measured: `${bytes} bytes (${(bytes / KB).toFixed(1)} KB)`,
+      limit: `${LIMITS[name]} bytes (${LIMITS[name] / KB} KB)`,
+      pass: bytes < LIMITS[name],
     };
   });
+  const code = readFileSync(BUNDLE_PATH, 'utf8');
+  const coldMs = median(
+    Array.from({ length: COLD_RUNS }, () =>
+      timeOnce(() => {
+        const { context } = loadBundle(code);
+        if (context.ROI(2000, 500) !== 3) throw new Error('ROI(2000, 500) is not 3');
+      }),
+    ),
+  );
+  return [
+    ...sizes,
+    {
+      check: `a custom function call from cold: new context, load Code.js, ROI once (median of ${COLD_RUNS})`,
+      measured: `${coldMs.toFixed(2)} ms`,
+      limit: `< ${COLD_LIMIT_MS} ms`,
+      pass: coldMs < COLD_LIMIT_MS,
+    },
+  ];
 }

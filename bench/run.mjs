@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchFunctions } from './functions.mjs';
+import { benchImport } from './import.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchTracker } from './tracker.mjs';
@@ -13,6 +14,7 @@ const BENCHMARKS = [
   { title: 'Bundle', run: benchBundleSize },
   { title: 'Sheet calls', run: benchTracker },
   { title: 'Preview', run: benchPreview },
+  { title: 'Import', run: benchImport },
 ];
 
 async function main() {

@@ -2,6 +2,7 @@
 // LockService, HtmlService, ScriptApp, Session, Utilities and Charts, for one session (user).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { BUILD_DIR } from './apps-script-vm';
 import { chartsService } from './sheets-charts';
 import type { Workbook } from './sheets-model';
@@ -92,6 +93,7 @@ export function createServices(shared: Shared, session: Session): Services {
     Charts: chartsService(session),
     Utilities: session.wrap('Utilities', 'Utilities', {
       formatDate,
+      parseCsv,
       sleep: () => undefined,
       getUuid: () => crypto.randomUUID(),
     }),
@@ -418,6 +420,32 @@ function scriptApp(session: Session) {
     AuthMode,
     AuthorizationStatus,
   });
+}
+
+/**
+ * Utilities.parseCsv(csv, delimiter?): rows of strings, as written (no trimming, no types).
+ * Quoted fields may hold the delimiter, doubled quotes and line breaks; lines end in LF, CRLF
+ * or CR; rows keep their own length; a blank line is a row of one empty string, and a final
+ * line break adds no row. Text it can't split (a quote never closed) throws.
+ */
+function parseCsv(...args: unknown[]): string[][] {
+  const [csv, delimiter] = args;
+  const badDelimiter =
+    args.length > 1 && (typeof delimiter !== 'string' || [...delimiter].length !== 1);
+  if (typeof csv !== 'string' || args.length > 2 || badDelimiter) {
+    throw signatureError('Utilities.parseCsv', args);
+  }
+  try {
+    return parseCsvText(csv, {
+      delimiter: args.length > 1 ? (delimiter as string) : ',',
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+  } catch {
+    throw new Error('Could not parse text.');
+  }
 }
 
 const MONTHS =

@@ -64,7 +64,8 @@ function declarationOf({ name, params, jsdoc }) {
   return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${list}) {\n  return ${LIBRARY}().${name}(${list});\n}\n`;
 }
 
-async function bundle(entryPoint, globalName) {
+/** One esbuild bundle: the server library (minified) or the sidebar's script. */
+export async function bundle(entryPoint, globalName) {
   const result = await esbuild.build({
     entryPoints: [entryPoint],
     bundle: true,
@@ -91,7 +92,8 @@ async function buildServer() {
     `function ${LIBRARY}() {`,
     `  if (!${LIBRARY}.exports) {`,
     `    ${LIBRARY}.exports = (function () {`,
-    library.trimEnd().replace(/^/gm, '      '),
+    // Not indented: a template literal in the minified library may span lines.
+    library.trimEnd(),
     '      return library;',
     '    })();',
     '  }',

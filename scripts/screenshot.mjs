@@ -23,14 +23,14 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 760 } });
   await page.goto(preview.url);
   await page.locator('#grid-scroll [data-a1="A8"]').filter({ hasText: '@' }).waitFor();
   await page.getByRole('button', { name: 'Extensions' }).click();
   await page.getByRole('button', { name: 'Generate codes and links' }).click();
   const frame = page.frameLocator('#sidebar-frame');
   await frame.locator('body').filter({ hasText: /codes/i }).waitFor();
-  await page.locator('#grid-scroll [data-a1="Z8"]').click();
+  await page.locator('#grid-scroll [data-a1="F8"]').click();
   await page.screenshot({ path: out });
   console.log(`screenshot: ${path.relative(root, out)}`);
 } finally {

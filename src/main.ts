@@ -1,11 +1,16 @@
 // Everything Apps Script can call, and nothing else. The build turns each export into a
 // top-level function declaration (with its JSDoc) in build/Code.js.
+
+import { previewImport as planImport, applyImport as runImport } from './import/import-results';
 import type {
   AddTeammatesRequest,
   AddTeammatesResult,
   CodesApplied,
   CodesPlan,
   CodesRequest,
+  ImportApplied,
+  ImportPreview,
+  ImportRequest,
   SidebarState,
   TeamList,
   TrackerCreated,
@@ -60,6 +65,10 @@ export function showTeamSidebar(): void {
   showSidebar('team');
 }
 
+export function showImportSidebar(): void {
+  showSidebar('import');
+}
+
 /** Sidebar: the trackers in this spreadsheet and the team's shared settings. */
 export function getSidebarState(): SidebarState {
   return readSidebarState();
@@ -88,4 +97,14 @@ export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
 /** Sidebar: fills empty promo code and tracking link cells of a tracker. */
 export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
   return writeCodes(request);
+}
+
+/** Sidebar: what importing a sales report would change in a tracker, without writing anything. */
+export function previewImport(request: ImportRequest): ImportPreview {
+  return planImport(request);
+}
+
+/** Sidebar: imports a sales report into a tracker (or the daily sales); checks everything again. */
+export function applyImport(request: ImportRequest): ImportApplied {
+  return runImport(request);
 }

@@ -19,7 +19,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = realpathSync(path.resolve(__dirname, '..'));
 const BUILD = path.join(ROOT, 'build');
-const MAX_BYTES = 60 * 1024;
+// Raised from 60 KB with "Import results" (issue 8): the server parses, recognises and matches
+// reports itself (about 43 KB minified), never trusting the page. What the budget protects, the
+// cost of loading the script for every custom function call, is measured in npm run bench.
+const MAX_BYTES = 150 * 1024;
 
 /** The custom functions of the issue, in its order, with their real parameter names. */
 const CUSTOM_FUNCTIONS: [string, string[]][] = [
@@ -265,6 +268,15 @@ describe('build/Code.js', () => {
 
   it(`is under ${MAX_BYTES / 1024} KB`, () => {
     expect(Buffer.byteLength(code)).toBeLessThan(MAX_BYTES);
+  });
+
+  it('keeps the library exactly as esbuild wrote it (a string may span lines)', async () => {
+    const script = pathToFileURL(path.join(ROOT, 'scripts/build.mjs')).href;
+    const { bundle } = (await import(script)) as {
+      bundle: (entry: string, globalName: string) => Promise<string>;
+    };
+    const library = await bundle(path.join(ROOT, 'src/main.ts'), 'library');
+    expect(code.includes(library.trimEnd())).toBe(true);
   });
 
   it('holds no third-party code: no dependency paths, no license banners', () => {

@@ -37,6 +37,10 @@ export interface SidebarState {
   /** The active sheet's name when it is a tracker. */
   activeTracker: string | null;
   team: TeamSettings;
+  /** Other visible sheets, where an export may have been pasted or imported (File > Import). */
+  tabs: string[];
+  /** The team's Brand Referral Bonus rate (a fraction, 0.1 by default). */
+  bonusRate: number;
 }
 
 export type Role = 'editor' | 'viewer';
@@ -101,6 +105,140 @@ export interface CodesApplied extends CodesPlan {
   linksWritten: number;
 }
 
+/** The columns of a report the user can choose, each a header of the file as it spells it. */
+export type ImportField =
+  | 'code'
+  | 'tag'
+  | 'link'
+  | 'orders'
+  | 'revenue'
+  | 'units'
+  | 'clicks'
+  | 'newCustomers'
+  | 'date'
+  | 'status'
+  | 'refunded';
+
+/** Field -> header of the file; '' takes away a column the import chose itself. */
+export type ImportMapping = Partial<Record<ImportField, string>>;
+
+/** How "03/04/25" reads: month first or day first. */
+export type DateOrder = 'mdy' | 'dmy';
+
+interface ImportChoices {
+  /** The tracker sheet the numbers go to. */
+  sheetName: string;
+  mapping?: ImportMapping;
+  /** Needed only when the file's dates don't settle it (the preview says needsDateOrder). */
+  dateOrder?: DateOrder;
+  /** Brand Referral Bonus rate as a fraction; saved for the team when the import is applied. */
+  bonusRate?: number;
+}
+
+/** A CSV file the sidebar read as text. */
+export interface ImportFileRequest extends ImportChoices {
+  csv: string;
+  fileName: string;
+}
+
+/** A tab of this spreadsheet where an export was pasted or imported. */
+export interface ImportTabRequest extends ImportChoices {
+  sourceSheet: string;
+}
+
+export type ImportRequest = ImportFileRequest | ImportTabRequest;
+
+/** A tracker cell the import fills. */
+export type ImportedField =
+  | 'orders'
+  | 'revenue'
+  | 'newCustomers'
+  | 'clicks'
+  | 'bonus'
+  | 'lastImport';
+
+export interface FieldChange {
+  field: ImportedField;
+  /** The tracker's header, e.g. "Revenue". */
+  label: string;
+  /** What the cell holds now ('' when empty). */
+  before: string | number | boolean;
+  after: string | number;
+}
+
+export interface RowChange {
+  /** Sheet row number. */
+  row: number;
+  handle: string;
+  fields: FieldChange[];
+}
+
+/** A code, tag or link of the file, with what the file says it sold. */
+export interface KeyFigures {
+  key: string;
+  /** How the file names it: promo code, tag, link, ad group, creative, tracking ID. */
+  kind: string;
+  /** Another name the file gives it (an ad group's name), or ''. */
+  label: string;
+  orders: number | null;
+  revenue: number | null;
+}
+
+export interface ImportPreview {
+  sheetName: string;
+  /** The file's name, or the tab's. */
+  from: string;
+  /** e.g. "shopifyOrders", "amazonAttribution", "generic". */
+  reportType: string;
+  /** e.g. "Shopify orders". */
+  reportLabel: string;
+  /** Where it goes: the tracker (per influencer) or the "Daily sales" sheet (store-wide). */
+  target: 'tracker' | 'dailySales';
+  /** The file's column names, for the mapping choices. */
+  headers: string[];
+  /** The column used for each field. */
+  mapping: ImportMapping;
+  /** Data rows read (title lines, blank and total rows left out). */
+  rows: number;
+  dateRange: { from: string; to: string } | null;
+  currency: string | null;
+  /** In words, e.g. '"Subtotal" less "Refunded Amount", once per order'. */
+  revenueColumn: string;
+  /** The file's dates need an order (month or day first) before anything can be previewed. */
+  needsDateOrder: boolean;
+  /** No column to match influencers by was found: the user must choose one (warnings say so). */
+  needsKeyColumn: boolean;
+  /** Tracker rows that will change, with each cell's old and new value. */
+  changes: RowChange[];
+  /** Codes, tags or links in the file no influencer in the tracker has. */
+  unmatched: KeyFigures[];
+  /** Keys two different influencers could claim: reported, not written. */
+  conflicts: (KeyFigures & { rows: number[]; handles: string[] })[];
+  /** Influencers in the tracker the file has nothing for. */
+  withoutData: { row: number; handle: string }[];
+  /** Amazon's brand halo (all purchases of the brand after a click), kept apart from revenue. */
+  halo: { row: number; handle: string; orders: number; revenue: number }[];
+  /** The Brand Referral Bonus rate used where the report has no bonus column. */
+  bonusRate: number;
+  /** For daily sales: the days the file brings and how many stored days it replaces. */
+  dailySales: { days: number; replaced: number } | null;
+  warnings: string[];
+  /** True when applying it would change nothing (e.g. the same file again). */
+  unchanged: boolean;
+}
+
+export interface ImportApplied extends ImportPreview {
+  written: {
+    /** Tracker cells whose value changed. */
+    cells: number;
+    /** Columns added at the right of an older tracker. */
+    columnsAdded: string[];
+    ledgerAdded: number;
+    ledgerReplaced: number;
+    dailySalesDays: number;
+  };
+}
+
 /** Every server function the sidebar may call, with its argument and result. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -109,4 +247,6 @@ export interface ServerApi {
   addTeammates(request: AddTeammatesRequest): AddTeammatesResult;
   previewCodesAndLinks(request: CodesRequest): CodesPlan;
   applyCodesAndLinks(request: CodesRequest): CodesApplied;
+  previewImport(request: ImportRequest): ImportPreview;
+  applyImport(request: ImportRequest): ImportApplied;
 }

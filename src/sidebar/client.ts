@@ -1,17 +1,23 @@
-// The sidebar's entry point: wires the three sections together.
+// The sidebar's entry point: wires the four sections together.
 import { setUpCodesPanel } from './codes-panel';
 import { byId } from './dom';
+import { setUpImportPanel } from './import-panel';
 import { setUpTabs } from './tabs';
 import { setUpTeamPanel } from './team-panel';
 import { setUpTrackerForm } from './tracker-form';
 
-const PANELS = ['tracker', 'codes', 'team'];
+const PANELS = ['tracker', 'codes', 'import', 'team'];
 
 const codes = setUpCodesPanel();
+const imports = setUpImportPanel();
 const team = setUpTeamPanel();
-setUpTrackerForm(() => codes.trackersChanged());
+setUpTrackerForm(() => {
+  codes.trackersChanged();
+  imports.trackersChanged();
+});
 const tabs = setUpTabs(byId('tabs', HTMLElement), (panelId) => {
   if (panelId === 'panel-codes') codes.show();
+  if (panelId === 'panel-import') imports.show();
   if (panelId === 'panel-team') team.show();
 });
 

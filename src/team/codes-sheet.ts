@@ -1,18 +1,18 @@
 // Reads trackers for "Generate codes and links" and writes the planned codes and links: each
 // column with one call, whatever the number of rows, and never over a filled cell.
-import type { CodesApplied, CodesPlan, CodesRequest, TeamSettings } from '../shared/api';
-import type { ColumnKey } from '../tracker/columns';
-import { literal } from '../tracker/literal';
-import { InputError } from '../tracker/options';
+import { InputError } from '../apps/errors';
+import { withDocumentLock } from '../apps/lock';
 import {
   documentProperties,
   readIssuedCodes,
   readTrackers,
   recordIssuedCodes,
   saveTeamSettings,
-} from '../tracker/settings';
+} from '../apps/properties';
+import type { CodesApplied, CodesPlan, CodesRequest, TeamSettings } from '../shared/api';
+import type { ColumnKey } from '../tracker/columns';
+import { literal } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
-import { withDocumentLock } from '../ui/lock';
 import { planCodesAndLinks, type TrackerRow } from './codes';
 import { checkTeamSettings } from './team-settings';
 

@@ -1,6 +1,7 @@
 // The Team panel: who has access to this spreadsheet, and adding teammates by email.
+
+import { InputError } from '../apps/errors';
 import type { AddTeammatesRequest, AddTeammatesResult, Role, TeamList } from '../shared/api';
-import { InputError } from '../tracker/options';
 import { isEmail, splitAddresses } from './emails';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,7 +1,8 @@
 // Checking the team's code settings before anything is planned or written.
+
+import { InputError } from '../apps/errors';
 import { isHttpUrl } from '../metrics/utm';
 import type { TeamSettings } from '../shared/api';
-import { InputError } from '../tracker/options';
 import { MAX_PREFIX_LENGTH } from './codes';
 
 export function checkTeamSettings(input: {

@@ -28,7 +28,9 @@ export type ColumnKey =
   | 'cac'
   | 'aov'
   | 'roi'
-  | 'roas';
+  | 'roas'
+  | 'bonus'
+  | 'lastImport';
 
 /** What a column holds; decides its number format and validation. */
 export type ValueType =
@@ -221,6 +223,21 @@ export const COLUMNS: readonly Column[] = [
     width: 100,
     formula: (c) => perCount(c.revenue, c.totalCost),
     note: 'ROAS = revenue / total cost (ROI + 1).',
+  },
+  // Filled by Import results; appended last so trackers made before keep their layout.
+  {
+    key: 'bonus',
+    header: 'Brand Referral Bonus',
+    type: 'money',
+    width: 110,
+    note: "Amazon's Brand Referral Bonus from the Attribution report when it has one, else Amazon-attributed sales x the team's rate (10% by default). Filled by Import results.",
+  },
+  {
+    key: 'lastImport',
+    header: 'Last import',
+    type: 'text',
+    width: 220,
+    note: 'Where the imported numbers came from: each source\'s report and when it was imported, e.g. "Shopify orders, 2025-06-30 14:02".',
   },
 ];
 

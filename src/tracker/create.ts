@@ -1,10 +1,11 @@
 // createTracker: checks the options, then builds the whole tracker under the document lock,
 // or removes what it started and leaves the spreadsheet as it was.
+import { messageOf } from '../apps/errors';
+import { withDocumentLock } from '../apps/lock';
+import { documentProperties, forgetTracker, saveTracker } from '../apps/properties';
 import type { TrackerCreated } from '../shared/api';
-import { withDocumentLock } from '../ui/lock';
 import { trackerLayout } from './layout';
 import { checkTrackerOptions } from './options';
-import { documentProperties, forgetTracker, saveTracker } from './settings';
 import { writeTracker } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,7 +38,9 @@ export function createTracker(input: unknown): TrackerCreated {
       sheet.activate();
     } catch (error) {
       undo(spreadsheet, sheet, properties, sheetId);
-      throw new Error(`The tracker could not be created, so nothing was changed. ${reason(error)}`);
+      throw new Error(
+        `The tracker could not be created, so nothing was changed. ${messageOf(error)}`,
+      );
     }
     spreadsheet.toast(`Add one row per influencer post in "${sheetName}".`, 'Tracker created', 5);
     return { sheetName };
@@ -52,10 +55,4 @@ function undo(
 ): void {
   spreadsheet.deleteSheet(sheet);
   if (sheetId !== undefined) forgetTracker(properties, sheetId);
-}
-
-/** The message alone; a service error may not be an instance of this realm's Error. */
-function reason(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
 }

@@ -314,11 +314,12 @@ function widthGroups(): [number, number, number][] {
 export function trackerLayout(options: TrackerOptions): TrackerLayout {
   const dataRows = options.startingRows;
   const rows = HEADER_ROW + dataRows;
-  const lastLetter = columnLetter(COLUMNS.length);
   const refs = refsFrom(FIRST_DATA_ROW);
   const cells = summaryCells();
   const table = tableBlocks(options, dataRows);
+  // The computed columns sit together; columns after them (filled by imports) stay editable.
   const firstDerived = COLUMNS.findIndex(isDerived) + 1;
+  const lastDerived = COLUMNS.length - [...COLUMNS].reverse().findIndex(isDerived);
   const summaryEnd = columnLetter(SUMMARY_WIDTH);
   return {
     rows,
@@ -342,7 +343,7 @@ export function trackerLayout(options: TrackerOptions): TrackerLayout {
         description: 'Campaign totals: computed by formulas',
       },
       {
-        range: `${columnLetter(firstDerived)}${HEADER_ROW}:${lastLetter}${rows}`,
+        range: `${columnLetter(firstDerived)}${HEADER_ROW}:${columnLetter(lastDerived)}${rows}`,
         description: 'Computed columns: formulas fill every row',
       },
     ],

@@ -1,5 +1,6 @@
 // The server checks every tracker option again: the sidebar is only a convenience, and
 // google.script.run will pass whatever a page sends.
+import { InputError } from '../apps/errors';
 import type { GoalType, TrackerOptions } from '../shared/api';
 import {
   GOAL_TYPES,
@@ -7,9 +8,6 @@ import {
   MAX_STARTING_ROWS,
   SUPPORTED_CURRENCIES,
 } from '../shared/choices';
-
-/** A problem with what the user typed; its message is shown to them as it is. */
-export class InputError extends Error {}
 
 const MAX_PRODUCT_LENGTH = 100;
 

@@ -42,9 +42,11 @@ describe('creating a campaign tracker', () => {
       'ROI',
       'ROAS',
     ]);
+    // Filled by Import results, after the computed columns.
+    expect(sheet.values('AB7:AC7')[0]).toEqual(['Brand Referral Bonus', 'Last import']);
     expect(sheet.frozenRows).toBe(7);
     expect(sheet.maxRows).toBe(7 + 25);
-    expect(sheet.maxColumns).toBe(27);
+    expect(sheet.maxColumns).toBe(29);
   });
 
   it('computes every derived value with native formulas, to the cent', () => {

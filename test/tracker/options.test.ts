@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTrackerOptions, InputError } from '../../src/tracker/options';
+import { InputError } from '../../src/apps/errors';
+import { checkTrackerOptions } from '../../src/tracker/options';
 import { TRACKER_FORM } from '../harness/fixtures';
 
 const valid = TRACKER_FORM;

@@ -23,6 +23,7 @@ describe('the add-on menu', () => {
     expect(emulator.menus.at(-1)?.items.map((item) => [item.caption, item.functionName])).toEqual([
       ['Create campaign tracker', 'showTrackerSidebar'],
       ['Generate codes and links', 'showCodesSidebar'],
+      ['Import results', 'showImportSidebar'],
       ['Share with team', 'showTeamSidebar'],
     ]);
   });
@@ -31,7 +32,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(3);
+    expect(emulator.menus[0].items).toHaveLength(4);
   });
 
   it('each item opens the sidebar on its panel', () => {

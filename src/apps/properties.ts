@@ -1,9 +1,11 @@
-// Campaign and team settings live in the document's properties: every teammate sees the same,
-// and nothing a teammate needs is stored per user.
+// Everything the add-on keeps in the document's properties, and every key it uses: campaign
+// settings, team settings, issued codes and import settings. Every teammate sees the same, and
+// nothing a teammate needs is stored per user.
 import type { TeamSettings, TrackerOptions } from '../shared/api';
 
 const TRACKER_PREFIX = 'tracker:';
 const TEAM_KEY = 'team';
+const IMPORT_KEY = 'import';
 
 export interface StoredTracker extends TrackerOptions {
   sheetId: number;
@@ -46,6 +48,28 @@ export function readTeamSettings(properties: Properties): TeamSettings {
 
 export function saveTeamSettings(properties: Properties, settings: TeamSettings): void {
   properties.setProperty(TEAM_KEY, JSON.stringify(settings));
+}
+
+export interface ImportSettings {
+  /** Brand Referral Bonus estimated on Amazon-attributed sales when a report lacks Amazon's own figure. */
+  bonusRate: number;
+}
+
+export const DEFAULT_BONUS_RATE = 0.1;
+
+export function readImportSettings(properties: Properties): ImportSettings {
+  const stored = parse<Partial<ImportSettings>>(properties.getProperty(IMPORT_KEY));
+  const rate = stored?.bonusRate;
+  return {
+    bonusRate:
+      typeof rate === 'number' && Number.isFinite(rate) && rate >= 0 && rate <= 1
+        ? rate
+        : DEFAULT_BONUS_RATE,
+  };
+}
+
+export function saveImportSettings(properties: Properties, settings: ImportSettings): void {
+  properties.setProperty(IMPORT_KEY, JSON.stringify(settings));
 }
 
 /** A value a teammate's older version (or a hand edit) left unreadable counts as absent. */

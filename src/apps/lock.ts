@@ -1,9 +1,8 @@
 // Changes to the shared spreadsheet run one at a time, so two teammates clicking at once get
 // two complete results instead of a tangle.
+import { BusyError } from './errors';
 
 const LOCK_WAIT_MS = 10_000;
-
-export class BusyError extends Error {}
 
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();

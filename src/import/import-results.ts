@@ -1,0 +1,334 @@
+// "Import results": previewImport shows what a report would change, applyImport checks and
+// computes everything again under the document lock, then writes the ledger, the tracker (or
+// the daily sales) in blocks, putting everything back if a write fails midway.
+import { InputError, messageOf } from '../apps/errors';
+import { withDocumentLock } from '../apps/lock';
+import {
+  documentProperties,
+  readImportSettings,
+  readTrackers,
+  saveImportSettings,
+} from '../apps/properties';
+import type { ImportApplied, ImportPreview } from '../shared/api';
+import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
+import {
+  DAILY_SALES_HEADERS,
+  fromDailySalesRows,
+  mergeDailySales,
+  type StoredDay,
+  toDailySalesRows,
+} from './daily-sales';
+import { type Detection, detectReport, familyOf } from './detect';
+import { ImportError } from './errors';
+import { fromLedgerRows, LEDGER_HEADERS, type LedgerEntry, toLedgerRows } from './ledger';
+import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } from './plan';
+import type { DailySalesReport, Mapping, Report, SalesReport } from './report';
+import { type CheckedRequest, checkImportRequest } from './request';
+import { locateHeader, prepareText, toTable } from './text';
+import { detectDecimalComma } from './values';
+import {
+  addMissingColumns,
+  DAILY_SALES_SHEET,
+  LEDGER_SHEET,
+  type LoadedTracker,
+  loadTracker,
+  readStoredTable,
+  type StoredTable,
+  Undo,
+  writeStoredTable,
+  writeTrackerCells,
+} from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The report's rows as strings: a file parsed here (never in the page), or a tab's display values. */
+function readRows(spreadsheet: Spreadsheet, request: CheckedRequest) {
+  if (request.file) {
+    const prepared = prepareText(request.file.csv);
+    let rows: string[][];
+    try {
+      rows = Utilities.parseCsv(prepared.text, prepared.separator);
+    } catch {
+      throw new ImportError(
+        'notCsv',
+        "This file can't be read as CSV: a quoted field never closes. Download the report " +
+          'again as CSV.',
+      );
+    }
+    return { rows, decimalComma: prepared.decimalComma, from: request.file.fileName };
+  }
+  const name = request.sourceSheet ?? '';
+  const own = [LEDGER_SHEET, DAILY_SALES_SHEET, request.sheetName];
+  if (own.includes(name))
+    throw new InputError(`"${name}" is not a report: pick the tab where the export was pasted.`);
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) throw new InputError(`There is no tab named "${name}" any more. Pick it again.`);
+  if (readTrackers(documentProperties()).has(sheet.getSheetId()))
+    throw new InputError(
+      `"${name}" is a tracker, not a report: pick the tab where the export was pasted.`,
+    );
+  const rows = sheet.getDataRange().getDisplayValues();
+  return { rows, decimalComma: detectDecimalComma(rows.slice(0, 30)), from: name };
+}
+
+interface Read {
+  detection: Detection;
+  report: Report | null;
+  /** The question the file leaves open, when it does. */
+  needs: 'dateOrder' | 'keyColumn' | null;
+  question: string;
+  headers: string[];
+  from: string;
+  rowCount: number;
+}
+
+/** Recognition and aggregation; in a preview, an open question is returned instead of thrown. */
+function recognise(spreadsheet: Spreadsheet, request: CheckedRequest, preview: boolean): Read {
+  const { rows, decimalComma, from } = readRows(spreadsheet, request);
+  const mapping = request.mapping as Mapping;
+  let detection: Detection;
+  try {
+    detection = detectReport(rows, { mapping });
+  } catch (error) {
+    if (!preview || !(error instanceof ImportError) || error.reason !== 'noKeyColumn') throw error;
+    const table = toTable(rows, locateHeader(rows));
+    return {
+      detection: {
+        kind: 'generic',
+        label: 'CSV',
+        confidence: 0,
+        mapping,
+        dateOrder: 'none',
+        table,
+      },
+      report: null,
+      needs: 'keyColumn',
+      question: error.message,
+      headers: table.headers,
+      from,
+      rowCount: table.rows.length,
+    };
+  }
+  const base = {
+    detection,
+    headers: detection.table.headers,
+    from,
+    rowCount: detection.table.rows.length,
+  };
+  try {
+    const report = familyOf(detection.kind).aggregate(detection.table, detection.mapping, {
+      decimalComma,
+      dateOrder: request.dateOrder,
+    });
+    return { ...base, report, needs: null, question: '' };
+  } catch (error) {
+    const dates =
+      error instanceof ImportError &&
+      (error.reason === 'ambiguousDates' || error.reason === 'mixedDates');
+    if (!preview || !dates) throw error;
+    return { ...base, report: null, needs: 'dateOrder', question: error.message };
+  }
+}
+
+/** "2025-06-30 14:02" in the spreadsheet's time zone: text order is time order. */
+function now(spreadsheet: Spreadsheet): string {
+  return Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+}
+
+function trackerSheet(spreadsheet: Spreadsheet, name: string) {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet)
+    throw new InputError(`There is no sheet named "${name}" any more. Pick a tracker again.`);
+  return sheet;
+}
+
+interface Planned {
+  preview: ImportPreview;
+  apply?: (undo: Undo) => ImportApplied['written'];
+}
+
+function basePreview(request: CheckedRequest, read: Read, bonusRate: number): ImportPreview {
+  const { detection, report } = read;
+  return {
+    sheetName: request.sheetName,
+    from: read.from,
+    reportType: detection.kind,
+    reportLabel: report?.label ?? detection.label,
+    target: report?.target ?? (detection.kind === 'businessReport' ? 'dailySales' : 'tracker'),
+    headers: read.headers,
+    mapping: visibleMapping(detection.mapping),
+    rows: report?.rows ?? read.rowCount,
+    dateRange: report?.dateRange ?? null,
+    currency: report?.currency ?? null,
+    revenueColumn: revenueColumn(detection.kind, detection.mapping),
+    needsDateOrder: read.needs === 'dateOrder',
+    needsKeyColumn: read.needs === 'keyColumn',
+    changes: [],
+    unmatched: [],
+    conflicts: [],
+    withoutData: [],
+    halo: [],
+    bonusRate,
+    dailySales: null,
+    warnings: [...(read.question ? [read.question] : []), ...(report?.warnings ?? [])],
+    unchanged: false,
+  };
+}
+
+const LEDGER_FORMATS = LEDGER_HEADERS.map((_, i) => (i < 9 ? PLAIN_TEXT_FORMAT : 'General'));
+const DAILY_FORMATS = [PLAIN_TEXT_FORMAT, '#,##0', '#,##0.00', PLAIN_TEXT_FORMAT];
+
+function planTracker(
+  spreadsheet: Spreadsheet,
+  preview: ImportPreview,
+  report: SalesReport,
+  bonusRate: number,
+): Planned {
+  const tracker: LoadedTracker = loadTracker(trackerSheet(spreadsheet, preview.sheetName));
+  const stored: StoredTable = readStoredTable(spreadsheet, LEDGER_SHEET);
+  const ledger: LedgerEntry[] = fromLedgerRows(
+    stored.rows.map((row) => row.slice(0, LEDGER_HEADERS.length)),
+  );
+  const plan: TrackerPlan = planTrackerImport({
+    report,
+    ledger,
+    rows: tracker.rows,
+    cells: tracker.cells,
+    importedAt: now(spreadsheet),
+    bonusRate,
+  });
+  const warnings = [...preview.warnings, ...plan.warnings];
+  if (report.currency && tracker.currency && report.currency !== tracker.currency)
+    warnings.push(
+      `The report is in ${report.currency} and the tracker in ${tracker.currency}: amounts are ` +
+        'written as the report gives them, without conversion.',
+    );
+  if (plan.conflicts.length > 0)
+    warnings.push(
+      `${plan.conflicts.length} code(s) belong to more than one influencer: their numbers are ` +
+        'not written. Give each influencer their own code or link.',
+    );
+  const result: ImportPreview = {
+    ...preview,
+    changes: plan.changes,
+    unmatched: plan.unmatched,
+    conflicts: plan.conflicts,
+    withoutData: plan.withoutData,
+    halo: plan.halo,
+    warnings,
+    unchanged: !plan.ledgerChanged && plan.changes.length === 0,
+  };
+  return {
+    preview: result,
+    apply(undo) {
+      if (plan.ledgerChanged)
+        writeStoredTable(
+          spreadsheet,
+          stored,
+          {
+            name: LEDGER_SHEET,
+            hidden: true,
+            rows: toLedgerRows(plan.ledger),
+            formats: LEDGER_FORMATS,
+            active: () => tracker.sheet,
+          },
+          undo,
+        );
+      const columnsAdded = plan.writes.size > 0 ? addMissingColumns(tracker, undo) : [];
+      const cells = writeTrackerCells(tracker, plan.writes, undo);
+      return {
+        cells,
+        columnsAdded,
+        ledgerAdded: plan.added,
+        ledgerReplaced: plan.replaced,
+        dailySalesDays: 0,
+      };
+    },
+  };
+}
+
+function planDailySales(
+  spreadsheet: Spreadsheet,
+  preview: ImportPreview,
+  report: DailySalesReport,
+): Planned {
+  const stored = readStoredTable(spreadsheet, DAILY_SALES_SHEET);
+  const days: StoredDay[] = fromDailySalesRows(
+    stored.rows.map((row) => row.slice(0, DAILY_SALES_HEADERS.length)),
+  );
+  const merged = mergeDailySales(days, report);
+  const replaced = days.length - (merged.length - report.days.length);
+  const unchanged = JSON.stringify(merged) === JSON.stringify(days);
+  return {
+    preview: {
+      ...preview,
+      dailySales: { days: report.days.length, replaced },
+      unchanged,
+    },
+    apply(undo) {
+      if (!unchanged)
+        writeStoredTable(
+          spreadsheet,
+          stored,
+          {
+            name: DAILY_SALES_SHEET,
+            hidden: false,
+            rows: toDailySalesRows(merged),
+            formats: DAILY_FORMATS,
+            active: () => spreadsheet.getActiveSheet(),
+          },
+          undo,
+        );
+      return {
+        cells: 0,
+        columnsAdded: [],
+        ledgerAdded: 0,
+        ledgerReplaced: 0,
+        dailySalesDays: unchanged ? 0 : report.days.length,
+      };
+    },
+  };
+}
+
+function plan(request: CheckedRequest, preview: boolean): Planned {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readImportSettings(documentProperties());
+  const bonusRate = request.bonusRate ?? settings.bonusRate;
+  const read = recognise(spreadsheet, request, preview);
+  const base = basePreview(request, read, bonusRate);
+  if (!read.report) return { preview: base };
+  if (read.report.target === 'dailySales') return planDailySales(spreadsheet, base, read.report);
+  return planTracker(spreadsheet, base, read.report, bonusRate);
+}
+
+export function previewImport(input: unknown): ImportPreview {
+  return plan(checkImportRequest(input), true).preview;
+}
+
+export function applyImport(input: unknown): ImportApplied {
+  const request = checkImportRequest(input);
+  return withDocumentLock(() => {
+    const planned = plan(request, false);
+    const undo = new Undo();
+    let written: ImportApplied['written'];
+    try {
+      written = planned.apply?.(undo) ?? {
+        cells: 0,
+        columnsAdded: [],
+        ledgerAdded: 0,
+        ledgerReplaced: 0,
+        dailySalesDays: 0,
+      };
+      if (request.bonusRate !== undefined)
+        saveImportSettings(documentProperties(), { bonusRate: request.bonusRate });
+    } catch (error) {
+      const failed = undo.run();
+      throw new Error(
+        failed === 0
+          ? `The import stopped midway and everything it wrote was put back, so nothing changed. ${messageOf(error)}`
+          : `The import stopped midway and ${failed} block(s) could not be put back: check the tracker and the "${LEDGER_SHEET}" sheet. ${messageOf(error)}`,
+      );
+    }
+    return { ...planned.preview, written };
+  });
+}

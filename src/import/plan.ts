@@ -1,0 +1,306 @@
+// What an import will do to the tracker, worked out before anything is written: the ledger
+// after it, each row's numbers derived from that ledger (all sources summed, the sources named
+// in "Last import"), the cells that change, and what the file holds that no row takes.
+// Pure: the sheet side reads the cells and writes the result.
+import type {
+  FieldChange,
+  ImportedField,
+  ImportMapping,
+  KeyFigures,
+  RowChange,
+} from '../shared/api';
+import { influencerTotals, type LedgerEntry, recordImport } from './ledger';
+import { keyId, matchKeys, type TrackerRow, totalsByKey } from './match';
+import {
+  type KeyKind,
+  type Mapping,
+  MEASURES,
+  type ReportKind,
+  type SalesReport,
+  type Values,
+} from './report';
+import { addMoney, roundCents } from './values';
+
+/** The tracker's header for each field the import fills. */
+export const FIELD_LABELS: Record<ImportedField, string> = {
+  clicks: 'Clicks',
+  orders: 'Orders',
+  revenue: 'Revenue',
+  newCustomers: 'New customers',
+  bonus: 'Brand Referral Bonus',
+  lastImport: 'Last import',
+};
+export const IMPORTED_FIELDS = Object.keys(FIELD_LABELS) as ImportedField[];
+const MEASURE_FIELDS = ['clicks', 'orders', 'revenue', 'newCustomers'] as const;
+
+const KEY_WORDS: Record<KeyKind, string> = {
+  code: 'promo code',
+  tag: 'tag',
+  link: 'link',
+  adGroup: 'ad group',
+  creative: 'creative',
+  trackingId: 'tracking ID',
+};
+
+export type CellValue = string | number | boolean;
+export type TrackerCells = Partial<Record<ImportedField, CellValue>>;
+
+/** One row's cells as the ledger says they should be; only the fields it has numbers for. */
+export type RowValues = Partial<Record<ImportedField, string | number>>;
+
+/**
+ * Each row's cells derived from the ledger: clicks, orders, revenue and new customers summed
+ * over every source (only measures some report had), the Brand Referral Bonus where Amazon
+ * Attribution contributed (Amazon's figure, else its attributed sales x the rate), and the
+ * sources, latest first, in "Last import".
+ */
+export function rowValues(
+  ledger: readonly LedgerEntry[],
+  rows: readonly TrackerRow[],
+  bonusRate: number,
+): Map<number, RowValues> {
+  const { totals, match } = influencerTotals(ledger, rows);
+  const extras = new Map<
+    number,
+    {
+      sources: Map<string, { label: string; at: string }>;
+      bonus: number;
+      sales: number;
+      amazon: boolean;
+    }
+  >();
+  for (const entry of ledger) {
+    const row = match.assignment.get(keyId(entry.keyKind, entry.key));
+    if (row === undefined) continue;
+    let extra = extras.get(row);
+    if (!extra) {
+      extra = { sources: new Map(), bonus: 0, sales: 0, amazon: false };
+      extras.set(row, extra);
+    }
+    const seen = extra.sources.get(entry.source);
+    if (!seen || entry.importedAt > seen.at)
+      extra.sources.set(entry.source, { label: entry.reportLabel, at: entry.importedAt });
+    if (entry.report === 'amazonAttribution') {
+      extra.amazon = true;
+      if (entry.values.bonus !== undefined) extra.bonus = addMoney(extra.bonus, entry.values.bonus);
+      else extra.sales = addMoney(extra.sales, entry.values.revenue ?? 0);
+    }
+  }
+  const result = new Map<number, RowValues>();
+  for (const total of totals) {
+    const values: RowValues = {};
+    for (const field of MEASURE_FIELDS) {
+      const value = total.total[field];
+      if (value !== undefined) values[field] = value;
+    }
+    const extra = extras.get(total.row);
+    if (extra) {
+      if (extra.amazon) values.bonus = roundCents(extra.bonus + extra.sales * bonusRate);
+      values.lastImport = [...extra.sources.values()]
+        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+        .map((source) => `${source.label}, ${source.at}`)
+        .join('; ');
+    }
+    result.set(total.row, values);
+  }
+  return result;
+}
+
+function signature(entry: LedgerEntry): string {
+  const values = MEASURES.map((measure) => entry.values[measure] ?? '');
+  return JSON.stringify([
+    entry.source,
+    entry.report,
+    entry.reportLabel,
+    entry.keyKind,
+    entry.key,
+    entry.label,
+    entry.date,
+    entry.orderId,
+    values,
+  ]);
+}
+
+/**
+ * The ledger after recording the report. An entry the report restates with the same numbers
+ * keeps the time it was first imported, so importing the same file again changes nothing.
+ */
+export function recordKeepingTimes(
+  ledger: readonly LedgerEntry[],
+  report: SalesReport,
+  importedAt: string,
+) {
+  const recorded = recordImport(ledger, report, importedAt);
+  const kept = new Set(recorded.ledger.slice(0, recorded.kept));
+  const earlier = new Map<string, string[]>();
+  for (const entry of ledger) {
+    if (kept.has(entry)) continue;
+    const key = signature(entry);
+    earlier.set(key, [...(earlier.get(key) ?? []), entry.importedAt]);
+  }
+  let restated = 0;
+  const next = recorded.ledger.map((entry, i) => {
+    if (i < recorded.kept) return entry;
+    const times = earlier.get(signature(entry));
+    const at = times?.shift();
+    if (at === undefined) return entry;
+    restated++;
+    return { ...entry, importedAt: at };
+  });
+  const unchanged = restated === recorded.added && recorded.added === recorded.replaced;
+  return { ...recorded, ledger: unchanged ? ledger.slice() : next, unchanged };
+}
+
+function figures(key: {
+  key: string;
+  keyKind: KeyKind;
+  label: string;
+  values: Values;
+}): KeyFigures {
+  return {
+    key: key.key,
+    kind: KEY_WORDS[key.keyKind],
+    label: key.label,
+    orders: key.values.orders ?? null,
+    revenue: key.values.revenue ?? null,
+  };
+}
+
+export interface TrackerPlan {
+  ledger: LedgerEntry[];
+  ledgerChanged: boolean;
+  added: number;
+  replaced: number;
+  /** Per row, the cells to write (only those whose value changes). */
+  writes: Map<number, RowValues>;
+  changes: RowChange[];
+  unmatched: KeyFigures[];
+  conflicts: (KeyFigures & { rows: number[]; handles: string[] })[];
+  withoutData: { row: number; handle: string }[];
+  halo: { row: number; handle: string; orders: number; revenue: number }[];
+  warnings: string[];
+}
+
+export interface TrackerPlanInput {
+  report: SalesReport;
+  ledger: readonly LedgerEntry[];
+  rows: readonly TrackerRow[];
+  /** What the tracker's cells hold now, by sheet row. */
+  cells: ReadonlyMap<number, TrackerCells>;
+  importedAt: string;
+  bonusRate: number;
+}
+
+/**
+ * The tracker after the import: rows the ledger gave numbers before or gives now get their
+ * cells derived again (a row the report no longer credits goes to 0); all other rows and cells
+ * are left alone.
+ */
+export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
+  const { report, rows, cells, importedAt, bonusRate } = input;
+  const recorded = recordKeepingTimes(input.ledger, report, importedAt);
+  const before = rowValues(input.ledger, rows, bonusRate);
+  const after = rowValues(recorded.ledger, rows, bonusRate);
+  const handles = new Map(rows.map((row) => [row.row, row.handle]));
+  const writes = new Map<number, RowValues>();
+  const changes: RowChange[] = [];
+  const touched = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => a - b);
+  for (const row of touched) {
+    const old = before.get(row) ?? {};
+    const next = after.get(row) ?? {};
+    const current = cells.get(row) ?? {};
+    const write: RowValues = {};
+    const fields: FieldChange[] = [];
+    for (const field of IMPORTED_FIELDS) {
+      if (!(field in old) && !(field in next)) continue;
+      const value = next[field] ?? (field === 'lastImport' ? `${report.label}, ${importedAt}` : 0);
+      const was = current[field] ?? '';
+      if (was === value) continue;
+      write[field] = value;
+      fields.push({ field, label: FIELD_LABELS[field], before: was, after: value });
+    }
+    if (fields.length === 0) continue;
+    writes.set(row, write);
+    changes.push({ row, handle: handles.get(row) ?? '', fields });
+  }
+  const fileMatch = matchKeys(totalsByKey(report.entries), rows);
+  const halo = fileMatch.matched
+    .filter((row) => row.values.haloOrders !== undefined || row.values.haloRevenue !== undefined)
+    .map((row) => ({
+      row: row.row,
+      handle: row.handle,
+      orders: row.values.haloOrders ?? 0,
+      revenue: row.values.haloRevenue ?? 0,
+    }));
+  return {
+    ledger: recorded.ledger,
+    ledgerChanged: !recorded.unchanged,
+    added: recorded.unchanged ? 0 : recorded.added,
+    replaced: recorded.unchanged ? 0 : recorded.replaced,
+    writes,
+    changes,
+    unmatched: fileMatch.unmatched.map(figures),
+    conflicts: fileMatch.conflicts.map((conflict) => ({
+      ...figures({ ...conflict, label: '' }),
+      rows: conflict.rows,
+      handles: conflict.handles,
+    })),
+    withoutData: fileMatch.withoutData,
+    halo,
+    warnings: recorded.warnings,
+  };
+}
+
+const quoted = (header: string | undefined) => `"${header}"`;
+
+/** Which column the revenue came from, in the words the panel shows. */
+export function revenueColumn(kind: ReportKind, mapping: Mapping): string {
+  const revenue = mapping.revenue;
+  if (!revenue)
+    return kind === 'wooCoupons'
+      ? 'None: a coupons report has no sales column, so only orders are imported.'
+      : 'None: no revenue column was chosen, so revenue is not imported.';
+  const less = mapping.refunded ? ` less ${quoted(mapping.refunded)}` : '';
+  switch (kind) {
+    case 'shopifyOrders':
+    case 'wooOrders':
+      return (
+        `${quoted(revenue)}${less}, counted once per order; refunded, voided and cancelled ` +
+        'orders left out (shipping and taxes are not in it).'
+      );
+    case 'amazonAttribution':
+      return (
+        `${quoted(revenue)}: Amazon's attributed sales. The brand halo ("total") columns are ` +
+        'shown apart, never added.'
+      );
+    case 'amazonAssociates':
+      return `${quoted(revenue)}, returns subtracted.`;
+    case 'businessReport':
+      return `${quoted(revenue)}, per day, into the "Daily sales" sheet.`;
+    default:
+      return `${quoted(revenue)}${less}.`;
+  }
+}
+
+/** The mapping as the panel shows it: the fields a user may change. */
+export function visibleMapping(mapping: Mapping): ImportMapping {
+  // An Attribution console report names its ad groups: that column is the tag.
+  const shown: ImportMapping = !mapping.tag && mapping.name ? { tag: mapping.name } : {};
+  for (const field of [
+    'code',
+    'tag',
+    'link',
+    'orders',
+    'revenue',
+    'units',
+    'clicks',
+    'newCustomers',
+    'date',
+    'status',
+    'refunded',
+  ] as const) {
+    const header = mapping[field];
+    if (header) shown[field] = header;
+  }
+  return shown;
+}

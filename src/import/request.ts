@@ -1,0 +1,86 @@
+// The server checks an import request itself: google.script.run passes whatever a page sends,
+// and the preview the page showed is never trusted.
+import { InputError } from '../apps/errors';
+import type { DateOrder, ImportField, ImportMapping } from '../shared/api';
+
+export const IMPORT_FIELDS: readonly ImportField[] = [
+  'code',
+  'tag',
+  'link',
+  'orders',
+  'revenue',
+  'units',
+  'clicks',
+  'newCustomers',
+  'date',
+  'status',
+  'refunded',
+];
+
+/** The request once checked: exactly one of csv (with its file name) or sourceSheet. */
+export interface CheckedRequest {
+  sheetName: string;
+  file: { csv: string; fileName: string } | null;
+  sourceSheet: string | null;
+  mapping: ImportMapping;
+  dateOrder: DateOrder | undefined;
+  bonusRate: number | undefined;
+}
+
+const MAX_NAME = 255;
+
+function text(value: unknown, label: string): string {
+  if (typeof value !== 'string') throw new InputError(`${label} is missing.`);
+  if (value.length > MAX_NAME) throw new InputError(`${label} is too long.`);
+  return value;
+}
+
+function mappingOf(value: unknown): ImportMapping {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InputError('The column choices are not readable: choose the columns again.');
+  const mapping: ImportMapping = {};
+  for (const [field, header] of Object.entries(value)) {
+    if (!(IMPORT_FIELDS as readonly string[]).includes(field))
+      throw new InputError(`"${field}" is not a column the import can use.`);
+    if (header === undefined || header === null) continue;
+    mapping[field as ImportField] = text(header, `The column chosen for ${field}`);
+  }
+  return mapping;
+}
+
+function rateOf(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1)
+    throw new InputError('The Brand Referral Bonus rate must be a percent from 0% to 100%.');
+  return value;
+}
+
+export function checkImportRequest(input: unknown): CheckedRequest {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new InputError('The import request is missing.');
+  const request = input as Record<string, unknown>;
+  const sheetName = text(request.sheetName, 'The tracker sheet');
+  const hasFile = request.csv !== undefined && request.csv !== null;
+  const hasTab = request.sourceSheet !== undefined && request.sourceSheet !== null;
+  if (hasFile === hasTab)
+    throw new InputError('Choose either a CSV file or a tab of this spreadsheet to import.');
+  if (hasFile && typeof request.csv !== 'string')
+    throw new InputError('The file could not be read as text.');
+  const dateOrder = request.dateOrder;
+  if (dateOrder !== undefined && dateOrder !== null && dateOrder !== 'mdy' && dateOrder !== 'dmy')
+    throw new InputError('The date order must be month/day/year or day/month/year.');
+  return {
+    sheetName,
+    file: hasFile
+      ? {
+          csv: request.csv as string,
+          fileName: request.fileName === undefined ? '' : text(request.fileName, 'The file name'),
+        }
+      : null,
+    sourceSheet: hasTab ? text(request.sourceSheet, 'The tab to import') : null,
+    mapping: mappingOf(request.mapping),
+    dateOrder: dateOrder === 'mdy' || dateOrder === 'dmy' ? dateOrder : undefined,
+    bonusRate: rateOf(request.bonusRate),
+  };
+}

@@ -1,0 +1,359 @@
+// The sheets an import reads and writes: the tracker, the hidden "Import ledger" and the
+// "Daily sales" sheet. Each is read with a few whole-range calls and written in blocks (one
+// call per block); every block is snapshotted before it is written, so a failure midway puts
+// back what was there.
+import type { ImportedField } from '../shared/api';
+import { COLUMNS, type ColumnKey } from '../tracker/columns';
+import { currencyFormat } from '../tracker/formats';
+import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
+import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
+import type { TrackerRow } from './match';
+import type { CellValue, RowValues, TrackerCells } from './plan';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export const LEDGER_SHEET = 'Import ledger';
+export const DAILY_SALES_SHEET = 'Daily sales';
+
+/** Columns a tracker must have for an import; the import's own columns are added if missing. */
+const REQUIRED: readonly ColumnKey[] = [
+  'handle',
+  'promoCode',
+  'trackingLink',
+  'clicks',
+  'orders',
+  'revenue',
+  'newCustomers',
+];
+const ADDED: readonly ColumnKey[] = ['bonus', 'lastImport'];
+const HEADER_BACKGROUND = '#f1f3f4';
+
+/** What undoes the writes made so far, newest first. */
+export class Undo {
+  private readonly steps: (() => void)[] = [];
+
+  /** Registers how to put a block back before it is written, so a half-done write is undone too. */
+  add(step: () => void): void {
+    this.steps.push(step);
+  }
+
+  /** Runs every step, newest first; returns how many failed. */
+  run(): number {
+    let failed = 0;
+    for (const step of this.steps.reverse()) {
+      try {
+        step();
+      } catch {
+        failed++;
+      }
+    }
+    return failed;
+  }
+}
+
+/** A cell as it was, in a form setValues writes back unchanged (text stays text, formulas stay). */
+function unchanged(value: unknown, formula: string, format: string): unknown {
+  if (formula) return formula;
+  return typeof value === 'string' ? literal(value, format) : value;
+}
+
+function normalise(header: unknown): string {
+  return String(header ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+function headerOf(key: ColumnKey): string {
+  return COLUMNS.find((column) => column.key === key)?.header ?? key;
+}
+
+const FIELD_COLUMNS: Record<ImportedField, ColumnKey> = {
+  clicks: 'clicks',
+  orders: 'orders',
+  revenue: 'revenue',
+  newCustomers: 'newCustomers',
+  bonus: 'bonus',
+  lastImport: 'lastImport',
+};
+
+export interface LoadedTracker {
+  sheet: Sheet;
+  name: string;
+  headerRow: number;
+  firstRow: number;
+  /** 1-based column of each column found; bonus and lastImport may be missing (older trackers). */
+  columns: Partial<Record<ColumnKey, number>>;
+  values: unknown[][];
+  formulas: string[][];
+  formats: string[][];
+  rows: TrackerRow[];
+  cells: Map<number, TrackerCells>;
+  /** The campaign's currency, read from its settings block ('' when it was moved away). */
+  currency: string;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** The tracker as three whole-range reads; throws LayoutError for a changed layout. */
+export function loadTracker(sheet: Sheet): LoadedTracker {
+  const data = sheet.getDataRange();
+  const values = data.getValues();
+  const formulas = data.getFormulas();
+  const formats = data.getNumberFormats();
+  const name = sheet.getName();
+  const { headerRow, columns } = findTable(name, values.slice(0, HEADER_SEARCH_ROWS), REQUIRED);
+  const header = (values[headerRow - 1] ?? []).map(normalise);
+  for (const key of ADDED) {
+    const index = header.indexOf(normalise(headerOf(key)));
+    if (index >= 0) columns[key] = index + 1;
+  }
+  const at = (row: unknown[], key: ColumnKey) => row[(columns[key] ?? 0) - 1];
+  const rows: TrackerRow[] = [];
+  const cells = new Map<number, TrackerCells>();
+  for (let i = headerRow; i < values.length; i++) {
+    const row = values[i];
+    const number = i + 1;
+    rows.push({
+      row: number,
+      handle: text(at(row, 'handle')),
+      code: text(at(row, 'promoCode')),
+      link: text(at(row, 'trackingLink')),
+    });
+    const current: TrackerCells = {};
+    for (const [field, key] of Object.entries(FIELD_COLUMNS) as [ImportedField, ColumnKey][]) {
+      const value = columns[key] ? at(row, key) : undefined;
+      if (value !== undefined && value !== null) current[field] = value as CellValue;
+    }
+    cells.set(number, current);
+  }
+  return {
+    sheet,
+    name,
+    headerRow,
+    firstRow: headerRow + 1,
+    columns,
+    values,
+    formulas,
+    formats,
+    rows,
+    cells,
+    currency: settingBelow(values.slice(0, headerRow - 1), 'currency'),
+  };
+}
+
+/** The value under a label in the settings block above the table, e.g. "Currency" over "USD". */
+function settingBelow(top: unknown[][], label: string): string {
+  for (let i = 0; i + 1 < top.length; i++) {
+    const column = top[i].findIndex((cell) => normalise(cell) === label);
+    if (column >= 0) return text(top[i + 1][column]).toUpperCase();
+  }
+  return '';
+}
+
+function isEmptyColumn(tracker: LoadedTracker, column: number): boolean {
+  return tracker.values.every(
+    (row, i) => (row[column - 1] ?? '') === '' && !tracker.formulas[i]?.[column - 1],
+  );
+}
+
+/**
+ * Adds the import's columns an older tracker lacks, at the right of its table, in columns
+ * that hold nothing (never moving or rewriting a cell). Returns the headers added.
+ */
+export function addMissingColumns(tracker: LoadedTracker, undo: Undo): string[] {
+  const missing = ADDED.filter((key) => tracker.columns[key] === undefined);
+  if (missing.length === 0) return [];
+  const { sheet, headerRow } = tracker;
+  const header = tracker.values[headerRow - 1];
+  let last = header.length;
+  while (last > 0 && normalise(header[last - 1]) === '') last--;
+  let first = last + 1;
+  while (![...missing.keys()].every((offset) => isEmptyColumn(tracker, first + offset))) first++;
+  const end = first + missing.length - 1;
+  const maxColumns = sheet.getMaxColumns();
+  if (end > maxColumns) {
+    undo.add(() => sheet.deleteColumns(maxColumns + 1, end - maxColumns));
+    sheet.insertColumnsAfter(maxColumns, end - maxColumns);
+  }
+  const height = sheet.getMaxRows() - headerRow + 1;
+  const area = sheet.getRange(headerRow, first, height, missing.length);
+  const top = sheet.getRange(headerRow, first, 1, missing.length);
+  const before = {
+    formats: area.getNumberFormats(),
+    notes: top.getNotes(),
+    backgrounds: top.getBackgrounds(),
+    weights: top.getFontWeights(),
+  };
+  undo.add(() => {
+    top.setValues([missing.map(() => '')]);
+    top.setNotes(before.notes);
+    top.setBackgrounds(before.backgrounds);
+    top.setFontWeights(before.weights);
+    area.setNumberFormats(before.formats);
+  });
+  const moneyFormat = tracker.formats[headerRow]?.[(tracker.columns.revenue ?? 1) - 1];
+  const formatOf = (key: ColumnKey) =>
+    key === 'bonus' ? moneyFormat || currencyFormat(tracker.currency || 'USD') : PLAIN_TEXT_FORMAT;
+  area.setNumberFormats(
+    Array.from({ length: height }, (_, i) =>
+      missing.map((key) => (i === 0 ? PLAIN_TEXT_FORMAT : formatOf(key))),
+    ),
+  );
+  top.setValues([missing.map(headerOf)]);
+  top.setNotes([missing.map((key) => COLUMNS.find((c) => c.key === key)?.note ?? '')]);
+  top.setBackgrounds([missing.map(() => HEADER_BACKGROUND)]);
+  top.setFontWeights([missing.map(() => 'bold')]);
+  missing.forEach((key, i) => {
+    sheet.setColumnWidth(first + i, COLUMNS.find((c) => c.key === key)?.width ?? 100);
+    tracker.columns[key] = first + i;
+    for (const row of tracker.formats.slice(headerRow)) row[first + i - 1] = formatOf(key);
+  });
+  return missing.map(headerOf);
+}
+
+/**
+ * Writes the planned cells: one block per run of adjacent columns, from the first to the last
+ * row that changes. Cells of the block the plan doesn't change are written back as they were.
+ * Returns the number of cells whose value changed.
+ */
+export function writeTrackerCells(
+  tracker: LoadedTracker,
+  writes: ReadonlyMap<number, RowValues>,
+  undo: Undo,
+): number {
+  if (writes.size === 0) return 0;
+  const fieldOf = new Map<number, ImportedField>();
+  let changed = 0;
+  for (const values of writes.values()) {
+    for (const field of Object.keys(values) as ImportedField[]) {
+      const column = tracker.columns[FIELD_COLUMNS[field]];
+      if (column) fieldOf.set(column, field);
+      changed++;
+    }
+  }
+  const rowNumbers = [...writes.keys()];
+  const top = Math.min(...rowNumbers);
+  const bottom = Math.max(...rowNumbers);
+  const columns = [...fieldOf.keys()].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const column of columns) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === column - 1) run.push(column);
+    else runs.push([column]);
+  }
+  for (const run of runs) {
+    const range = tracker.sheet.getRange(top, run[0], bottom - top + 1, run.length);
+    const was = (row: number, column: number) =>
+      unchanged(
+        tracker.values[row - 1]?.[column - 1] ?? '',
+        tracker.formulas[row - 1]?.[column - 1] ?? '',
+        tracker.formats[row - 1]?.[column - 1] ?? '',
+      );
+    const before: unknown[][] = [];
+    const after: unknown[][] = [];
+    for (let row = top; row <= bottom; row++) {
+      before.push(run.map((column) => was(row, column)));
+      after.push(
+        run.map((column) => {
+          const value = writes.get(row)?.[fieldOf.get(column) as ImportedField];
+          if (value === undefined) return was(row, column);
+          const format = tracker.formats[row - 1]?.[column - 1] ?? '';
+          return typeof value === 'string' ? literal(value, format) : value;
+        }),
+      );
+    }
+    undo.add(() => range.setValues(before));
+    range.setValues(after);
+  }
+  return changed;
+}
+
+/** A sheet the add-on keeps as a plain table: header in row 1, one record per row. */
+export interface StoredTable {
+  sheet: Sheet | null;
+  rows: unknown[][];
+}
+
+export function readStoredTable(spreadsheet: Spreadsheet, name: string): StoredTable {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) return { sheet: null, rows: [] };
+  const rows = sheet.getDataRange().getValues();
+  const blank = rows.length === 1 && rows[0].every((cell) => cell === '');
+  return { sheet, rows: blank ? [] : rows };
+}
+
+export interface TableWrite {
+  name: string;
+  hidden: boolean;
+  /** Header first, as toLedgerRows / toDailySalesRows give them. */
+  rows: (string | number)[][];
+  /** Number format of each column; text columns are plain text, so file text stays text. */
+  formats: string[];
+  /** The sheet to show again after a new sheet was inserted (insertSheet activates it). */
+  active: () => Sheet;
+}
+
+/**
+ * Sizes the grid to the table and one blank row: one structural call whatever the data, so the
+ * calls an import makes don't depend on how much it imports. Rows cut are blank in every column.
+ */
+function fitRows(sheet: Sheet, rows: number, undo: Undo): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) {
+    undo.add(() => sheet.deleteRows(maxRows + 1, rows - maxRows));
+    sheet.insertRowsAfter(maxRows, rows - maxRows);
+  } else if (rows < maxRows) {
+    undo.add(() => sheet.insertRowsAfter(rows, maxRows - rows));
+    sheet.deleteRows(rows + 1, maxRows - rows);
+  }
+}
+
+/**
+ * Replaces a stored table with new rows in one block (formats, then values), clearing rows the
+ * new table no longer fills. A sheet created here is deleted again by the undo.
+ */
+export function writeStoredTable(
+  spreadsheet: Spreadsheet,
+  stored: StoredTable,
+  table: TableWrite,
+  undo: Undo,
+): void {
+  let sheet = stored.sheet;
+  if (!sheet) {
+    const active = table.active();
+    const created = spreadsheet.insertSheet(table.name);
+    sheet = created;
+    undo.add(() => spreadsheet.deleteSheet(created));
+    if (table.hidden) created.hideSheet();
+    else created.setFrozenRows(1);
+    active.activate();
+  }
+  // Only the table's own columns: whatever a teammate keeps beside it is left alone.
+  const width = table.formats.length;
+  const height = Math.max(table.rows.length, stored.rows.length);
+  fitRows(sheet, height + 1, undo);
+  const range: Range = sheet.getRange(1, 1, height, width);
+  if (stored.sheet) {
+    const oldFormats = range.getNumberFormats();
+    const oldValues = Array.from({ length: height }, (_, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const value = stored.rows[i]?.[j] ?? '';
+        return typeof value === 'string' ? literal(value, oldFormats[i][j]) : value;
+      }),
+    );
+    undo.add(() => {
+      range.setNumberFormats(oldFormats);
+      range.setValues(oldValues);
+    });
+  }
+  range.setNumberFormats(Array.from({ length: height }, () => table.formats));
+  range.setValues(
+    Array.from({ length: height }, (_, i) =>
+      Array.from({ length: width }, (_, j) => table.rows[i]?.[j] ?? ''),
+    ),
+  );
+}

@@ -1,0 +1,559 @@
+// "Import results" in the built bundle against trackers in the emulated spreadsheet: preview,
+// apply, restated and successive reports, two sources, daily sales, bad files and failures.
+// Expected numbers are worked out by hand from the fixtures (see the comments), never by the
+// code under test.
+import { describe, expect, it } from 'vitest';
+import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
+import type { ImportApplied, ImportPreview } from '../../src/shared/api';
+import { errorOf, TRACKER_FORM } from '../harness/fixtures';
+import { cents, fixture } from './helpers';
+
+const TRACKER = 'Spring launch';
+const LEDGER = 'Import ledger';
+const ATTRIBUTION_LINK =
+  'https://www.amazon.com/dp/B0C1234XYZ?maas=maas_adg_api_5829&ref_=aa_maas&tag=maas' +
+  '&aa_campaignid=C1&aa_adgroupid=AG123&aa_creativeid=CR9';
+
+/** Columns A to G as a person types them: handle, platform, followers, date, post, code, link. */
+const JANE = ['@jane', 'Instagram', 15000, '', '', 'JANE10', ATTRIBUTION_LINK];
+const TOM = ['@tom', 'TikTok', 50000, '', '', 'TOM5', ''];
+const BO = ['@bo', 'YouTube', 8000, '', '', 'BO15', ''];
+
+/** Tracker columns the import fills: O clicks, P orders, Q revenue, R new customers, AB bonus, AC last import. */
+const LAST_IMPORT = /^(?:[A-Za-z ]+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}(?:; |$))+$/;
+
+function setup(rows: unknown[][] = [JANE, TOM, BO], emulator = createEmulator()) {
+  const script = emulator.load();
+  script.call('createTracker', { ...TRACKER_FORM, startingRows: Math.max(5, rows.length) });
+  if (rows.length > 0) emulator.type(TRACKER, 'A8', rows);
+  const sheet = emulator.sheet(TRACKER);
+  const preview = (request: object) =>
+    script.call('previewImport', { sheetName: TRACKER, ...request }) as ImportPreview;
+  const apply = (request: object) =>
+    script.call('applyImport', { sheetName: TRACKER, ...request }) as ImportApplied;
+  const file = (csv: string, fileName = 'report.csv') => ({ csv, fileName });
+  return { emulator, script, sheet, preview, apply, file };
+}
+
+/** Every sheet's values, formulas and visibility, and the document's properties. */
+function everything(emulator: Emulator) {
+  const sheets = emulator.sheetNames().map((name) => {
+    const sheet = emulator.sheet(name);
+    return { name, values: sheet.values(), formulas: sheet.formulas(), hidden: sheet.hidden };
+  });
+  return { sheets, properties: emulator.documentProperties };
+}
+
+/** Clicks, orders, revenue, new customers (O:R) and bonus, last import (AB:AC) of a row. */
+function imported(emulator: Emulator, row: number) {
+  const sheet = emulator.sheet(TRACKER);
+  const [[clicks, orders, revenue, newCustomers]] = sheet.values(`O${row}:R${row}`);
+  const [[bonus, lastImport]] = sheet.values(`AB${row}:AC${row}`);
+  return { clicks, orders, revenue, newCustomers, bonus, lastImport };
+}
+
+const ATTRIBUTION_HEADER =
+  'date,ad_group_id,click_throughs,attributed_purchases_14_d,attributed_sales_14_d\n';
+
+describe('preview, then apply', () => {
+  it('a Shopify orders export: the preview shows each change and writes nothing; apply writes exactly that', () => {
+    const { emulator, sheet, preview, apply, file } = setup();
+    const before = everything(emulator);
+    const shown = preview(file(fixture('shopify-orders.csv'), 'orders_export.csv'));
+    expect(everything(emulator)).toEqual(before);
+
+    expect(shown).toMatchObject({
+      from: 'orders_export.csv',
+      reportType: 'shopifyOrders',
+      reportLabel: 'Shopify orders',
+      target: 'tracker',
+      rows: 10,
+      dateRange: { from: '2025-03-14', to: '2025-03-17' },
+      currency: 'USD',
+      needsDateOrder: false,
+      unchanged: false,
+    });
+    expect(shown.mapping).toMatchObject({ code: 'Discount Code', revenue: 'Subtotal' });
+    expect(shown.headers).toContain('Refunded Amount');
+    expect(shown.revenueColumn).toMatch(
+      /^"Subtotal" less "Refunded Amount", counted once per order/,
+    );
+    // JANE10: #1001 90.00 and #1002 45.50 (jane10, any case); #1003 was refunded.
+    // TOM5: #1005 120.00 less 20.00 refunded, #1008 64.99; #1004 was voided.
+    const byRow = shown.changes.map((change) => [
+      change.row,
+      change.handle,
+      change.fields.map((f) => [f.label, f.before, f.after]),
+    ]);
+    expect(byRow).toEqual([
+      [
+        8,
+        '@jane',
+        [
+          ['Orders', '', 2],
+          ['Revenue', '', cents(90, 45.5)],
+          ['Last import', '', expect.stringMatching(/^Shopify orders, /)],
+        ],
+      ],
+      [
+        9,
+        '@tom',
+        [
+          ['Orders', '', 2],
+          ['Revenue', '', cents(120, -20, 64.99)],
+          ['Last import', '', expect.stringMatching(/^Shopify orders, /)],
+        ],
+      ],
+    ]);
+    expect(shown.unmatched).toEqual([
+      { key: 'LEAKED20', kind: 'promo code', label: '', orders: 1, revenue: 25 },
+    ]);
+    expect(shown.withoutData).toEqual([{ row: 10, handle: '@bo' }]);
+
+    const applied = apply(file(fixture('shopify-orders.csv'), 'orders_export.csv'));
+    expect(applied.changes).toEqual(shown.changes);
+    expect(applied.written).toEqual({
+      cells: 6,
+      columnsAdded: [],
+      ledgerAdded: 5,
+      ledgerReplaced: 0,
+      dailySalesDays: 0,
+    });
+    expect(imported(emulator, 8)).toEqual({
+      clicks: '',
+      orders: 2,
+      revenue: 135.5,
+      newCustomers: '',
+      bonus: '',
+      lastImport: expect.stringMatching(LAST_IMPORT),
+    });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: 164.99 });
+    expect(imported(emulator, 10)).toMatchObject({ orders: '', revenue: '', lastImport: '' });
+    // The tracker computes from them: AOV (Y) 135.50 / 2, and the revenue total on top.
+    expect(sheet.values('Y8')[0][0]).toBe(67.75);
+    expect(sheet.values('C5')[0][0]).toBe(cents(135.5, 164.99));
+    expect(emulator.sheet(LEDGER).hidden).toBe(true);
+    expect(emulator.activeSheetName()).toBe(TRACKER);
+  });
+
+  it('importing the same file twice gives the same sheet', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('shopify-orders.csv')));
+    const once = everything(emulator);
+    const again = apply(file(fixture('shopify-orders.csv')));
+    expect(everything(emulator)).toEqual(once);
+    expect(again.unchanged).toBe(true);
+    expect(again.changes).toEqual([]);
+    expect(again.written).toMatchObject({ cells: 0, ledgerAdded: 0, ledgerReplaced: 0 });
+  });
+
+  it('a pasted tab reads like the file', () => {
+    const rows = fixture('shopify-orders.csv')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const emulator = createEmulator({ sheets: [{ name: 'Orders export', values: rows }] });
+    const { preview } = setup([JANE, TOM, BO], emulator);
+    const shown = preview({ sourceSheet: 'Orders export' });
+    expect(shown.from).toBe('Orders export');
+    expect(shown.changes.map((c) => c.fields.slice(0, 2).map((f) => f.after))).toEqual([
+      [2, 135.5],
+      [2, 164.99],
+    ]);
+  });
+
+  it('a tracker is never read as a report', () => {
+    const { preview } = setup();
+    expect(errorOf(() => preview({ sourceSheet: TRACKER }))).toMatch(/is not a report/);
+  });
+});
+
+describe('restated and successive reports', () => {
+  const MARCH_14_15 = `${ATTRIBUTION_HEADER}20250314,AG123,100,2,40.00\n20250315,AG123,50,1,20.00\n`;
+  const MARCH_15_16 = `${ATTRIBUTION_HEADER}20250315,AG123,55,2,45.00\n20250316,AG123,10,1,9.99\n`;
+  const MARCH_17_18 = `${ATTRIBUTION_HEADER}20250317,AG123,5,1,15.00\n20250318,AG123,5,0,0\n`;
+
+  it('an Attribution report restating days already imported replaces them; a later period adds', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(MARCH_14_15));
+    expect(imported(emulator, 8)).toMatchObject({
+      clicks: 150,
+      orders: 3,
+      revenue: 60,
+      bonus: 6, // 10% of 60.00
+    });
+    // March 15 restated (45.00 replaces 20.00), March 16 new; March 14 kept.
+    const restated = apply(file(MARCH_15_16));
+    expect(restated.written).toMatchObject({ ledgerReplaced: 1, ledgerAdded: 2 });
+    expect(imported(emulator, 8)).toMatchObject({
+      clicks: 100 + 55 + 10,
+      orders: 2 + 2 + 1,
+      revenue: cents(40, 45, 9.99),
+      bonus: 9.5, // 10% of 94.99, to the cent
+    });
+    apply(file(MARCH_17_18));
+    expect(imported(emulator, 8)).toMatchObject({
+      clicks: 165 + 5 + 5,
+      orders: 5 + 1,
+      revenue: cents(94.99, 15),
+      bonus: 11, // 10% of 109.99 is 10.999
+      lastImport: expect.stringMatching(/^Amazon Attribution, /),
+    });
+    expect(imported(emulator, 9)).toMatchObject({ clicks: '', orders: '', revenue: '' });
+  });
+
+  it('a Shopify export re-downloaded after a refund stops counting that order', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('shopify-orders.csv')));
+    const refunded = fixture('shopify-orders.csv').replace(
+      '#1002,bob@example.com,paid',
+      '#1002,bob@example.com,refunded',
+    );
+    apply(file(refunded));
+    expect(imported(emulator, 8)).toMatchObject({ orders: 1, revenue: 90 });
+  });
+});
+
+describe('what the file holds that no row takes', () => {
+  it('unmatched and conflicting codes are reported with their numbers and not written', () => {
+    const { emulator, preview, apply, file } = setup([
+      JANE,
+      TOM,
+      BO,
+      ['@ann', 'Instagram', '', '', '', 'SHARED'],
+      ['@cat', 'TikTok', '', '', '', 'shared '],
+    ]);
+    const csv = 'Promo code,Orders,Revenue\nSHARED,3,$30.00\nNOBODY,2,$20.00\nBO15,1,$10.00\n';
+    const shown = preview(file(csv));
+    expect(shown.reportType).toBe('generic');
+    expect(shown.unmatched).toEqual([
+      { key: 'NOBODY', kind: 'promo code', label: '', orders: 2, revenue: 20 },
+    ]);
+    expect(shown.conflicts).toEqual([
+      {
+        key: 'SHARED',
+        kind: 'promo code',
+        label: '',
+        orders: 3,
+        revenue: 30,
+        rows: [11, 12],
+        handles: ['@ann', '@cat'],
+      },
+    ]);
+    expect(shown.warnings.join(' ')).toMatch(/belong to more than one influencer/);
+    apply(file(csv));
+    expect(imported(emulator, 10)).toMatchObject({ orders: 1, revenue: 10 });
+    for (const row of [11, 12])
+      expect(imported(emulator, row)).toMatchObject({ orders: '', revenue: '', lastImport: '' });
+  });
+
+  it('a file without a code, tag or link column asks for one; the chosen column then matches', () => {
+    const { preview, apply, file, emulator } = setup();
+    const csv = 'Creator,Sales\nJANE10,$50.00\nTOM5,"$1,000.00"\n';
+    const shown = preview(file(csv));
+    expect(shown.needsKeyColumn).toBe(true);
+    expect(shown.headers).toEqual(['Creator', 'Sales']);
+    expect(shown.changes).toEqual([]);
+    expect(errorOf(() => apply(file(csv)))).toMatch(/No column to match influencers by/);
+    const mapped = { ...file(csv), mapping: { code: 'Creator', revenue: 'Sales' } };
+    expect(preview(mapped).changes.map((c) => c.handle)).toEqual(['@jane', '@tom']);
+    apply(mapped);
+    // Each row of a generic file is one order.
+    expect(imported(emulator, 9)).toMatchObject({ orders: 1, revenue: 1000 });
+  });
+});
+
+describe('bad files change nothing', () => {
+  const renamedXlsx = `PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000[Content_Types].xml`;
+  it.each([
+    ['a renamed .xlsx', renamedXlsx, /isn't a CSV export/],
+    ['an empty file', '', /The file is empty/],
+    ['a header and no rows', 'Promo code,Orders,Revenue\n', /header row but no data/],
+    ['no code, tag or link column', 'Date,Amount\n2025-03-01,5\n', /No column to match/],
+    [
+      'money that is not a number',
+      'Promo code,Orders,Revenue\nJANE10,1,$10.00\nTOM5,1,ten dollars\n',
+      /^Row 3, column "Revenue": "ten dollars" is not an amount$/,
+    ],
+    ['a quote never closed', 'Promo code,Revenue\n"JANE10,5\n', /quoted field never closes/],
+    ['over 10 MB', `Promo code,Revenue\n${'JANE10,1\n'.repeat(1_200_000)}`, /over 10 MB/],
+  ])('%s: one clear message', (_, csv, message) => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('shopify-orders.csv')));
+    const before = everything(emulator);
+    expect(errorOf(() => apply(file(csv)))).toMatch(message);
+    expect(everything(emulator)).toEqual(before);
+  });
+
+  it('a tracker whose layout was changed: a clear message and nothing written', () => {
+    const { emulator, apply, file } = setup();
+    emulator.type(TRACKER, 'Q7', [['Sales']]);
+    const before = everything(emulator);
+    expect(errorOf(() => apply(file(fixture('shopify-orders.csv'))))).toBe(
+      'The layout of "Spring launch" was changed: row 7 has no "Revenue" header. Rename the header back (headers may be moved, not renamed), or create a new tracker.',
+    );
+    expect(everything(emulator)).toEqual(before);
+  });
+
+  it('while a teammate holds the document lock nothing is written', () => {
+    const { emulator, apply, file } = setup();
+    const before = everything(emulator);
+    emulator.holdDocumentLock('marketer@example.com');
+    expect(errorOf(() => apply(file(fixture('shopify-orders.csv'))))).toMatch(
+      /A teammate is changing this spreadsheet/,
+    );
+    expect(everything(emulator)).toEqual(before);
+  });
+});
+
+describe('values from a file stay values', () => {
+  it('codes that look like formulas are stored and shown as text', () => {
+    const { emulator, preview, apply, file } = setup();
+    const csv =
+      'Promo code,Orders,Revenue\n=1+2,1,5\n+SUM(1;2),1,5\n-2+3,1,5\n@cmd,1,5\n=HYPERLINK("http://x.example"),1,5\n';
+    const codes = ['=1+2', '+SUM(1;2)', '-2+3', '@cmd', '=HYPERLINK("http://x.example")'];
+    expect(preview(file(csv)).unmatched.map((key) => key.key)).toEqual(codes);
+    apply(file(csv));
+    const ledger = emulator.sheet(LEDGER);
+    expect(ledger.values('E2:E6').flat()).toEqual(codes);
+    expect(
+      ledger
+        .formulas()
+        .flat()
+        .every((formula) => formula === ''),
+    ).toBe(true);
+  });
+
+  it('a WooCommerce coupon "=1+2" lands in the ledger as text', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('woo-orders.csv')));
+    const keys = emulator
+      .sheet(LEDGER)
+      .values()
+      .map((row) => row[4]);
+    expect(keys).toContain('=1+2');
+    expect(emulator.sheet(LEDGER).formulas().flat().join('')).toBe('');
+  });
+
+  it('"Last import" stays text where a teammate reformatted the column', () => {
+    const { emulator, apply, file } = setup();
+    emulator.services.SpreadsheetApp.getActiveSpreadsheet()
+      .getRange(`'${TRACKER}'!AC8:AC9`)
+      .setNumberFormat('0.00');
+    apply(file(fixture('shopify-orders.csv')));
+    expect(imported(emulator, 8).lastImport).toMatch(LAST_IMPORT);
+    expect(emulator.sheet(TRACKER).formulas('AC8:AC9')).toEqual([[''], ['']]);
+  });
+});
+
+describe('Brand Referral Bonus', () => {
+  it("is Amazon's own figure when the report has it (console download, ; and decimal commas)", () => {
+    const { emulator, preview, apply, file } = setup();
+    const shown = preview(file(fixture('attribution-console.csv')));
+    expect(shown.reportType).toBe('amazonAttribution');
+    expect(shown.mapping.tag).toBe('Ad group');
+    apply(file(fixture('attribution-console.csv')));
+    // Ad group "Jane" is named like @jane: 14.03 and 15.03.
+    expect(imported(emulator, 8)).toMatchObject({
+      clicks: 120 + 80,
+      orders: 3 + 2,
+      revenue: cents(89.97, 1059.9),
+      bonus: cents(9, 105.99),
+    });
+    // Ad group "TOM5" is named like @tom's code.
+    expect(imported(emulator, 9)).toMatchObject({ clicks: 10, orders: 0, revenue: 0, bonus: 0 });
+    // The brand halo ("Total ...") is shown apart, never added to revenue.
+    expect(shown.halo).toEqual([
+      { row: 8, handle: '@jane', orders: 4 + 2, revenue: cents(119.96, 1059.9) },
+      { row: 9, handle: '@tom', orders: 1, revenue: 29.99 },
+    ]);
+    expect(shown.unmatched.map((key) => [key.key, key.orders, key.revenue])).toEqual([
+      ['Unknown group', 1, 19.99],
+    ]);
+  });
+
+  it("is estimated at the team's rate when the report has no bonus column, and the rate is kept", () => {
+    const { emulator, preview, apply, file } = setup();
+    // AG123 is in @jane's link: 191.95999999999998 (float noise) + 63.99 = 255.95.
+    expect(preview(file(fixture('attribution-api.csv'))).bonusRate).toBe(0.1);
+    apply(file(fixture('attribution-api.csv')));
+    expect(imported(emulator, 8)).toMatchObject({
+      clicks: 1514 + 210,
+      orders: 4 + 1,
+      revenue: cents(191.96, 63.99),
+      bonus: 25.6, // 10% of 255.95 is 25.595
+    });
+    apply({ ...file(fixture('attribution-api.csv')), bonusRate: 0.05 });
+    expect(imported(emulator, 8).bonus).toBe(12.8); // 5% of 255.95 is 12.7975
+    expect(JSON.parse(emulator.documentProperties.import)).toEqual({ bonusRate: 0.05 });
+  });
+});
+
+describe('two sources for one influencer', () => {
+  it('Shopify and Amazon add up in the same columns, and "Last import" names both', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('shopify-orders.csv')));
+    apply(file(fixture('attribution-api.csv')));
+    // Shopify: 2 orders, 135.50. Amazon: 1,724 clicks, 5 orders, 255.95.
+    const jane = imported(emulator, 8);
+    expect(jane).toMatchObject({
+      clicks: 1514 + 210,
+      orders: 2 + 5,
+      revenue: cents(135.5, 191.96, 63.99),
+      bonus: 25.6,
+    });
+    expect(String(jane.lastImport)).toMatch(LAST_IMPORT);
+    expect(String(jane.lastImport)).toContain('Shopify orders, ');
+    expect(String(jane.lastImport)).toContain('Amazon Attribution, ');
+    // Re-importing one source replaces only its own numbers.
+    apply(file(fixture('shopify-orders.csv')));
+    expect(imported(emulator, 8)).toMatchObject({ orders: 7, revenue: cents(135.5, 255.95) });
+  });
+});
+
+describe('daily sales', () => {
+  it('a Business Report by date fills "Daily sales", one row per date, replaced on re-import', () => {
+    const { emulator, preview, apply, file } = setup();
+    const before = emulator.sheet(TRACKER).values();
+    const shown = preview(file(fixture('business-report.csv')));
+    expect(shown).toMatchObject({
+      target: 'dailySales',
+      dailySales: { days: 3, replaced: 0 },
+      dateRange: { from: '2025-03-12', to: '2025-03-14' },
+    });
+    expect(apply(file(fixture('business-report.csv'))).written.dailySalesDays).toBe(3);
+    const daily = emulator.sheet('Daily sales');
+    expect(daily.values()).toEqual([
+      ['Date', 'Units', 'Sales', 'Source'],
+      ['2025-03-12', 41, 1234.5, 'Amazon'],
+      ['2025-03-13', 30, 899.1, 'Amazon'],
+      ['2025-03-14', 67, 2005.23, 'Amazon'],
+    ]);
+    expect(daily.hidden).toBe(false);
+    const restated =
+      'Date,Ordered Product Sales,Units Ordered\n03/14/25,"$2,100.00",70\n03/15/25,$500.00,20\n';
+    expect(preview(file(restated)).dailySales).toEqual({ days: 2, replaced: 1 });
+    apply(file(restated));
+    expect(daily.values()).toEqual([
+      ['Date', 'Units', 'Sales', 'Source'],
+      ['2025-03-12', 41, 1234.5, 'Amazon'],
+      ['2025-03-13', 30, 899.1, 'Amazon'],
+      ['2025-03-14', 70, 2100, 'Amazon'],
+      ['2025-03-15', 20, 500, 'Amazon'],
+    ]);
+    expect(emulator.sheet(TRACKER).values()).toEqual(before);
+  });
+
+  it('dates like 03/04/25 ask for their order; the answer decides the day', () => {
+    const { emulator, preview, apply, file } = setup();
+    const csv = 'Date,Ordered Product Sales,Units Ordered\n03/04/25,$10.00,1\n';
+    const shown = preview(file(csv));
+    expect(shown.needsDateOrder).toBe(true);
+    expect(shown.warnings[0]).toMatch(/could be month\/day\/year or day\/month\/year/);
+    expect(errorOf(() => apply(file(csv)))).toMatch(/choose which/);
+    expect(emulator.sheetNames()).not.toContain('Daily sales');
+    apply({ ...file(csv), dateOrder: 'dmy' });
+    expect(emulator.sheet('Daily sales').values('A2')[0][0]).toBe('2025-04-03');
+  });
+});
+
+describe('a failure midway', () => {
+  function failOn(emulator: Emulator, name: string, nth: number) {
+    let seen = 0;
+    return emulator.onCall((call) => {
+      if (call === name && ++seen === nth) throw new Error('Service Spreadsheets timed out');
+    });
+  }
+
+  it('on a first import: the tracker and the new ledger are put back as they were', () => {
+    const { emulator, apply, file } = setup();
+    const before = everything(emulator);
+    const stop = failOn(emulator, 'Range.setValues', 3);
+    expect(errorOf(() => apply(file(fixture('attribution-api.csv'))))).toBe(
+      'The import stopped midway and everything it wrote was put back, so nothing changed. Service Spreadsheets timed out',
+    );
+    stop();
+    expect(everything(emulator)).toEqual(before);
+  });
+
+  it('on a later import: the ledger and the tracker keep the earlier import', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('shopify-orders.csv')));
+    const before = everything(emulator);
+    const stop = failOn(emulator, 'Range.setValues', 2);
+    expect(errorOf(() => apply(file(fixture('attribution-api.csv'))))).toMatch(
+      /stopped midway and everything it wrote was put back/,
+    );
+    stop();
+    expect(everything(emulator)).toEqual(before);
+  });
+});
+
+describe('an older tracker', () => {
+  function olderTracker() {
+    const made = setup();
+    const sheet =
+      made.emulator.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(TRACKER);
+    sheet?.deleteColumns(28, 2);
+    return { ...made, sheet: sheet as GoogleAppsScript.Spreadsheet.Sheet };
+  }
+
+  it('gets "Brand Referral Bonus" and "Last import" at the right of its table, nothing else moves', () => {
+    const { emulator, apply, file } = olderTracker();
+    const view = emulator.sheet(TRACKER);
+    expect(view.maxColumns).toBe(27);
+    const before = { typed: view.values('A6:R12'), formulas: view.formulas('A1:AA12') };
+    const applied = apply(file(fixture('attribution-api.csv')));
+    expect(applied.written.columnsAdded).toEqual(['Brand Referral Bonus', 'Last import']);
+    expect(view.values('AB7:AC7')).toEqual([['Brand Referral Bonus', 'Last import']]);
+    expect(imported(emulator, 8)).toMatchObject({ orders: 5, bonus: 25.6 });
+    const expected = before.typed.map((row) => row.slice());
+    // Only clicks, orders and revenue (O:Q) of @jane (AG123) and @tom (ad group "TOM5") change.
+    expected[2].splice(14, 3, 1514 + 210, 4 + 1, cents(191.96, 63.99));
+    expected[3].splice(14, 3, 9, 0, 0);
+    expect(view.values('A6:R12')).toEqual(expected);
+    expect(view.formulas('A1:AA12')).toEqual(before.formulas);
+  });
+
+  it('puts them after a column a teammate added, never over it', () => {
+    const { emulator, apply, file, sheet } = olderTracker();
+    sheet.insertColumnsAfter(27, 1);
+    emulator.type(TRACKER, 'AB7', [['Notes'], ['call back']]);
+    apply(file(fixture('shopify-orders.csv')));
+    const view = emulator.sheet(TRACKER);
+    expect(view.values('AB7:AD8')).toEqual([
+      ['Notes', 'Brand Referral Bonus', 'Last import'],
+      ['call back', '', expect.stringMatching(LAST_IMPORT)],
+    ]);
+  });
+});
+
+describe('sheet calls', () => {
+  function callsFor(influencers: number) {
+    const rows = Array.from({ length: influencers }, (_, i) => [
+      `@creator${i}`,
+      'Instagram',
+      '',
+      '',
+      '',
+      `INF${i}`,
+    ]);
+    const lines = ['Name,Financial Status,Subtotal,Discount Code,Created at,Lineitem quantity'];
+    for (let i = 0; i < influencers; i++)
+      lines.push(`#${i},paid,10.00,INF${i},2025-03-14 10:00:00 -0400,1`);
+    const { emulator, apply, file } = setup(rows);
+    apply(file(`${lines.join('\n')}\n`));
+    lines.push('#99999,paid,5.00,INF0,2025-03-15 10:00:00 -0400,1');
+    emulator.calls.reset();
+    const applied = apply(file(`${lines.join('\n')}\n`));
+    expect(applied.written.ledgerAdded).toBe(influencers + 1);
+    return emulator.calls.spreadsheetCount();
+  }
+
+  it('are the same for 10 and 200 matched influencers, and at most 20', () => {
+    const [few, many] = [10, 200].map(callsFor);
+    expect(few).toBe(many);
+    expect(many).toBeLessThanOrEqual(20);
+  });
+});
