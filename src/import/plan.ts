@@ -19,6 +19,7 @@ import {
   type SalesReport,
   type Values,
 } from './report';
+import { IMPORT_FIELDS } from './request';
 import { addMoney, roundCents } from './values';
 
 /** The tracker's header for each field the import fills. */
@@ -286,19 +287,7 @@ export function revenueColumn(kind: ReportKind, mapping: Mapping): string {
 export function visibleMapping(mapping: Mapping): ImportMapping {
   // An Attribution console report names its ad groups: that column is the tag.
   const shown: ImportMapping = !mapping.tag && mapping.name ? { tag: mapping.name } : {};
-  for (const field of [
-    'code',
-    'tag',
-    'link',
-    'orders',
-    'revenue',
-    'units',
-    'clicks',
-    'newCustomers',
-    'date',
-    'status',
-    'refunded',
-  ] as const) {
+  for (const field of IMPORT_FIELDS) {
     const header = mapping[field];
     if (header) shown[field] = header;
   }

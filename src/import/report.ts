@@ -3,7 +3,7 @@
 // own description (aliases, signature, aggregation).
 import { ImportError } from './errors';
 import { headerKey, type Table } from './text';
-import { addMoney, type DateOrder, inferDateOrder } from './values';
+import { addMoney, type CellReader, type DateOrder, inferDateOrder } from './values';
 
 /** The fields a report's columns can fill; the user sees and can change the first ten. */
 export const MAPPING_FIELDS = [
@@ -292,4 +292,36 @@ export class EntryGroups {
 export function datesCoverage(span: DateSpan): Coverage {
   const range = span.range;
   return range ? { by: 'dates', ...range } : { by: 'snapshot' };
+}
+
+/** Sales per day (several rows of one day add up), for the "Daily sales" sheet. */
+export function sumDailySales(
+  table: Table,
+  columns: ReturnType<typeof columnsOf>,
+  read: CellReader,
+  report: Pick<DailySalesReport, 'kind' | 'label' | 'source'>,
+): DailySalesReport {
+  const days = new Map<string, DailySale>();
+  const span = new DateSpan();
+  for (const { row, cells } of table.rows) {
+    const date = read.date(cells, columns.date, row);
+    if (!date) continue;
+    span.add(date);
+    const units = read.count(cells, columns.units, row);
+    const sales = read.money(cells, columns.revenue, row);
+    const day = days.get(date);
+    if (day) {
+      day.units += units;
+      day.sales = addMoney(day.sales, sales);
+    } else days.set(date, { date, units, sales });
+  }
+  return {
+    target: 'dailySales',
+    ...report,
+    days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    rows: table.rows.length,
+    dateRange: span.range,
+    currency: null,
+    warnings: [],
+  };
 }

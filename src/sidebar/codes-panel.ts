@@ -2,6 +2,7 @@
 import type { CodesPlan, CodesRequest, Duplicate, SidebarState } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
 import { callServer } from './server';
+import { fillTrackerPicker } from './tracker-picker';
 
 export interface CodesPanel {
   /** Loads the trackers and team settings the first time (and again after a tracker was created). */
@@ -110,21 +111,9 @@ export function setUpCodesPanel(): CodesPanel {
   }
 
   function fill(state: SidebarState): void {
-    const chosen = tracker.value || state.activeTracker || '';
-    replace(
-      tracker,
-      ...state.trackers.map((name) => el('option', { attrs: { value: name } }, name)),
-    );
-    if (state.trackers.length === 0) {
-      replace(tracker, el('option', { attrs: { value: '' } }, 'No tracker yet'));
-      messages.info('Create a tracker first (Tracker tab), then come back here.');
-    }
-    const preferred = [state.activeTracker, chosen].find(
-      (name) => name && state.trackers.includes(name),
-    );
-    if (preferred) tracker.value = preferred;
-    tracker.disabled = state.trackers.length === 0;
-    preview.disabled = state.trackers.length === 0;
+    const none = !fillTrackerPicker(tracker, state, messages);
+    tracker.disabled = none;
+    preview.disabled = none;
     if (!prefix.value) prefix.value = state.team.brandPrefix;
     if (!landing.value) landing.value = state.team.landingPage;
   }

@@ -2,7 +2,7 @@
 
 export type Child = Node | string | number | null | undefined | false;
 
-interface Props {
+export interface Props {
   className?: string;
   id?: string;
   /** Attributes set with setAttribute; values are plain strings, never markup. */
@@ -39,7 +39,7 @@ export function replace(parent: Node, ...children: Child[]): void {
 /** The element with this id, checked to be of the expected kind (the template and script agree). */
 export function byId<T extends HTMLElement>(id: string, kind: { new (): T; prototype: T }): T {
   const node = document.getElementById(id);
-  if (!(node instanceof kind)) throw new Error(`sidebar: #${id} is missing or not a ${kind.name}`);
+  if (!(node instanceof kind)) throw new Error(`page: #${id} is missing or not a ${kind.name}`);
   return node;
 }
 

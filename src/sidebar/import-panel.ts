@@ -13,6 +13,7 @@ import type {
 } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
 import { callServer } from './server';
+import { fillTrackerPicker } from './tracker-picker';
 
 export interface ImportPanel {
   show(): void;
@@ -411,20 +412,7 @@ export function setUpImportPanel(): ImportPanel {
   });
 
   function fill(state: SidebarState): void {
-    const chosen = tracker.value || state.activeTracker || '';
-    replace(
-      tracker,
-      ...state.trackers.map((name) => el('option', { attrs: { value: name } }, name)),
-    );
-    if (state.trackers.length === 0) {
-      replace(tracker, el('option', { attrs: { value: '' } }, 'No tracker yet'));
-      messages.info('Create a tracker first (Tracker tab), then come back here.');
-    }
-    const preferred = [state.activeTracker, chosen].find(
-      (name) => name && state.trackers.includes(name),
-    );
-    if (preferred) tracker.value = preferred;
-    const none = state.trackers.length === 0;
+    const none = !fillTrackerPicker(tracker, state, messages);
     for (const input of [tracker, fileInput, fromFile, fromTab, tab, preview])
       input.disabled = none;
     replace(

@@ -5,7 +5,6 @@ import {
   type AggregateOptions,
   CurrencySeen,
   columnsOf,
-  type DailySale,
   type DailySalesReport,
   DateSpan,
   datesCoverage,
@@ -18,10 +17,11 @@ import {
   type ReportFamily,
   type SalesReport,
   settleDateOrder,
+  sumDailySales,
   type Values,
 } from '../report';
 import type { Table } from '../text';
-import { addMoney, CellReader, roundCents } from '../values';
+import { CellReader, roundCents } from '../values';
 
 function dailySales(
   table: Table,
@@ -29,31 +29,11 @@ function dailySales(
   read: CellReader,
   options: AggregateOptions,
 ): DailySalesReport {
-  const days = new Map<string, DailySale>();
-  const span = new DateSpan();
-  for (const { row, cells } of table.rows) {
-    const date = read.date(cells, columns.date, row);
-    if (!date) continue;
-    span.add(date);
-    const units = read.count(cells, columns.units, row);
-    const sales = read.money(cells, columns.revenue, row);
-    const day = days.get(date);
-    if (day) {
-      day.units += units;
-      day.sales = addMoney(day.sales, sales);
-    } else days.set(date, { date, units, sales });
-  }
-  return {
-    target: 'dailySales',
+  return sumDailySales(table, columns, read, {
     kind: 'generic',
     label: 'Daily sales (CSV)',
     source: options.source ?? 'CSV',
-    days: [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-    rows: table.rows.length,
-    dateRange: span.range,
-    currency: null,
-    warnings: [],
-  };
+  });
 }
 
 function aggregate(table: Table, mapping: Mapping, options: AggregateOptions): Report {
