@@ -2,8 +2,8 @@
 // (the sample campaign with the add-on's sidebar open), in Debian's headless Chromium.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from './build.mjs';
+import { launchChromium } from './chromium.mjs';
 import { compilePreview } from './start.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,16 +12,7 @@ const out = path.join(root, 'docs/preview.png');
 const [, cli] = await Promise.all([build(), compilePreview()]);
 const { openPreview } = await import(pathToFileURL(cli).href);
 const preview = await openPreview(0);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 760 } });
   await page.goto(preview.url);

@@ -12,6 +12,7 @@ import type {
 import { influencerTotals, type LedgerEntry, recordImport } from './ledger';
 import { keyId, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
+  IMPORT_FIELDS,
   type KeyKind,
   type Mapping,
   MEASURES,
@@ -19,7 +20,6 @@ import {
   type SalesReport,
   type Values,
 } from './report';
-import { IMPORT_FIELDS } from './request';
 import { addMoney, roundCents } from './values';
 
 /** The tracker's header for each field the import fills. */

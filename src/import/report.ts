@@ -1,12 +1,13 @@
 // What every report family shares: the mapping of fields to the file's headers, the numbers an
 // import yields (entries per key and day or order), what the report covers, and the family's
 // own description (aliases, signature, aggregation).
+import type { ImportField } from '../shared/api';
 import { ImportError } from './errors';
 import { headerKey, type Table } from './text';
 import { addMoney, type CellReader, type DateOrder, inferDateOrder } from './values';
 
-/** The fields a report's columns can fill; the user sees and can change the first ten. */
-export const MAPPING_FIELDS = [
+/** The fields the panel shows and a user may map (ImportMapping in src/shared/api.ts). */
+export const IMPORT_FIELDS = [
   'code',
   'tag',
   'link',
@@ -18,6 +19,11 @@ export const MAPPING_FIELDS = [
   'date',
   'status',
   'refunded',
+] as const;
+
+/** Every field a report's columns can fill: the visible ones, then those the reports use inside. */
+export const MAPPING_FIELDS = [
+  ...IMPORT_FIELDS,
   'name',
   'orderId',
   'discount',
@@ -325,3 +331,8 @@ export function sumDailySales(
     warnings: [],
   };
 }
+
+// The panel's fields and the API's must stay one list: this type fails to compile otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type ImportFieldsMatchApi = Holds<Same<(typeof IMPORT_FIELDS)[number], ImportField>>;

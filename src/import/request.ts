@@ -2,20 +2,7 @@
 // and the preview the page showed is never trusted.
 import { InputError } from '../apps/errors';
 import type { DateOrder, ImportField, ImportMapping } from '../shared/api';
-
-export const IMPORT_FIELDS: readonly ImportField[] = [
-  'code',
-  'tag',
-  'link',
-  'orders',
-  'revenue',
-  'units',
-  'clicks',
-  'newCustomers',
-  'date',
-  'status',
-  'refunded',
-];
+import { IMPORT_FIELDS } from './report';
 
 /** The request once checked: exactly one of csv (with its file name) or sourceSheet. */
 export interface CheckedRequest {

@@ -6,7 +6,7 @@ import type { ImportedField } from '../shared/api';
 import { COLUMNS, type ColumnKey } from '../tracker/columns';
 import { currencyFormat } from '../tracker/formats';
 import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
-import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
+import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
 import type { TrackerRow } from './match';
 import type { CellValue, RowValues, TrackerCells } from './plan';
 
@@ -57,16 +57,6 @@ export class Undo {
 function unchanged(value: unknown, formula: string, format: string): unknown {
   if (formula) return formula;
   return typeof value === 'string' ? literal(value, format) : value;
-}
-
-function normalise(header: unknown): string {
-  return String(header ?? '')
-    .trim()
-    .toLowerCase();
-}
-
-function headerOf(key: ColumnKey): string {
-  return COLUMNS.find((column) => column.key === key)?.header ?? key;
 }
 
 const FIELD_COLUMNS: Record<ImportedField, ColumnKey> = {

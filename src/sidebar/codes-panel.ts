@@ -2,7 +2,7 @@
 import type { CodesPlan, CodesRequest, Duplicate, SidebarState } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
 import { callServer } from './server';
-import { fillTrackerPicker } from './tracker-picker';
+import { fillTrackerPicker, sidebarStateLoader } from './tracker-picker';
 
 export interface CodesPanel {
   /** Loads the trackers and team settings the first time (and again after a tracker was created). */
@@ -92,7 +92,6 @@ export function setUpCodesPanel(): CodesPanel {
     byId('codes-status', HTMLElement),
     byId('codes-error', HTMLElement),
   );
-  let loaded: 'no' | 'loading' | 'yes' = 'no';
   /** The request the shown preview answers; writing sends exactly this. */
   let previewed: CodesRequest | null = null;
 
@@ -116,21 +115,6 @@ export function setUpCodesPanel(): CodesPanel {
     preview.disabled = none;
     if (!prefix.value) prefix.value = state.team.brandPrefix;
     if (!landing.value) landing.value = state.team.landingPage;
-  }
-
-  async function load(): Promise<void> {
-    if (loaded !== 'no') return;
-    loaded = 'loading';
-    messages.progress('Loading trackers…');
-    try {
-      const state = await callServer('getSidebarState');
-      messages.clear();
-      fill(state);
-      loaded = 'yes';
-    } catch (error) {
-      loaded = 'no';
-      messages.error((error as Error).message);
-    }
   }
 
   form.addEventListener('submit', async (event) => {
@@ -192,10 +176,5 @@ export function setUpCodesPanel(): CodesPanel {
     }
   });
 
-  return {
-    show: () => void load(),
-    trackersChanged: () => {
-      if (loaded === 'yes') loaded = 'no';
-    },
-  };
+  return sidebarStateLoader(messages, fill);
 }

@@ -13,7 +13,7 @@ import type {
 } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
 import { callServer } from './server';
-import { fillTrackerPicker } from './tracker-picker';
+import { fillTrackerPicker, sidebarStateLoader } from './tracker-picker';
 
 export interface ImportPanel {
   show(): void;
@@ -180,7 +180,6 @@ export function setUpImportPanel(): ImportPanel {
     byId('import-status', HTMLElement),
     byId('import-error', HTMLElement),
   );
-  let loaded: 'no' | 'loading' | 'yes' = 'no';
   let file: { csv: string; fileName: string } | null = null;
   /** Columns the user chose; the server's own choice stands for the others. */
   let overrides: ImportMapping = {};
@@ -424,26 +423,6 @@ export function setUpImportPanel(): ImportPanel {
     if (!rate.value) rate.value = String(Math.round(state.bonusRate * 10000) / 100);
   }
 
-  async function load(): Promise<void> {
-    if (loaded !== 'no') return;
-    loaded = 'loading';
-    messages.progress('Loading trackers…');
-    try {
-      const state = await callServer('getSidebarState');
-      messages.clear();
-      fill(state);
-      loaded = 'yes';
-    } catch (error) {
-      loaded = 'no';
-      messages.error((error as Error).message);
-    }
-  }
-
   showSource();
-  return {
-    show: () => void load(),
-    trackersChanged: () => {
-      if (loaded === 'yes') loaded = 'no';
-    },
-  };
+  return sidebarStateLoader(messages, fill);
 }

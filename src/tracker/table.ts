@@ -14,13 +14,14 @@ export interface TableShape {
 
 export class LayoutError extends Error {}
 
-function normalise(header: unknown): string {
+/** A header as compared: trimmed, any case. */
+export function normalise(header: unknown): string {
   return String(header ?? '')
     .trim()
     .toLowerCase();
 }
 
-function headerOf(key: ColumnKey): string {
+export function headerOf(key: ColumnKey): string {
   return COLUMNS.find((column) => column.key === key)?.header ?? key;
 }
 
