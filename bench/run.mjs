@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchFunctions } from './functions.mjs';
 import { benchImport } from './import.mjs';
+import { benchInsights } from './insights.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchTracker } from './tracker.mjs';
@@ -15,6 +16,7 @@ const BENCHMARKS = [
   { title: 'Sheet calls', run: benchTracker },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
+  { title: 'Dashboard', run: benchInsights },
 ];
 
 async function main() {

@@ -8,6 +8,7 @@ import {
   HyperFormula,
   type RawCellContent,
 } from 'hyperformula';
+import { SheetsArrayPlugin } from './sheets-array-functions';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
 import { formatNumber } from './sheets-format';
 import { formatRef, type Ref, type Token, tokenize } from './sheets-refs';
@@ -63,8 +64,17 @@ const ENGINE_FUNCTIONS = new Set(HyperFormula.getRegisteredFunctionNames('enGB')
 if (!ENGINE_FUNCTIONS.has('SHEETS.TEXT')) {
   HyperFormula.registerFunctionPlugin(SheetsTextPlugin, { enGB: { 'SHEETS.TEXT': 'SHEETS.TEXT' } });
 }
+if (!ENGINE_FUNCTIONS.has('SHEETS.FILTER')) {
+  HyperFormula.registerFunctionPlugin(SheetsArrayPlugin, {
+    enGB: { 'SHEETS.FILTER': 'SHEETS.FILTER', 'SHEETS.SORT': 'SHEETS.SORT' },
+  });
+}
 /** Engine functions standing in for Sheets functions the engine gets wrong. */
-const REPLACED: Record<string, string> = { TEXT: 'SHEETS.TEXT' };
+const REPLACED: Record<string, string> = {
+  TEXT: 'SHEETS.TEXT',
+  FILTER: 'SHEETS.FILTER',
+  SORT: 'SHEETS.SORT',
+};
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(
   SHEETS_FUNCTIONS.filter((name) => ENGINE_FUNCTIONS.has(name)),
 );
@@ -304,6 +314,7 @@ export class Engine {
       // The engine knows TRUE and FALSE only as functions.
       if (t.kind === 'name' && /^(true|false)$/i.test(t.text)) return `${t.text.toUpperCase()}()`;
       if (t.kind === 'func' && REPLACED[t.name]) return `${REPLACED[t.name]}(`;
+      if (t.kind === 'string') return quotesInside(t.text);
       return t.text;
     });
     rewriteCustomCalls(tokens, texts, isCustom);
@@ -311,6 +322,13 @@ export class Engine {
     wrapArrayContexts(tokens, texts);
     return texts.join('');
   }
+}
+
+/** `"say ""hi"""`: Sheets doubles a quote inside text; the engine needs it spelled out. */
+function quotesInside(literal: string): string {
+  const parts = literal.slice(1, -1).split('""');
+  if (parts.length === 1 || !literal.endsWith('"')) return literal;
+  return `(${parts.map((part) => `"${part}"`).join('&CHAR(34)&')})`;
 }
 
 function toEngineValue(value: unknown): EngineValue {

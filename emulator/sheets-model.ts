@@ -362,10 +362,16 @@ export class Workbook {
     value: Formats[K] | null,
   ): void {
     const cell = sheet.cell(row, col);
+    const before = cell?.format.numberFormat;
     if (value === null || value === undefined) {
       if (cell) delete cell.format[key];
     } else sheet.ensure(row, col).format[key] = value;
-    if (key === 'numberFormat') this.cellChanged(sheet, row, col);
+    // Only a typed value reads its format (a date format makes it a date); formulas and empty
+    // cells (spilled results included) look the same to the engine whatever their format.
+    const typed = cell?.formula === undefined && cell?.value !== undefined;
+    const after = sheet.cell(row, col)?.format.numberFormat;
+    if (key === 'numberFormat' && typed && isDateFormat(before) !== isDateFormat(after))
+      this.cellChanged(sheet, row, col);
   }
 
   /** Clears the chosen parts of every cell in the area. */

@@ -168,7 +168,10 @@ function chartViews(emulator: Emulator, sheet: EmulatorSheet): ChartView[] {
     const columns = chart.ranges.flatMap((range) => columnsOf(emulator, range, chart.transposed));
     const [domain = [], ...others] = columns;
     const headers = chart.numHeaders > 0 || (chart.numHeaders < 0 && looksLikeHeader(others));
-    const labels = (headers ? domain.slice(1) : domain).map((value) => displayString(value));
+    // Days label as days, as a date-formatted column shows them.
+    const labels = (headers ? domain.slice(1) : domain).map((value) =>
+      isDate(value) ? displayString(value, 'yyyy-mm-dd') : displayString(value),
+    );
     const series = others.map((column, i) => ({
       name: headers ? displayString(column[0]) : `Series ${i + 1}`,
       values: (headers ? column.slice(1) : column).map((v) => (typeof v === 'number' ? v : null)),

@@ -2,12 +2,18 @@
 // top-level function declaration (with its JSDoc) in build/Code.js.
 
 import { previewImport as planImport, applyImport as runImport } from './import/import-results';
+import {
+  buildDashboard as buildInsights,
+  refreshDashboard as refreshInsights,
+} from './insights/dashboard-sheet';
 import type {
   AddTeammatesRequest,
   AddTeammatesResult,
   CodesApplied,
   CodesPlan,
   CodesRequest,
+  DashboardBuilt,
+  DashboardRequest,
   ImportApplied,
   ImportPreview,
   ImportRequest,
@@ -69,6 +75,15 @@ export function showImportSidebar(): void {
   showSidebar('import');
 }
 
+export function showInsightsSidebar(): void {
+  showSidebar('insights');
+}
+
+/** Menu: builds the dashboard again for the same trackers (every tracker the first time). */
+export function refreshDashboard(): DashboardBuilt {
+  return refreshInsights();
+}
+
 /** Sidebar: the trackers in this spreadsheet and the team's shared settings. */
 export function getSidebarState(): SidebarState {
   return readSidebarState();
@@ -107,4 +122,9 @@ export function previewImport(request: ImportRequest): ImportPreview {
 /** Sidebar: imports a sales report into a tracker (or the daily sales); checks everything again. */
 export function applyImport(request: ImportRequest): ImportApplied {
   return runImport(request);
+}
+
+/** Sidebar: builds or refreshes the "Dashboard" sheet from the trackers (default: every one). */
+export function buildDashboard(request: DashboardRequest): DashboardBuilt {
+  return buildInsights(request);
 }

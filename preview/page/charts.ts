@@ -187,6 +187,9 @@ export function chartConfig(view: ChartView): ChartConfiguration {
   const horizontal = type === 'BAR';
   const datasets = view.series.map((series, i): ChartDataset<'bar' | 'line'> => {
     const colour = palette[i % palette.length];
+    // Google Charts' per-series options: lineWidth 0 draws points only, pointSize their size.
+    const lineWidth = chartOption(options, `series.${i}.lineWidth`);
+    const pointSize = Number(chartOption(options, `series.${i}.pointSize`));
     return line
       ? {
           type: 'line',
@@ -195,7 +198,8 @@ export function chartConfig(view: ChartView): ChartConfiguration {
           borderColor: colour,
           backgroundColor: type === 'AREA' ? `${colour}55` : colour,
           fill: type === 'AREA',
-          pointRadius: 2,
+          showLine: lineWidth !== 0,
+          pointRadius: pointSize > 0 ? pointSize / 2 : 2,
           tension: 0,
         }
       : {
@@ -213,10 +217,14 @@ export function chartConfig(view: ChartView): ChartConfiguration {
       ...base,
       indexAxis: horizontal ? 'y' : 'x',
       plugins: plugins('top'),
-      // hAxis is the horizontal one whatever the chart type: the values of a BAR chart.
+      // hAxis is the horizontal one whatever the chart type: the values of a BAR chart, else
+      // the categories (labelled as the cells show them, so no number format applies).
       scales: {
-        x: axis(xTitle, chartOption(options, 'hAxis.format')),
-        y: { ...axis(yTitle, chartOption(options, 'vAxis.format')), beginAtZero: !line },
+        x: axis(xTitle, horizontal ? chartOption(options, 'hAxis.format') : undefined),
+        y: {
+          ...axis(yTitle, horizontal ? undefined : chartOption(options, 'vAxis.format')),
+          beginAtZero: !line,
+        },
       },
     },
   } as ChartConfiguration;

@@ -1,11 +1,13 @@
 // Everything the add-on keeps in the document's properties, and every key it uses: campaign
-// settings, team settings, issued codes and import settings. Every teammate sees the same, and
+// settings, team settings, issued codes, import settings and the dashboard's settings and state. Every teammate sees the same, and
 // nothing a teammate needs is stored per user.
-import type { TeamSettings, TrackerOptions } from '../shared/api';
+import type { InsightsSettings, TeamSettings, TrackerOptions } from '../shared/api';
 
 const TRACKER_PREFIX = 'tracker:';
 const TEAM_KEY = 'team';
 const IMPORT_KEY = 'import';
+const INSIGHTS_KEY = 'insights';
+const DASHBOARD_KEY = 'dashboard';
 
 export interface StoredTracker extends TrackerOptions {
   sheetId: number;
@@ -70,6 +72,46 @@ export function readImportSettings(properties: Properties): ImportSettings {
 
 export function saveImportSettings(properties: Properties, settings: ImportSettings): void {
   properties.setProperty(IMPORT_KEY, JSON.stringify(settings));
+}
+
+/** The dashboard settings as stored (src/insights/settings.ts reads them with their defaults). */
+export function readInsightsJson(properties: Properties): unknown {
+  return parse<unknown>(properties.getProperty(INSIGHTS_KEY));
+}
+
+export function saveInsightsSettings(properties: Properties, settings: InsightsSettings): void {
+  properties.setProperty(INSIGHTS_KEY, JSON.stringify(settings));
+}
+
+/** What the last dashboard build covered, and where its typed cells were. */
+export interface DashboardState {
+  /** The dashboard sheet's id: it is refreshed in place, even after a rename. */
+  sheetId: number;
+  /** Built for every tracker (true), or for the trackers chosen by name. */
+  all: boolean;
+  trackers: { id: number; name: string }[];
+  /** Sheet row of the settings values. */
+  settingsRow: number;
+  /** First sheet row of the awareness inputs, one row per tracker id, in this order. */
+  awarenessRow: number;
+  awarenessIds: number[];
+}
+
+export function readDashboardState(properties: Properties): DashboardState | undefined {
+  const state = parse<DashboardState>(properties.getProperty(DASHBOARD_KEY));
+  const valid =
+    state &&
+    typeof state.sheetId === 'number' &&
+    typeof state.all === 'boolean' &&
+    Array.isArray(state.trackers) &&
+    Array.isArray(state.awarenessIds) &&
+    typeof state.settingsRow === 'number' &&
+    typeof state.awarenessRow === 'number';
+  return valid ? state : undefined;
+}
+
+export function saveDashboardState(properties: Properties, state: DashboardState): void {
+  properties.setProperty(DASHBOARD_KEY, JSON.stringify(state));
 }
 
 /** A value a teammate's older version (or a hand edit) left unreadable counts as absent. */

@@ -3,7 +3,8 @@
 // call per block); every block is snapshotted before it is written, so a failure midway puts
 // back what was there.
 import type { ImportedField } from '../shared/api';
-import { COLUMNS, type ColumnKey } from '../tracker/columns';
+import { appendColumns } from '../tracker/append';
+import type { ColumnKey } from '../tracker/columns';
 import { currencyFormat } from '../tracker/formats';
 import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
@@ -28,7 +29,6 @@ const REQUIRED: readonly ColumnKey[] = [
   'newCustomers',
 ];
 const ADDED: readonly ColumnKey[] = ['bonus', 'lastImport'];
-const HEADER_BACKGROUND = '#f1f3f4';
 
 /** What undoes the writes made so far, newest first. */
 export class Undo {
@@ -144,65 +144,33 @@ function settingBelow(top: unknown[][], label: string): string {
   return '';
 }
 
-function isEmptyColumn(tracker: LoadedTracker, column: number): boolean {
-  return tracker.values.every(
-    (row, i) => (row[column - 1] ?? '') === '' && !tracker.formulas[i]?.[column - 1],
-  );
-}
-
 /**
  * Adds the import's columns an older tracker lacks, at the right of its table, in columns
  * that hold nothing (never moving or rewriting a cell). Returns the headers added.
  */
 export function addMissingColumns(tracker: LoadedTracker, undo: Undo): string[] {
-  const missing = ADDED.filter((key) => tracker.columns[key] === undefined);
-  if (missing.length === 0) return [];
-  const { sheet, headerRow } = tracker;
-  const header = tracker.values[headerRow - 1];
-  let last = header.length;
-  while (last > 0 && normalise(header[last - 1]) === '') last--;
-  let first = last + 1;
-  while (![...missing.keys()].every((offset) => isEmptyColumn(tracker, first + offset))) first++;
-  const end = first + missing.length - 1;
-  const maxColumns = sheet.getMaxColumns();
-  if (end > maxColumns) {
-    undo.add(() => sheet.deleteColumns(maxColumns + 1, end - maxColumns));
-    sheet.insertColumnsAfter(maxColumns, end - maxColumns);
-  }
-  const height = sheet.getMaxRows() - headerRow + 1;
-  const area = sheet.getRange(headerRow, first, height, missing.length);
-  const top = sheet.getRange(headerRow, first, 1, missing.length);
-  const before = {
-    formats: area.getNumberFormats(),
-    notes: top.getNotes(),
-    backgrounds: top.getBackgrounds(),
-    weights: top.getFontWeights(),
-  };
-  undo.add(() => {
-    top.setValues([missing.map(() => '')]);
-    top.setNotes(before.notes);
-    top.setBackgrounds(before.backgrounds);
-    top.setFontWeights(before.weights);
-    area.setNumberFormats(before.formats);
-  });
-  const moneyFormat = tracker.formats[headerRow]?.[(tracker.columns.revenue ?? 1) - 1];
-  const formatOf = (key: ColumnKey) =>
-    key === 'bonus' ? moneyFormat || currencyFormat(tracker.currency || 'USD') : PLAIN_TEXT_FORMAT;
-  area.setNumberFormats(
-    Array.from({ length: height }, (_, i) =>
-      missing.map((key) => (i === 0 ? PLAIN_TEXT_FORMAT : formatOf(key))),
-    ),
+  const revenueFormat = tracker.formats[tracker.headerRow]?.[(tracker.columns.revenue ?? 1) - 1];
+  const moneyFormat = revenueFormat || currencyFormat(tracker.currency || 'USD');
+  const added = appendColumns(
+    {
+      sheet: tracker.sheet,
+      headerRow: tracker.headerRow,
+      values: tracker.values,
+      formulas: () => tracker.formulas,
+      columns: tracker.columns,
+      moneyFormat,
+    },
+    ADDED,
+    undo,
   );
-  top.setValues([missing.map(headerOf)]);
-  top.setNotes([missing.map((key) => COLUMNS.find((c) => c.key === key)?.note ?? '')]);
-  top.setBackgrounds([missing.map(() => HEADER_BACKGROUND)]);
-  top.setFontWeights([missing.map(() => 'bold')]);
-  missing.forEach((key, i) => {
-    sheet.setColumnWidth(first + i, COLUMNS.find((c) => c.key === key)?.width ?? 100);
-    tracker.columns[key] = first + i;
-    for (const row of tracker.formats.slice(headerRow)) row[first + i - 1] = formatOf(key);
-  });
-  return missing.map(headerOf);
+  // Later writes make text literal by the format of the cell they go to.
+  for (const key of ADDED) {
+    const column = tracker.columns[key];
+    if (column === undefined) continue;
+    const format = key === 'bonus' ? moneyFormat : PLAIN_TEXT_FORMAT;
+    for (const row of tracker.formats.slice(tracker.headerRow)) row[column - 1] = format;
+  }
+  return added;
 }
 
 /**

@@ -14,6 +14,10 @@ export const PLATFORM_NORMS: readonly PlatformNorm[] = [
   { name: 'Facebook', low: 0.01, high: 0.02 },
 ];
 
+/** A post engaging less than this share of a norm (its creator's usual rate, or the platform's
+ * low end) is "far below" it. */
+export const FAR_BELOW_SHARE = 0.5;
+
 export const PLATFORM_NAMES: readonly string[] = PLATFORM_NORMS.map((norm) => norm.name);
 
 /** Case- and space-insensitive: "tiktok", " TikTok " and "TIKTOK" all find TikTok. */

@@ -41,6 +41,8 @@ export interface SidebarState {
   tabs: string[];
   /** The team's Brand Referral Bonus rate (a fraction, 0.1 by default). */
   bonusRate: number;
+  /** The team's dashboard settings. */
+  insights: InsightsSettings;
 }
 
 export type Role = 'editor' | 'viewer';
@@ -239,6 +241,40 @@ export interface ImportApplied extends ImportPreview {
   };
 }
 
+/** The team's settings behind the dashboard's rankings, sales lift and awareness value. */
+export interface InsightsSettings {
+  /** Creators with fewer orders are "too early to judge" and ranked after the others (10). */
+  minOrders: number;
+  /** k: how many clicks' worth of the campaign's conversion rate a creator starts from (20). */
+  priorClicks: number;
+  /** N: days before and from the post date compared for the sales lift (7). */
+  liftDays: number;
+  /** Share of referral visits that join the list, as a fraction; null until the team sets it. */
+  signupRate: number | null;
+  /** Share of those who then buy, as a fraction; null until set. */
+  purchaseRate: number | null;
+  /** What such a first order is worth; null until set. */
+  orderValue: number | null;
+}
+
+export interface DashboardRequest {
+  /** Tracker sheet names; omitted: every tracker in the spreadsheet. */
+  trackers?: string[];
+  /** Settings to change; the others stay as the team (or the dashboard's cells) last set them. */
+  settings?: Partial<InsightsSettings>;
+}
+
+export interface DashboardBuilt {
+  sheetName: string;
+  /** The trackers the dashboard now covers, in the order it lists them. */
+  trackers: string[];
+  /** What the user should know: trackers left out (renamed, deleted, changed) and why. */
+  notes: string[];
+  /** Columns added at the right of older trackers, per tracker. */
+  columnsAdded: { tracker: string; headers: string[] }[];
+  settings: InsightsSettings;
+}
+
 /** Every server function the sidebar may call, with its argument and result. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -249,4 +285,5 @@ export interface ServerApi {
   applyCodesAndLinks(request: CodesRequest): CodesApplied;
   previewImport(request: ImportRequest): ImportPreview;
   applyImport(request: ImportRequest): ImportApplied;
+  buildDashboard(request: DashboardRequest): DashboardBuilt;
 }

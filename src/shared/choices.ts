@@ -26,3 +26,6 @@ export const GOAL_TYPES: readonly { value: GoalType; label: string }[] = [
 export const MAX_STARTING_ROWS = 1000;
 export const DEFAULT_STARTING_ROWS = 25;
 export const MAX_CAMPAIGN_NAME_LENGTH = 80;
+
+/** How the audience took a post: the tracker's Sentiment dropdown. */
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;

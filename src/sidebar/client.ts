@@ -1,23 +1,27 @@
-// The sidebar's entry point: wires the four sections together.
+// The sidebar's entry point: wires the five sections together.
 import { setUpCodesPanel } from './codes-panel';
 import { byId } from './dom';
 import { setUpImportPanel } from './import-panel';
+import { setUpInsightsPanel } from './insights-panel';
 import { setUpTabs } from './tabs';
 import { setUpTeamPanel } from './team-panel';
 import { setUpTrackerForm } from './tracker-form';
 
-const PANELS = ['tracker', 'codes', 'import', 'team'];
+const PANELS = ['tracker', 'codes', 'import', 'insights', 'team'];
 
 const codes = setUpCodesPanel();
 const imports = setUpImportPanel();
+const insights = setUpInsightsPanel();
 const team = setUpTeamPanel();
 setUpTrackerForm(() => {
   codes.trackersChanged();
   imports.trackersChanged();
+  insights.trackersChanged();
 });
 const tabs = setUpTabs(byId('tabs', HTMLElement), (panelId) => {
   if (panelId === 'panel-codes') codes.show();
   if (panelId === 'panel-import') imports.show();
+  if (panelId === 'panel-insights') insights.show();
   if (panelId === 'panel-team') team.show();
 });
 

@@ -30,7 +30,11 @@ export type ColumnKey =
   | 'roi'
   | 'roas'
   | 'bonus'
-  | 'lastImport';
+  | 'lastImport'
+  | 'usualEngagementRate'
+  | 'sentiment'
+  | 'sentimentNote'
+  | 'contentValue';
 
 /** What a column holds; decides its number format and validation. */
 export type ValueType =
@@ -42,7 +46,8 @@ export type ValueType =
   | 'url'
   | 'money'
   | 'rate'
-  | 'multiple';
+  | 'multiple'
+  | 'sentiment';
 
 /** Column references by key, as open ranges from the first data row (e.g. "H8:H"). */
 export type Refs = Record<ColumnKey, string>;
@@ -238,6 +243,35 @@ export const COLUMNS: readonly Column[] = [
     type: 'text',
     width: 220,
     note: 'Where the imported numbers came from: each source\'s report and when it was imported, e.g. "Shopify orders, 2025-06-30 14:02".',
+  },
+  // Value beyond direct sales, read by the dashboard; appended so older trackers keep their layout.
+  {
+    key: 'usualEngagementRate',
+    header: 'Usual engagement rate',
+    type: 'rate',
+    width: 110,
+    note: "The creator's usual engagement rate on their own posts (e.g. 4%), to compare this post with. Left empty, the dashboard uses their rate in trackers created before this one.",
+  },
+  {
+    key: 'sentiment',
+    header: 'Sentiment',
+    type: 'sentiment',
+    width: 100,
+    note: 'How the audience took the post: positive, neutral or negative.',
+  },
+  {
+    key: 'sentimentNote',
+    header: 'Sentiment note',
+    type: 'text',
+    width: 200,
+    note: 'A short note on the comments, e.g. "many ask where to buy".',
+  },
+  {
+    key: 'contentValue',
+    header: 'Reusable content value',
+    type: 'money',
+    width: 110,
+    note: 'What this creative would have cost to produce, when the brand may reuse it (ads, product page); leave empty otherwise. Counts in total value, never in ROI.',
   },
 ];
 

@@ -1,8 +1,8 @@
 // Everything the tracker sheet holds, computed as plain 2-D arrays before anything is written,
 // so the writer can set each block with one call.
-import { PLATFORM_NORMS } from '../metrics/platforms';
+import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { TrackerOptions } from '../shared/api';
-import { GOAL_TYPES } from '../shared/choices';
+import { GOAL_TYPES, SENTIMENTS } from '../shared/choices';
 import {
   COLUMNS,
   type Column,
@@ -110,6 +110,11 @@ function summaryCells(): Cells {
   return cells;
 }
 
+/** The number format of a column of this type, amounts in `currency`. */
+export function valueFormat(type: ValueType, currency: string): string {
+  return numberFormat(type, { currency } as TrackerOptions);
+}
+
 function numberFormat(type: ValueType | 'goalTarget', options: TrackerOptions): string {
   switch (type) {
     case 'money':
@@ -136,14 +141,19 @@ const HELP: Partial<Record<ValueType, string>> = {
   date: 'must be a date, like 2026-03-14.',
   url: 'must be a link starting with http:// or https://.',
   platform: `must be one of ${PLATFORM_CHOICES.join(', ')}.`,
+  rate: 'must be a rate of 0% or more, like 4%.',
+  sentiment: `must be one of ${SENTIMENTS.join(', ')}.`,
 };
 
-function ruleFor(type: ValueType, label: string): Rule | null {
+/** The validation of an input column of this type, or null. */
+export function ruleFor(type: ValueType, label: string): Rule | null {
   const help = HELP[type] && `${label} ${HELP[type]}`;
   if (!help) return null;
-  if (type === 'count' || type === 'money') return { kind: 'atLeast', min: 0, help };
+  if (type === 'count' || type === 'money' || type === 'rate')
+    return { kind: 'atLeast', min: 0, help };
   if (type === 'date') return { kind: 'date', help };
   if (type === 'url') return { kind: 'url', help };
+  if (type === 'sentiment') return { kind: 'list', values: SENTIMENTS, help };
   return { kind: 'list', values: PLATFORM_CHOICES, help };
 }
 
@@ -266,6 +276,7 @@ function highlights(lastRow: number, cells: Cells): Highlight[] {
     };
   };
   const rate = `${letterOf('engagementRate')}${FIRST_DATA_ROW}`;
+  const usual = `$${letterOf('usualEngagementRate')}${FIRST_DATA_ROW}`;
   const platform = `$${letterOf('platform')}${FIRST_DATA_ROW}`;
   const norm = PLATFORM_NORMS.reduceRight(
     (otherwise, p) => `IF(${platform}="${p.name}", ${p.low}, ${otherwise})`,
@@ -280,6 +291,14 @@ function highlights(lastRow: number, cells: Cells): Highlight[] {
     duplicate('trackingLink'),
     ...signOf(column('roi')),
     ...signOf(cells.roi),
+    {
+      range: column('engagementRate'),
+      when: {
+        formula: `=AND(ISNUMBER(${rate}), ISNUMBER(${usual}), ${rate}<${usual}*${FAR_BELOW_SHARE})`,
+      },
+      background: COLORS.bad,
+      fontColor: COLORS.badText,
+    },
     {
       range: column('engagementRate'),
       when: { formula: `=AND(ISNUMBER(${rate}), ${rate}<${norm})` },

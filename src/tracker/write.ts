@@ -19,7 +19,7 @@ function fitGrid(sheet: Sheet, rows: number, columns: number): void {
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-function buildRule(rule: Rule): GoogleAppsScript.Spreadsheet.DataValidation {
+export function buildRule(rule: Rule): GoogleAppsScript.Spreadsheet.DataValidation {
   const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(rule.help);
   switch (rule.kind) {
     case 'atLeast':
@@ -45,7 +45,7 @@ function validationCells(block: Block<Rule | null>) {
   );
 }
 
-function buildHighlight(sheet: Sheet, highlight: Highlight) {
+export function buildHighlight(sheet: Sheet, highlight: Highlight) {
   const builder = SpreadsheetApp.newConditionalFormatRule()
     .setRanges([sheet.getRange(highlight.range)])
     .setBackground(highlight.background)

@@ -1,12 +1,14 @@
 // The add-on menu. onOpen may run in AuthMode.NONE (a teammate who never authorised the
 // add-on): then it may only build the menu, so it touches no other service.
 
-export type Panel = 'tracker' | 'codes' | 'import' | 'team';
+export type Panel = 'tracker' | 'codes' | 'import' | 'insights' | 'team';
 
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
   { caption: 'Create campaign tracker', functionName: 'showTrackerSidebar' },
   { caption: 'Generate codes and links', functionName: 'showCodesSidebar' },
   { caption: 'Import results', functionName: 'showImportSidebar' },
+  { caption: 'Build dashboard', functionName: 'refreshDashboard' },
+  { caption: 'Dashboard options', functionName: 'showInsightsSidebar' },
   { caption: 'Share with team', functionName: 'showTeamSidebar' },
 ];
 

@@ -3,10 +3,13 @@
 import {
   documentProperties,
   readImportSettings,
+  readInsightsJson,
   readTeamSettings,
   readTrackers,
 } from '../apps/properties';
 import { DAILY_SALES_SHEET } from '../import/workbook';
+import { DASHBOARD_SHEET } from '../insights/dashboard-sheet';
+import { storedSettings } from '../insights/settings';
 import type { SidebarState } from '../shared/api';
 
 export function getSidebarState(): SidebarState {
@@ -18,7 +21,8 @@ export function getSidebarState(): SidebarState {
   for (const sheet of spreadsheet.getSheets()) {
     const name = sheet.getName();
     if (stored.has(sheet.getSheetId())) trackers.push(name);
-    else if (name !== DAILY_SALES_SHEET && !sheet.isSheetHidden()) tabs.push(name);
+    else if (name !== DAILY_SALES_SHEET && name !== DASHBOARD_SHEET && !sheet.isSheetHidden())
+      tabs.push(name);
   }
   const active = spreadsheet.getActiveSheet().getName();
   return {
@@ -27,5 +31,6 @@ export function getSidebarState(): SidebarState {
     team: readTeamSettings(properties),
     tabs,
     bonusRate: readImportSettings(properties).bonusRate,
+    insights: storedSettings(readInsightsJson(properties)),
   };
 }

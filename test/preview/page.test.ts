@@ -3,7 +3,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildPageAssets, buildSidebarShim } from '../../preview/assets';
-import { sampleWorkbook } from '../../preview/sample';
+import { SAMPLE_CAMPAIGN, sampleRows, sampleWorkbook } from '../../preview/sample';
 import { type RunningPreview, startPreview } from '../../preview/server';
 import { PreviewWorkbook } from '../../preview/workbook';
 import { launchBrowser } from '../harness/browser-bridge';
@@ -172,5 +172,42 @@ describe('the offline preview page', () => {
     const chart = page.locator('.chart[data-chart-type="COLUMN"]');
     await expect.poll(() => chart.count(), WAIT).toBe(1);
     expect(await chart.locator('canvas').count()).toBe(1);
+  });
+
+  it("shows the sample's dashboard and draws its charts", async () => {
+    const { page } = await open(sampleWorkbook);
+    await page.locator('#sheet-tabs').getByText('Dashboard', { exact: true }).click();
+    await expect.poll(shown(page, 'A1'), WAIT).toBe('Dashboard');
+    // Headline: spend $5,885.00, ROI (23,740.20 - 5,885) / 5,885.
+    await expect.poll(shown(page, 'A9'), WAIT).toBe('$5,885.00');
+    expect(await cell(page, 'C9').textContent()).toBe('303.4%');
+    expect(await cell(page, 'F13').textContent()).toBe('$26,156.27');
+    for (const type of ['COLUMN', 'LINE', 'BAR']) {
+      const chart = page.locator(`.chart[data-chart-type="${type}"]`);
+      await expect.poll(() => chart.count(), WAIT).toBe(1);
+      expect(await chart.locator('canvas').count()).toBe(1);
+    }
+    expect(
+      await page.locator('.chart[data-chart-type="BAR"] canvas').getAttribute('aria-label'),
+    ).toBe('ROI by creator');
+  });
+
+  it('builds the dashboard from the add-on menu', async () => {
+    const { page } = await open(() => {
+      const workbook = new PreviewWorkbook();
+      workbook.run('createTracker', [SAMPLE_CAMPAIGN]);
+      workbook.emulator.type(SAMPLE_CAMPAIGN.campaignName, 'A8', sampleRows());
+      return workbook;
+    });
+    await page.getByRole('button', { name: 'Extensions' }).click();
+    await page.getByRole('button', { name: 'Build dashboard' }).click();
+    await expect
+      .poll(() => page.locator('#sheet-tabs').getByText('Dashboard', { exact: true }).count(), WAIT)
+      .toBe(1);
+    await expect.poll(shown(page, 'A1'), WAIT).toBe('Dashboard');
+    await expect
+      .poll(() => page.locator('#toasts').textContent(), WAIT)
+      .toContain('Built from 1 tracker(s).');
+    await expect.poll(() => page.locator('.chart').count(), WAIT).toBe(2);
   });
 });

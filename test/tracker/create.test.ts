@@ -44,9 +44,16 @@ describe('creating a campaign tracker', () => {
     ]);
     // Filled by Import results, after the computed columns.
     expect(sheet.values('AB7:AC7')[0]).toEqual(['Brand Referral Bonus', 'Last import']);
+    // Value beyond direct sales, read by the dashboard.
+    expect(sheet.values('AD7:AG7')[0]).toEqual([
+      'Usual engagement rate',
+      'Sentiment',
+      'Sentiment note',
+      'Reusable content value',
+    ]);
     expect(sheet.frozenRows).toBe(7);
     expect(sheet.maxRows).toBe(7 + 25);
-    expect(sheet.maxColumns).toBe(29);
+    expect(sheet.maxColumns).toBe(33);
   });
 
   it('computes every derived value with native formulas, to the cent', () => {

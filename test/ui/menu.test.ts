@@ -24,6 +24,8 @@ describe('the add-on menu', () => {
       ['Create campaign tracker', 'showTrackerSidebar'],
       ['Generate codes and links', 'showCodesSidebar'],
       ['Import results', 'showImportSidebar'],
+      ['Build dashboard', 'refreshDashboard'],
+      ['Dashboard options', 'showInsightsSidebar'],
       ['Share with team', 'showTeamSidebar'],
     ]);
   });
@@ -32,7 +34,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(4);
+    expect(emulator.menus[0].items).toHaveLength(6);
   });
 
   it('each item opens the sidebar on its panel', () => {

@@ -1,0 +1,359 @@
+// buildDashboard: picks the trackers, reads each with one call (adding the columns an older one
+// lacks), reads the "Daily sales" sheet and the previous dashboard's typed cells, then writes
+// the "Dashboard" sheet in place, block by block, and its charts, under the document lock.
+import { InputError } from '../apps/errors';
+import { withDocumentLock } from '../apps/lock';
+import {
+  type DashboardState,
+  documentProperties,
+  readDashboardState,
+  readInsightsJson,
+  readTrackers,
+  type StoredTracker,
+  saveDashboardState,
+  saveInsightsSettings,
+} from '../apps/properties';
+import { DAILY_SALES_SHEET } from '../import/workbook';
+import type { DashboardBuilt, DashboardRequest, InsightsSettings } from '../shared/api';
+import { appendColumns } from '../tracker/append';
+import { currencyFormat } from '../tracker/formats';
+import type { Block } from '../tracker/layout';
+import { normalise } from '../tracker/table';
+import { buildHighlight, buildRule } from '../tracker/write';
+import { AWARENESS_INPUTS, type AwarenessInputs } from './blocks';
+import type { ChartSpec } from './charts';
+import type { DailySource } from './daily';
+import { type DashboardLayout, dashboardLayout, SETTINGS_WIDTH } from './layout';
+import { checkSettings, mergeSettings, sheetSettings, storedSettings } from './settings';
+import {
+  ADDED_KEYS,
+  createdBefore,
+  missingKeys,
+  type ReadTracker,
+  readTracker,
+  type TrackerSource,
+  toSource,
+} from './sources';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DASHBOARD_SHEET = 'Dashboard';
+const MAX_TRACKERS = 50;
+
+interface Chosen {
+  sheet: Sheet;
+  name: string;
+  stored: StoredTracker;
+}
+
+function checkRequest(input: unknown): {
+  trackers?: string[];
+  settings: Partial<InsightsSettings>;
+} {
+  const request = (input ?? {}) as DashboardRequest;
+  if (typeof request !== 'object' || Array.isArray(request))
+    throw new InputError('The dashboard request is not readable.');
+  const settings = checkSettings(request.settings);
+  if (request.trackers === undefined || request.trackers === null) return { settings };
+  if (!Array.isArray(request.trackers) || request.trackers.some((t) => typeof t !== 'string'))
+    throw new InputError('The trackers must be a list of sheet names.');
+  const trackers = [...new Set(request.trackers.map((name) => name.trim()).filter(Boolean))];
+  if (trackers.length > MAX_TRACKERS)
+    throw new InputError(`Choose at most ${MAX_TRACKERS} trackers for one dashboard.`);
+  return { trackers, settings };
+}
+
+const byCreation = (a: Chosen, b: Chosen) => (createdBefore(a.stored, b.stored) ? -1 : 1);
+
+/** Every tracker of the spreadsheet, oldest first; trackers gone since the last build noted. */
+function everyTracker(
+  spreadsheet: Spreadsheet,
+  stored: Map<number, StoredTracker>,
+  state: DashboardState | undefined,
+  notes: string[],
+): Chosen[] {
+  const chosen: Chosen[] = [];
+  for (const tracker of stored.values()) {
+    const sheet = spreadsheet.getSheetById(tracker.sheetId);
+    if (!sheet) continue;
+    chosen.push({ sheet, name: sheet.getName(), stored: tracker });
+  }
+  for (const previous of state?.trackers ?? []) {
+    const now = chosen.find((c) => c.stored.sheetId === previous.id);
+    if (!now) notes.push(`"${previous.name}" was deleted since the last refresh: it is left out.`);
+    else if (now.name !== previous.name)
+      notes.push(`"${previous.name}" is now called "${now.name}".`);
+  }
+  return chosen.sort(byCreation);
+}
+
+/** The trackers named, in that order; a name that is gone is left out with a note. */
+function namedTrackers(
+  spreadsheet: Spreadsheet,
+  names: string[],
+  stored: Map<number, StoredTracker>,
+  state: DashboardState | undefined,
+  notes: string[],
+): Chosen[] {
+  const chosen: Chosen[] = [];
+  for (const name of names) {
+    const sheet = spreadsheet.getSheetByName(name);
+    const tracker = sheet ? stored.get(sheet.getSheetId()) : undefined;
+    if (sheet && tracker) {
+      chosen.push({ sheet, name, stored: tracker });
+      continue;
+    }
+    if (sheet) {
+      notes.push(`"${name}" is not a campaign tracker: it is left out.`);
+      continue;
+    }
+    const previous = state?.trackers.find((t) => t.name === name);
+    const renamed = previous ? spreadsheet.getSheetById(previous.id) : null;
+    notes.push(
+      renamed
+        ? `"${name}" was renamed "${renamed.getName()}" since the last refresh: it is left out; choose it again to include it.`
+        : `"${name}" is no longer in this spreadsheet (renamed or deleted): it is left out.`,
+    );
+  }
+  return chosen;
+}
+
+/** Reads a tracker (one call) and adds the columns it lacks; null, with a note, when it can't. */
+function readSource(chosen: Chosen, notes: string[], added: DashboardBuilt['columnsAdded']) {
+  const { sheet, name, stored } = chosen;
+  const values = sheet.getDataRange().getValues();
+  let read: ReadTracker;
+  try {
+    read = readTracker(name, values);
+  } catch (error) {
+    notes.push(`"${name}" is left out: ${(error as Error).message}`);
+    return null;
+  }
+  if (missingKeys(read).length > 0) {
+    const headers = appendColumns(
+      {
+        sheet,
+        headerRow: read.headerRow,
+        values,
+        formulas: () => sheet.getDataRange().getFormulas(),
+        columns: read.columns,
+        moneyFormat: currencyFormat(read.currency || stored.currency || 'USD'),
+      },
+      [...ADDED_KEYS, 'lastImport'],
+    );
+    if (headers.length > 0) added.push({ tracker: name, headers });
+  }
+  return toSource(read, { name, sheetId: stored.sheetId, createdAt: stored.createdAt });
+}
+
+/** The "Daily sales" sheet's Date and Sales columns, when it has any day. */
+function dailySource(spreadsheet: Spreadsheet, notes: string[]) {
+  const sheet = spreadsheet.getSheetByName(DAILY_SALES_SHEET);
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map(normalise);
+  const dateColumn = header.indexOf('date') + 1;
+  const salesColumn = header.indexOf('sales') + 1;
+  if (!dateColumn || !salesColumn) {
+    notes.push(
+      `The "${DAILY_SALES_SHEET}" sheet has no "Date" and "Sales" headers in its first row: sales lift is left out.`,
+    );
+    return null;
+  }
+  const rows = values.length - 1;
+  if (!values.slice(1).some((row) => row[dateColumn - 1] !== '')) return null;
+  const source: DailySource = { sheet: DAILY_SALES_SHEET, dateColumn, salesColumn, firstRow: 2 };
+  return { source, rows };
+}
+
+/** The dashboard sheet: the one built before (found by id, even renamed), else a new one. */
+function dashboardSheet(spreadsheet: Spreadsheet, state: DashboardState | undefined) {
+  const previous = state ? spreadsheet.getSheetById(state.sheetId) : null;
+  if (previous) return { sheet: previous, fresh: false };
+  if (spreadsheet.getSheetByName(DASHBOARD_SHEET))
+    throw new InputError(
+      `This spreadsheet already has a sheet named "${DASHBOARD_SHEET}" that the add-on didn't make. Rename it, then build the dashboard again.`,
+    );
+  return { sheet: spreadsheet.insertSheet(DASHBOARD_SHEET), fresh: true };
+}
+
+/** What the team typed on the previous dashboard: settings and each campaign's awareness. */
+function typedCells(sheet: Sheet, state: DashboardState | undefined) {
+  const awareness = new Map<number, AwarenessInputs>();
+  if (!state) return { settings: {}, awareness };
+  const last = Math.max(state.settingsRow, state.awarenessRow + state.awarenessIds.length - 1);
+  const rows = sheet
+    .getRange(state.settingsRow, 1, last - state.settingsRow + 1, AWARENESS_INPUTS + 3)
+    .getValues();
+  state.awarenessIds.forEach((id, i) => {
+    const row = rows[state.awarenessRow - state.settingsRow + i] ?? [];
+    // Rows moved by hand since: take nothing rather than another campaign's figures.
+    const name = state.trackers.find((t) => t.id === id)?.name;
+    if (row[0] !== name) return;
+    const typed = [row[1], row[2], row[4], row[5], row[6]].map((value) =>
+      typeof value === 'number' && Number.isFinite(value) ? value : '',
+    );
+    awareness.set(id, typed);
+  });
+  return { settings: sheetSettings(rows[0].slice(0, SETTINGS_WIDTH)), awareness };
+}
+
+function rangeOf<T>(sheet: Sheet, block: Block<T>) {
+  return sheet.getRange(block.row, block.column, block.cells.length, block.cells[0].length);
+}
+
+/** Empties the sheet (values, formats, validations, notes), then sizes it to the layout. */
+function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const all = sheet.getRange(1, 1, maxRows, maxColumns);
+  all.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
+  all.clearNote();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+function writeCharts(sheet: Sheet, specs: ChartSpec[]): void {
+  const existing = sheet.getCharts();
+  const titleOf = (chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) =>
+    String(chart.getOptions().get('title') ?? '');
+  const used = new Set<GoogleAppsScript.Spreadsheet.EmbeddedChart>();
+  for (const spec of specs) {
+    const match = existing.find(
+      (chart) => !used.has(chart) && titleOf(chart) === spec.options.title,
+    );
+    if (match) used.add(match);
+    const builder = match ? match.modify().clearRanges() : sheet.newChart();
+    builder.setChartType(Charts.ChartType[spec.type]);
+    for (const range of spec.ranges) builder.addRange(sheet.getRange(range));
+    builder
+      .setPosition(spec.row, spec.column, 0, 0)
+      .setNumHeaders(1)
+      .setOption('width', spec.width)
+      .setOption('height', spec.height);
+    for (const [key, value] of Object.entries(spec.options)) builder.setOption(key, value);
+    if (match) sheet.updateChart(builder.build());
+    else sheet.insertChart(builder.build());
+  }
+  for (const chart of existing) if (!used.has(chart)) sheet.removeChart(chart);
+}
+
+function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
+  clearAndFit(sheet, layout.rows, layout.columns);
+  rangeOf(sheet, layout.values).setValues(layout.values.cells);
+  for (const block of layout.numberFormats) rangeOf(sheet, block).setNumberFormats(block.cells);
+  rangeOf(sheet, layout.fontWeights).setFontWeights(layout.fontWeights.cells);
+  rangeOf(sheet, layout.backgrounds).setBackgrounds(layout.backgrounds.cells);
+  rangeOf(sheet, layout.notes).setNotes(layout.notes.cells);
+  const built = new Map();
+  rangeOf(sheet, layout.validations).setDataValidations(
+    layout.validations.cells.map((row) =>
+      row.map((rule) => {
+        if (!rule) return null;
+        if (!built.has(rule)) built.set(rule, buildRule(rule));
+        return built.get(rule);
+      }),
+    ),
+  );
+  for (const [first, count, width] of layout.widths) sheet.setColumnWidths(first, count, width);
+  sheet.setConditionalFormatRules(layout.highlights.map((h) => buildHighlight(sheet, h)));
+  writeCharts(sheet, layout.charts);
+}
+
+interface Checked {
+  trackers?: string[];
+  settings: Partial<InsightsSettings>;
+  /** The menu's refresh of the last build's trackers: if none is left, show every tracker. */
+  replay?: boolean;
+}
+
+function build(request: Checked): DashboardBuilt {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const properties = documentProperties();
+  const stored = readTrackers(properties);
+  const state = readDashboardState(properties);
+  if (stored.size === 0)
+    throw new InputError('There is no campaign tracker yet: create one (Tracker tab) first.');
+  const notes: string[] = [];
+  let all = request.trackers === undefined;
+  let chosen = request.trackers
+    ? namedTrackers(spreadsheet, request.trackers, stored, state, notes)
+    : everyTracker(spreadsheet, stored, state, notes);
+  if (chosen.length === 0 && request.trackers && request.replay) {
+    notes.push('So the dashboard shows every tracker.');
+    chosen = everyTracker(spreadsheet, stored, undefined, notes);
+    all = true;
+  }
+  const columnsAdded: DashboardBuilt['columnsAdded'] = [];
+  const sources = chosen
+    .map((c) => readSource(c, notes, columnsAdded))
+    .filter((s): s is TrackerSource => s !== null);
+  if (sources.length === 0)
+    throw new InputError(
+      `None of the chosen trackers can be shown. ${notes.join(' ')} Choose trackers again.`,
+    );
+  const daily = dailySource(spreadsheet, notes);
+  const { sheet, fresh } = dashboardSheet(spreadsheet, state);
+  const typed = fresh ? typedCells(sheet, undefined) : typedCells(sheet, state);
+  const settings = mergeSettings(
+    storedSettings(readInsightsJson(properties)),
+    typed.settings,
+    request.settings,
+  );
+  const refreshedAt = Utilities.formatDate(
+    new Date(),
+    spreadsheet.getSpreadsheetTimeZone(),
+    'yyyy-MM-dd HH:mm',
+  );
+  const layout = dashboardLayout({
+    sources,
+    history: sources,
+    settings,
+    daily,
+    awareness: (source) => typed.awareness.get(source.sheetId) ?? ['', '', '', '', ''],
+    notes,
+    refreshedAt,
+  });
+  writeDashboard(sheet, layout);
+  sheet.activate();
+  saveInsightsSettings(properties, settings);
+  saveDashboardState(properties, {
+    sheetId: fresh ? sheet.getSheetId() : (state?.sheetId ?? sheet.getSheetId()),
+    all,
+    trackers: sources.map((s) => ({ id: s.sheetId, name: s.name })),
+    settingsRow: layout.settingsRow,
+    awarenessRow: layout.awarenessRow,
+    awarenessIds: sources.map((s) => s.sheetId),
+  });
+  return {
+    sheetName: fresh ? DASHBOARD_SHEET : sheet.getName(),
+    trackers: sources.map((s) => s.name),
+    notes,
+    columnsAdded,
+    settings,
+  };
+}
+
+export function buildDashboard(input: unknown): DashboardBuilt {
+  const request = checkRequest(input);
+  return withDocumentLock(() => build(request));
+}
+
+/** The menu's refresh: the trackers of the last build (by name), or every tracker. */
+export function refreshDashboard(): DashboardBuilt {
+  return withDocumentLock(() => {
+    const state = readDashboardState(documentProperties());
+    const trackers = state && !state.all ? state.trackers.map((t) => t.name) : undefined;
+    const built = build({ trackers, settings: {}, replay: true });
+    const said = built.notes.length > 0 ? ` ${built.notes.join(' ')}` : '';
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      `Built from ${built.trackers.length} tracker(s).${said}`,
+      'Dashboard refreshed',
+      8,
+    );
+    return built;
+  });
+}

@@ -1,0 +1,423 @@
+// The whole "Dashboard" sheet as data, computed before anything is written: the blocks' places,
+// every formula, format, note and validation, and the charts beside their blocks. Fixed-size
+// blocks stack down the left; "Every post", the daily sales and the creators' working table
+// spill down on the right; the ranking spills down below the left blocks; charts sit between.
+import type { InsightsSettings } from '../shared/api';
+import { columnLetter } from '../tracker/columns';
+import { currencyFormat } from '../tracker/formats';
+import type { Block, FontWeight, Highlight, Rule } from '../tracker/layout';
+import { asText } from '../tracker/literal';
+import {
+  AWARENESS_VALUE_INDEX,
+  type AwarenessInputs,
+  awarenessRows,
+  type BlockContext,
+  CAMPAIGN_PROGRESS_INDEX,
+  campaignRows,
+  headline,
+  headlineCells,
+  platformRows,
+  progressFormula,
+  type StaticRows,
+  settingsCells,
+  settingsRow,
+  valueBlock,
+} from './blocks';
+import { Canvas, type CellStyle } from './canvas';
+import { type ChartSpec, creatorChart, dailyChart, platformChart } from './charts';
+import { type DailySource, dailyTable } from './daily';
+import { areaA1, type Cell, columnRange, text } from './formula';
+import { type Period, POST_COLUMNS, postsTable } from './posts';
+import { creatorsTable, rankingTable, TOO_EARLY, tierRows } from './ranking';
+import { SETTING_FIELDS } from './settings';
+import type { TrackerSource } from './sources';
+import { type Kind, type SpillColumn, SpillTable } from './table';
+
+export const DASHBOARD_TITLE = 'Dashboard';
+
+/** Sheet geometry: default row height and column width, as Sheets draws them. */
+export const ROW_HEIGHT = 21;
+export const COLUMN_WIDTH = 100;
+export const FIRST_COLUMN_WIDTH = 170;
+/** The left blocks' other columns: room for their headers. */
+export const BLOCK_COLUMN_WIDTH = 120;
+
+const LEFT = 1;
+const LEFT_WIDTH = 14;
+/** The charts' column, after the left blocks and a spare column. */
+export const CHART_COLUMN = LEFT + LEFT_WIDTH + 1;
+const CHART_COLUMNS = 7;
+/** "Every post" starts after the charts' columns and a spare column. */
+const RIGHT = CHART_COLUMN + CHART_COLUMNS + 1;
+const RIGHT_TITLE = 6;
+/** Rows a spilled table may grow beyond the rows its trackers had when it was built. */
+export const SPARE_ROWS = 200;
+/** Days the daily sales may grow beyond those it had. */
+export const SPARE_DAYS = 400;
+
+const COLORS = {
+  header: '#f1f3f4',
+  input: '#fef7e0',
+  good: '#ceead6',
+  goodText: '#0d652d',
+  bad: '#f4c7c3',
+  badText: '#a50e0e',
+  warning: '#fce8b2',
+  warningText: '#7a4f01',
+};
+
+export interface DashboardInput {
+  /** The trackers shown, in order. */
+  sources: readonly TrackerSource[];
+  /** Every tracker read, for creators' usual rates in earlier trackers. */
+  history: readonly TrackerSource[];
+  settings: InsightsSettings;
+  /** The "Daily sales" sheet and how many rows it has, or null without daily sales. */
+  daily: { source: DailySource; rows: number } | null;
+  /** What the team typed in a campaign's awareness row on the previous dashboard. */
+  awareness: (source: TrackerSource) => AwarenessInputs;
+  /** Trackers left out, and other things the team should know. */
+  notes: readonly string[];
+  /** When, as the team reads it, e.g. "2026-07-24 09:30". */
+  refreshedAt: string;
+  /** Only posts dated in this period (a report); the dashboard shows every post. */
+  period?: Period;
+}
+
+export interface DashboardLayout {
+  rows: number;
+  columns: number;
+  values: Block<Cell>;
+  numberFormats: Block<string>[];
+  fontWeights: Block<FontWeight>;
+  backgrounds: Block<string | null>;
+  notes: Block<string>;
+  validations: Block<Rule | null>;
+  highlights: Highlight[];
+  /** Columns wider than the default: [first column, count, width]. */
+  widths: [number, number, number][];
+  charts: ChartSpec[];
+  /** Where the typed cells are, to read them back on the next refresh. */
+  settingsRow: number;
+  awarenessRow: number;
+}
+
+function formatOf(kind: Kind, currency: string): string {
+  switch (kind) {
+    case 'money':
+      return currencyFormat(currency);
+    case 'count':
+      return '#,##0';
+    case 'rate':
+      return '0.0%';
+    case 'multiple':
+      return '0.00"x"';
+    case 'date':
+      return 'yyyy-mm-dd';
+    default:
+      return 'General';
+  }
+}
+
+const chartRows = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
+const PLATFORM_CHART_HEIGHT = 300;
+/** Rows 1 to 14, above the platform chart. */
+const DAILY_CHART_HEIGHT = 280;
+
+const inputRule = (label: string): Rule => ({
+  kind: 'atLeast',
+  min: 0,
+  help: `${label} must be a number, 0 or more.`,
+});
+
+export function dashboardLayout(input: DashboardInput): DashboardLayout {
+  const { sources } = input;
+  const currency = sources.find((s) => s.currency)?.currency || 'USD';
+  const money = (kind: Kind) => formatOf(kind, currency);
+  const canvas = new Canvas();
+  const highlights: Highlight[] = [];
+
+  // ---- where everything goes ----
+  const settingsLabels = 4;
+  const headlineLabels = 8;
+  const valueLabels = 12;
+  const platformTitle = 16;
+  const tierTitle = 25;
+  let next = tierTitle + 8;
+  const several = sources.length > 1;
+  const campaignTitle = several ? next : 0;
+  if (several) next += sources.length + 3;
+  const awarenessTitle = next;
+  next += sources.length + 3;
+  // Charts: daily sales on top, beside the headline and the sales lift; spend and revenue by
+  // platform beside its block; ROI by creator beside the ranking, below both.
+  const dailyChartRow = 1;
+  const platformChartRows = chartRows(PLATFORM_CHART_HEIGHT);
+  const rankingTitle = Math.max(next, platformTitle + platformChartRows);
+
+  const capacity = sources.reduce((sum, s) => sum + s.rows, 0) + SPARE_ROWS;
+  const days = input.daily ? input.daily.rows + SPARE_DAYS : 0;
+  const settings = settingsCells(settingsLabels + 1, LEFT);
+
+  // ---- the spilled tables on the right, and the ranking ----
+  const postDates = new SpillTable(RIGHT_TITLE + 2, RIGHT, POST_COLUMNS, capacity);
+  const dailyColumn = RIGHT + postDates.width + 1;
+  const daily = input.daily
+    ? dailyTable(
+        input.daily.source,
+        postDates.range('postDate'),
+        RIGHT_TITLE + 2,
+        dailyColumn,
+        days,
+      )
+    : null;
+  const built = postsTable(
+    { sources, history: input.history, settings, daily: daily?.refs ?? null, period: input.period },
+    RIGHT_TITLE + 2,
+    RIGHT,
+    capacity,
+  );
+  const creatorsColumn = daily ? dailyColumn + daily.table.width + 1 : dailyColumn;
+  const head = headlineCells(headlineLabels + 1, LEFT);
+  const creators = creatorsTable(
+    { posts: built.table, settings, campaignRate: head.conversion },
+    RIGHT_TITLE + 2,
+    creatorsColumn,
+    capacity,
+  );
+  const ranking = rankingTable(creators.table, rankingTitle + 2, LEFT, capacity);
+  const context: BlockContext = { posts: built.table, settings, sources, lift: daily !== null };
+
+  // ---- top rows ----
+  const names = sources.map((s) => `"${s.name}"`).join(', ');
+  canvas.put(1, LEFT, DASHBOARD_TITLE, { bold: true });
+  canvas.put(
+    2,
+    LEFT,
+    asText(
+      `Built from ${names} on ${input.refreshedAt}. Every figure is a Sheets formula over their rows, so rows added later count. Refresh it (Extensions > Influencer ROI > Build dashboard) after adding a tracker.`,
+    ),
+  );
+  if (input.notes.length > 0) canvas.put(3, LEFT, asText(input.notes.join(' ')), { bold: true });
+
+  const styleOf =
+    (rows: StaticRows) =>
+    (j: number): CellStyle => ({
+      format: rows.kinds[j] === 'text' ? 'General' : money(rows.kinds[j]),
+    });
+  /** A label row over one value row (settings, headline, value). */
+  const labelled = (row: number, rows: StaticRows) => {
+    canvas.table(row, LEFT, [rows.header], (j) => ({
+      bold: true,
+      background: COLORS.header,
+      note: rows.notes?.[j] ?? '',
+    }));
+    canvas.table(row + 1, LEFT, rows.rows, (j) => ({
+      ...styleOf(rows)(j),
+      ...(rows.inputs?.[j] ? { background: COLORS.input, rule: inputRule(rows.header[j]) } : {}),
+    }));
+  };
+  /** A titled table: title, header, rows. */
+  const titled = (title: number, label: string, rows: StaticRows) => {
+    canvas.put(title, LEFT, label, { bold: true });
+    canvas.table(title + 1, LEFT, [rows.header], (j) => ({
+      bold: true,
+      background: COLORS.header,
+      note: rows.notes?.[j] ?? '',
+    }));
+    canvas.table(title + 2, LEFT, rows.rows, (j) => ({
+      ...styleOf(rows)(j),
+      ...(rows.inputs?.[j] ? { background: COLORS.input, rule: inputRule(rows.header[j]) } : {}),
+    }));
+  };
+
+  labelled(settingsLabels, settingsRow(input.settings));
+
+  // Blocks below need the campaign and awareness rows' places.
+  const awarenessFirst = awarenessTitle + 2;
+  const awarenessValues = columnRange(
+    LEFT + AWARENESS_VALUE_INDEX,
+    awarenessFirst,
+    awarenessFirst + sources.length - 1,
+  );
+  const campaignFirst = campaignTitle + 2;
+  const campaignProgress = several
+    ? columnRange(LEFT + CAMPAIGN_PROGRESS_INDEX, campaignFirst, campaignFirst + sources.length - 1)
+    : null;
+
+  canvas.put(headlineLabels - 1, LEFT, 'Headline', { bold: true });
+  labelled(
+    headlineLabels,
+    headline(context, headlineLabels + 1, LEFT, progressFormula(sources, campaignProgress)),
+  );
+  canvas.put(valueLabels - 1, LEFT, 'Value beyond direct sales', { bold: true });
+  labelled(
+    valueLabels,
+    valueBlock(context, valueLabels + 1, LEFT, {
+      revenue: head.revenue,
+      roi: head.roi,
+      awareness: awarenessValues,
+    }),
+  );
+  canvas.put(
+    valueLabels + 2,
+    LEFT,
+    'Total value = attributed revenue + Brand Referral Bonus + reusable content value + awareness value. It is not ROI, which counts attributed revenue only. Sales lift is an estimate from daily sales around post dates, in neither.',
+  );
+
+  const platforms = platformRows(context, platformTitle + 2, LEFT);
+  titled(platformTitle, 'By platform', platforms);
+  titled(
+    tierTitle,
+    'By tier: creators compared with peers of their size',
+    tierRows(
+      { posts: built.table, settings, campaignRate: head.conversion },
+      creators.table,
+      tierTitle + 2,
+      LEFT,
+    ),
+  );
+  if (several)
+    titled(
+      campaignTitle,
+      'By campaign',
+      campaignRows(
+        context,
+        campaignFirst,
+        LEFT,
+        (i) => `${columnLetter(LEFT + AWARENESS_VALUE_INDEX)}${awarenessFirst + i}`,
+      ),
+    );
+  titled(
+    awarenessTitle,
+    "Awareness: type each campaign's figures for its period",
+    awarenessRows(context, awarenessFirst, LEFT, input.awareness),
+  );
+
+  // ---- spilled tables ----
+  const spillTable = <K extends string>(
+    table: SpillTable<K>,
+    title: string,
+    subtitle: Cell,
+    formulas: Partial<Record<K, string>>,
+  ) => {
+    canvas.put(table.row - 2, table.column, title, { bold: true });
+    if (subtitle !== '') canvas.put(table.row - 1, table.column, subtitle);
+    const [header, first] = table.cells(formulas);
+    const columns: readonly SpillColumn<K>[] = table.columns;
+    canvas.table(table.row, table.column, [header], (j) => ({
+      bold: true,
+      background: COLORS.header,
+      note: columns[j].note,
+    }));
+    const formats = columns.map((column) => money(column.kind));
+    canvas.table(table.firstRow, table.column, [first], (j) => ({ format: formats[j] }));
+    canvas.spill({ row: table.firstRow, column: table.column, height: table.capacity, formats });
+  };
+  const n = settings.liftDays;
+  spillTable(
+    built.table,
+    'Every post (the rows the blocks add up), in post-date order',
+    daily
+      ? `="Sales lift: average daily sales over the post date and the "&(${n}-1)&" days after it, minus the average over the "&${n}&" days before (days missing from ""Daily sales"" don't count); extra sales = that difference x "&${n}&". It stands out only above twice the normal variation."`
+      : 'Sales lift needs daily sales: import an Amazon Business Report by date (Import results), or type Date, Units and Sales in a sheet named "Daily sales", then refresh.',
+    built.formulas,
+  );
+  if (daily)
+    spillTable(daily.table, 'Daily sales by day', 'From the "Daily sales" sheet.', daily.formulas);
+  spillTable(
+    creators.table,
+    'Creators (working table for the ranking and tiers)',
+    'One row per handle and platform.',
+    creators.formulas,
+  );
+  const fair = `="Ranked by ROI. Creators with fewer than "&${settings.minOrders}&" orders are ${TOO_EARLY} and listed after the others. Conversion (shrunk) = (orders + "&${settings.priorClicks}&" x campaign rate "&IFERROR(TEXT(${head.conversion}, "0.0%"), "")&") / (clicks + "&${settings.priorClicks}&"), so 1 order from 3 clicks does not outrank 50 from 1,000."`;
+  spillTable(ranking.table, 'Creators ranked by ROI', fair, ranking.formulas);
+
+  // ---- highlights: ROI green above zero, red below; checks in amber ----
+  const signOf = (range: string) => {
+    highlights.push(
+      { range, when: { lessThan: 0 }, background: COLORS.bad, fontColor: COLORS.badText },
+      { range, when: { greaterThan: 0 }, background: COLORS.good, fontColor: COLORS.goodText },
+    );
+  };
+  const a1 = (row: number, column: number, rows = 1) => areaA1(row, column, rows, 1);
+  signOf(a1(headlineLabels + 1, LEFT + 2));
+  signOf(a1(platformTitle + 2, LEFT + 5, platforms.rows.length));
+  signOf(a1(tierTitle + 2, LEFT + 4, 5));
+  if (several) signOf(a1(campaignFirst, LEFT + 4, sources.length));
+  signOf(a1(ranking.table.firstRow, ranking.table.columnOf('roi'), capacity));
+  const check = built.table.columnOf('engagementCheck');
+  const checkTop = a1(built.table.firstRow, check);
+  highlights.push({
+    range: a1(built.table.firstRow, check, capacity),
+    when: { formula: `=LEN(${checkTop})>0` },
+    background: COLORS.warning,
+    fontColor: COLORS.warningText,
+  });
+  if (daily) {
+    const liftCheck = a1(built.table.firstRow, built.table.columnOf('liftCheck'));
+    highlights.push({
+      range: a1(built.table.firstRow, built.table.columnOf('liftCheck'), capacity),
+      when: { formula: `=LEFT(${liftCheck}, 10)=${text('stands out')}` },
+      background: COLORS.good,
+      fontColor: COLORS.goodText,
+    });
+  }
+
+  // ---- charts, beside their blocks ----
+  const charts: ChartSpec[] = [];
+  if (daily)
+    charts.push(
+      dailyChart(
+        daily.table.area('day', 'postDay'),
+        { row: dailyChartRow, column: CHART_COLUMN },
+        currency,
+        DAILY_CHART_HEIGHT,
+      ),
+    );
+  charts.push(
+    platformChart(
+      { row: platformTitle + 1, column: LEFT, rows: platforms.rows.length + 1, columns: 3 },
+      { row: platformTitle, column: CHART_COLUMN },
+      currency,
+      PLATFORM_CHART_HEIGHT,
+    ),
+  );
+  charts.push(
+    creatorChart(ranking.table.area('creator'), ranking.table.area('roi'), {
+      row: rankingTitle,
+      column: CHART_COLUMN,
+    }),
+  );
+
+  const lastRow = Math.max(
+    built.table.lastRow + 1,
+    creators.table.lastRow + 1,
+    ranking.table.lastRow + 1,
+    daily ? daily.table.lastRow + 1 : 0,
+    canvas.height,
+  );
+  const lastColumn = creators.table.column + creators.table.width - 1;
+  return {
+    rows: lastRow + 1,
+    columns: lastColumn + 1,
+    values: canvas.values(),
+    numberFormats: [canvas.formats(), ...canvas.spillBlocks()],
+    fontWeights: canvas.weights(),
+    backgrounds: canvas.backgrounds(),
+    notes: canvas.notes(),
+    validations: canvas.validations(),
+    highlights,
+    widths: [
+      [LEFT, 1, FIRST_COLUMN_WIDTH],
+      [LEFT + 1, LEFT_WIDTH - 1, BLOCK_COLUMN_WIDTH],
+    ],
+    charts,
+    settingsRow: settingsLabels + 1,
+    awarenessRow: awarenessFirst,
+  };
+}
+
+/** The settings values' columns, in SETTING_FIELDS order, from the dashboard's first column. */
+export const SETTINGS_WIDTH = SETTING_FIELDS.length;

@@ -1,0 +1,129 @@
+// A tracker as the dashboard reads it: where its header and columns are (found by header, so
+// moved columns still work), its goal progress cell and currency; and the open ranges its
+// formulas use, so rows added to the tracker later count without a refresh.
+
+import { findAppended } from '../tracker/append';
+import { type ColumnKey, columnLetter } from '../tracker/columns';
+import { findTable, HEADER_SEARCH_ROWS, LayoutError, normalise } from '../tracker/table';
+import { sheetRef } from './formula';
+
+/** The tracker columns the dashboard reads. */
+export const CORE_KEYS = [
+  'handle',
+  'platform',
+  'followers',
+  'postDate',
+  'reach',
+  'engagements',
+  'clicks',
+  'orders',
+  'revenue',
+  'totalCost',
+  'newCustomers',
+] as const satisfies readonly ColumnKey[];
+
+/** Columns appended after the computed ones; an older tracker gets them from the dashboard. */
+export const ADDED_KEYS = [
+  'bonus',
+  'usualEngagementRate',
+  'sentiment',
+  'sentimentNote',
+  'contentValue',
+] as const satisfies readonly ColumnKey[];
+
+export type SourceKey = (typeof CORE_KEYS)[number] | (typeof ADDED_KEYS)[number];
+
+export interface TrackerSource {
+  /** The sheet's name: the campaign's label on the dashboard. */
+  name: string;
+  sheetId: number;
+  /** When the tracker was created (ISO); earlier trackers give creators their usual rates. */
+  createdAt: string;
+  headerRow: number;
+  /** 1-based column of every key. */
+  columns: Record<SourceKey, number>;
+  /** A1 of the tracker's "Progress to goal" total, or null when it was moved away. */
+  progress: string | null;
+  /** The campaign's currency ('' when its settings block was moved away). */
+  currency: string;
+  /** Data rows the sheet had when read (for sizing the dashboard). */
+  rows: number;
+}
+
+/** What reading a tracker's values found: its shape, and the appended columns it lacks. */
+export interface ReadTracker {
+  headerRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  progress: string | null;
+  currency: string;
+  rows: number;
+}
+
+/** The value under a label in the rows above the header, as "Currency" over "USD". */
+function below(top: unknown[][], label: string): { row: number; column: number } | null {
+  for (let i = 0; i + 1 < top.length; i++) {
+    const column = top[i].findIndex((cell) => normalise(cell) === normalise(label));
+    if (column >= 0) return { row: i + 2, column: column + 1 };
+  }
+  return null;
+}
+
+/** Finds the table in a tracker's values; throws LayoutError when its layout was changed. */
+export function readTracker(name: string, values: unknown[][]): ReadTracker {
+  const { headerRow, columns } = findTable(name, values.slice(0, HEADER_SEARCH_ROWS), CORE_KEYS);
+  findAppended(values[headerRow - 1] ?? [], columns);
+  const top = values.slice(0, headerRow - 1);
+  const progress = below(top, 'Progress to goal');
+  const currency = below(top, 'Currency');
+  const currencyText = currency
+    ? String(values[currency.row - 1]?.[currency.column - 1] ?? '')
+    : '';
+  return {
+    headerRow,
+    columns,
+    progress: progress ? `${columnLetter(progress.column)}${progress.row}` : null,
+    currency: currencyText.trim().toUpperCase(),
+    rows: Math.max(0, values.length - headerRow),
+  };
+}
+
+/** The keys a read tracker still lacks (an older tracker). */
+export function missingKeys(read: ReadTracker): SourceKey[] {
+  return ADDED_KEYS.filter((key) => read.columns[key] === undefined);
+}
+
+export function toSource(
+  read: ReadTracker,
+  identity: { name: string; sheetId: number; createdAt: string },
+): TrackerSource {
+  const missing = [...CORE_KEYS, ...ADDED_KEYS].filter((key) => read.columns[key] === undefined);
+  if (missing.length > 0)
+    throw new LayoutError(`"${identity.name}" has no ${missing.join(', ')} column.`);
+  return {
+    ...identity,
+    headerRow: read.headerRow,
+    columns: read.columns as Record<SourceKey, number>,
+    progress: read.progress,
+    currency: read.currency,
+    rows: read.rows,
+  };
+}
+
+/** Whether `a` was created before `b` (sheet ids break a tie: a later sheet has a larger id). */
+export function createdBefore(
+  a: { createdAt: string; sheetId: number },
+  b: { createdAt: string; sheetId: number },
+): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.sheetId < b.sheetId);
+}
+
+/** A tracker column as an open range from its first data row, e.g. 'Spring'!Q8:Q. */
+export function sourceRange(source: TrackerSource, key: SourceKey): string {
+  const letter = columnLetter(source.columns[key]);
+  return `${sheetRef(source.name)}!${letter}${source.headerRow + 1}:${letter}`;
+}
+
+/** The tracker's goal progress cell as a reference, or null. */
+export function progressRef(source: TrackerSource): string | null {
+  return source.progress ? `${sheetRef(source.name)}!${source.progress}` : null;
+}
