@@ -1,7 +1,7 @@
 // Columns added to a tracker made before they joined the column table: at the right of its
 // table, in columns that hold nothing, so no existing cell moves or is rewritten. Used by
 // Import results (its two columns) and by the dashboard (every column a tracker lacks).
-import { COLUMNS, type Column, type ColumnKey, isDerived } from './columns';
+import { COLUMNS, type Column, type ColumnKey, columnNumber, isDerived } from './columns';
 import { ruleFor, valueFormat } from './layout';
 import { PLAIN_TEXT_FORMAT } from './literal';
 import { buildRule } from './write';
@@ -41,10 +41,14 @@ function columnOf(key: ColumnKey): Column {
   return column;
 }
 
-/** The keys of the table's columns after the computed ones: the only ones ever appended. */
-export const APPENDABLE: readonly ColumnKey[] = COLUMNS.slice(
-  COLUMNS.length - [...COLUMNS].reverse().findIndex(isDerived),
-).map((column) => column.key);
+/**
+ * The input columns after the first run of computed ones (Brand Referral Bonus onwards): the
+ * only ones ever appended. Later computed columns need the whole table in place, so older
+ * trackers don't get them.
+ */
+export const APPENDABLE: readonly ColumnKey[] = COLUMNS.slice(columnNumber('bonus') - 1)
+  .filter((column) => !isDerived(column))
+  .map((column) => column.key);
 
 /** Finds each appendable column the header row already has (by header, wherever it sits). */
 export function findAppended(headerRow: unknown[], columns: Partial<Record<ColumnKey, number>>) {

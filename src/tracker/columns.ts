@@ -1,5 +1,14 @@
 // The tracker as data: one row per influencer post, one entry per column. Headers, formulas,
 // formats, validation, notes, widths and protection are all derived from this table.
+import { leakFormula } from '../creators/leaks';
+import {
+  convertFormula,
+  fullCostFormula,
+  marginFormula,
+  profitRoiFormula,
+  rateFormula,
+} from '../creators/money';
+import type { Cells } from './summary';
 
 export type ColumnKey =
   | 'handle'
@@ -34,7 +43,21 @@ export type ColumnKey =
   | 'usualEngagementRate'
   | 'sentiment'
   | 'sentimentNote'
-  | 'contentValue';
+  | 'contentValue'
+  | 'currency'
+  | 'salesCurrency'
+  | 'discount'
+  | 'commissionRate'
+  | 'agencyFees'
+  | 'grossMargin'
+  | 'deliveredOnTime'
+  | 'paymentStatus'
+  | 'rate'
+  | 'salesRate'
+  | 'fullCost'
+  | 'reportingRevenue'
+  | 'profitRoi'
+  | 'possibleLeak';
 
 /** What a column holds; decides its number format and validation. */
 export type ValueType =
@@ -47,7 +70,11 @@ export type ValueType =
   | 'money'
   | 'rate'
   | 'multiple'
-  | 'sentiment';
+  | 'sentiment'
+  | 'currency'
+  | 'yesNo'
+  | 'fx'
+  | 'amount';
 
 /** Column references by key, as open ranges from the first data row (e.g. "H8:H"). */
 export type Refs = Record<ColumnKey, string>;
@@ -57,8 +84,11 @@ export interface Column {
   header: string;
   type: ValueType;
   width: number;
-  /** Derived columns only: the expression for every row at once, blank where it can't be computed. */
-  formula?: (c: Refs) => string;
+  /**
+   * Derived columns only: the expression for every row at once, blank where it can't be
+   * computed; `s` holds the addresses of the settings and totals above the table.
+   */
+  formula?: (c: Refs, s: Cells) => string;
   /** The header's note; for a derived column, its formula in words. */
   note: string;
 }
@@ -66,7 +96,7 @@ export interface Column {
 const perCount = (numerator: string, denominator: string) =>
   `IF(${denominator}>0, ${numerator}/${denominator}, "")`;
 
-export const COLUMNS: readonly Column[] = [
+const BASE_COLUMNS: readonly Column[] = [
   {
     key: 'handle',
     header: 'Influencer',
@@ -274,6 +304,141 @@ export const COLUMNS: readonly Column[] = [
     note: 'What this creative would have cost to produce, when the brand may reuse it (ads, product page); leave empty otherwise. Counts in total value, never in ROI.',
   },
 ];
+
+/** The row's currency: its own, else the tracker's. */
+const paidIn = (c: Refs, s: Cells) => `IF(${c.currency}="", ${s.currency}, ${c.currency})`;
+/** The currency sales are in: the row's sales currency, else the one it is paid in. */
+const soldIn = (c: Refs, s: Cells) =>
+  `IF(${c.salesCurrency}="", ${paidIn(c, s)}, ${c.salesCurrency})`;
+/** The reporting currency setting, else the tracker's currency. */
+export const reportingIn = (s: Cells) =>
+  `IF(${s.reportingCurrency}="", ${s.currency}, ${s.reportingCurrency})`;
+
+/**
+ * Money done right (domain brief: full cost, profit ROI), appended so older trackers keep their
+ * layout. Inputs first, then what they compute in the reporting currency.
+ */
+const MONEY_COLUMNS: readonly Column[] = [
+  {
+    key: 'currency',
+    header: 'Currency',
+    type: 'currency',
+    width: 100,
+    note: "The currency the fee, product, shipping and agency fees were paid in, e.g. EUR. Empty: the tracker's currency.",
+  },
+  {
+    key: 'salesCurrency',
+    header: 'Sales currency',
+    type: 'currency',
+    width: 100,
+    note: 'The currency of revenue and the customer discount. Empty: the same as Currency.',
+  },
+  {
+    key: 'discount',
+    header: 'Customer discount',
+    type: 'money',
+    width: 100,
+    note: 'What customers saved through the code, in the sales currency: part of the full cost.',
+  },
+  {
+    key: 'commissionRate',
+    header: 'Commission rate',
+    type: 'rate',
+    width: 100,
+    note: "The creator's commission as a share of attributed revenue, e.g. 10%.",
+  },
+  {
+    key: 'agencyFees',
+    header: 'Agency fees',
+    type: 'money',
+    width: 100,
+    note: 'What an agency charged for this post, in Currency.',
+  },
+  {
+    key: 'grossMargin',
+    header: 'Gross margin',
+    type: 'rate',
+    width: 100,
+    note: "This row's gross margin, e.g. 60%. Empty: the campaign's Gross margin setting.",
+  },
+  {
+    key: 'deliveredOnTime',
+    header: 'Delivered on time',
+    type: 'yesNo',
+    width: 100,
+    note: 'yes or no: did the post go live when agreed? Counted per creator in the Creators sheet.',
+  },
+  {
+    key: 'paymentStatus',
+    header: 'Payment status',
+    type: 'text',
+    width: 100,
+    note: 'e.g. Paid, Invoiced, Due.',
+  },
+  {
+    key: 'rate',
+    header: 'Rate',
+    type: 'fx',
+    width: 100,
+    formula: (c, s) => rateFormula(paidIn(c, s), reportingIn(s)),
+    note: 'Rate of Currency to the reporting currency, from the Rates sheet (1 for the reporting currency). "No rate": add the currency to the Rates sheet.',
+  },
+  {
+    key: 'salesRate',
+    header: 'Sales rate',
+    type: 'fx',
+    width: 100,
+    formula: (c, s) => rateFormula(soldIn(c, s), reportingIn(s)),
+    note: 'Rate of Sales currency to the reporting currency, from the Rates sheet. "No rate": add the currency to the Rates sheet.',
+  },
+  {
+    key: 'fullCost',
+    header: 'Full cost (reporting)',
+    type: 'amount',
+    width: 110,
+    formula: (c) =>
+      fullCostFormula(
+        {
+          fee: c.fee,
+          product: c.productCost,
+          agencyFees: c.agencyFees,
+          discount: c.discount,
+          commissionRate: c.commissionRate,
+          revenue: c.revenue,
+        },
+        { paid: c.rate, sales: c.salesRate },
+      ),
+    note: 'Full cost = (fee + product and shipping + agency fees) x Rate + (customer discount + commission rate x revenue) x Sales rate, in the reporting currency. "No rate": left out of the totals.',
+  },
+  {
+    key: 'reportingRevenue',
+    header: 'Revenue (reporting)',
+    type: 'amount',
+    width: 110,
+    formula: (c) => convertFormula(c.revenue, c.salesRate, [c.rate]),
+    note: 'Revenue x Sales rate: revenue in the reporting currency. "No rate": left out of the totals.',
+  },
+  {
+    key: 'profitRoi',
+    header: 'Profit ROI',
+    type: 'rate',
+    width: 110,
+    formula: (c, s) =>
+      profitRoiFormula(c.reportingRevenue, c.fullCost, marginFormula(c.grossMargin, s.grossMargin)),
+    note: "Profit ROI = (revenue x gross margin - full cost) / full cost, in the reporting currency; the row's gross margin, else the campaign's. Shown beside ROI, never instead of it.",
+  },
+  {
+    key: 'possibleLeak',
+    header: 'Possible code leak',
+    type: 'text',
+    width: 220,
+    formula: (c, s) =>
+      leakFormula({ orders: c.orders, clicks: c.clicks, postDate: c.postDate }, s.conversionRate),
+    note: "Why the code may have leaked to coupon sites: more orders than clicks, or a conversion rate over 3x the campaign's (from 5 orders). Empty: no sign.",
+  },
+];
+
+export const COLUMNS: readonly Column[] = [...BASE_COLUMNS, ...MONEY_COLUMNS];
 
 export function isDerived(column: Column): boolean {
   return column.formula !== undefined;

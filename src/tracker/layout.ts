@@ -30,6 +30,7 @@ export type FontWeight = 'bold' | 'normal';
 export const HEADER_ROW = 7;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 export const PLATFORM_CHOICES = [...PLATFORM_NORMS.map((norm) => norm.name), 'Other'];
+export const YES_NO = ['yes', 'no'] as const;
 
 export type Rule =
   | { kind: 'atLeast'; min: number; help: string }
@@ -127,6 +128,11 @@ function numberFormat(type: ValueType | 'goalTarget', options: TrackerOptions): 
       return '0.00"x"';
     case 'date':
       return 'yyyy-mm-dd';
+    case 'fx':
+      return '0.0000';
+    case 'amount':
+      // In the reporting currency, which the team may change: no symbol that could lie.
+      return '#,##0.00';
     case 'goalTarget':
       if (options.goalType === 'roi') return '0%';
       return options.goalType === 'revenue' ? currencyFormat(options.currency) : '#,##0';
@@ -143,6 +149,7 @@ const HELP: Partial<Record<ValueType, string>> = {
   platform: `must be one of ${PLATFORM_CHOICES.join(', ')}.`,
   rate: 'must be a rate of 0% or more, like 4%.',
   sentiment: `must be one of ${SENTIMENTS.join(', ')}.`,
+  yesNo: `must be ${YES_NO.join(' or ')}.`,
 };
 
 /** The validation of an input column of this type, or null. */
@@ -154,6 +161,7 @@ export function ruleFor(type: ValueType, label: string): Rule | null {
   if (type === 'date') return { kind: 'date', help };
   if (type === 'url') return { kind: 'url', help };
   if (type === 'sentiment') return { kind: 'list', values: SENTIMENTS, help };
+  if (type === 'yesNo') return { kind: 'list', values: YES_NO, help };
   return { kind: 'list', values: PLATFORM_CHOICES, help };
 }
 
@@ -173,14 +181,14 @@ function headRows(options: TrackerOptions, refs: Refs, cells: Cells): (string | 
     rows[TOTALS_ROW - 2][i] = total.label;
     rows[TOTALS_ROW - 1][i] = total.formula(refs, cells);
   });
-  rows[HEADER_ROW - 1] = COLUMNS.map((column) => headerCell(column, refs));
+  rows[HEADER_ROW - 1] = COLUMNS.map((column) => headerCell(column, refs, cells));
   return rows;
 }
 
 /** Derived columns compute every row, including rows added later, from one formula in the header. */
-function headerCell(column: Column, refs: Refs): string {
+export function headerCell(column: Column, refs: Refs, cells: Cells): string {
   if (!column.formula) return column.header;
-  return `=ARRAYFORMULA({"${column.header}"; IF(${refs.handle}="", "", ${column.formula(refs)})})`;
+  return `=ARRAYFORMULA({"${column.header}"; IF(${refs.handle}="", "", ${column.formula(refs, cells)})})`;
 }
 
 /** Notes for rows 2 to the header; row indexes follow the sheet rows. */
@@ -256,6 +264,13 @@ function summaryValidations(): (Rule | null)[][] {
       if (setting.key === 'target' || setting.key === 'otherCac') {
         return { kind: 'atLeast', min: 0, help: `${setting.label} must be a number, 0 or more.` };
       }
+      if (setting.key === 'grossMargin') {
+        return {
+          kind: 'atLeast',
+          min: 0,
+          help: 'Gross margin must be a rate of 0% or more, like 60%.',
+        };
+      }
       return null;
     }),
   ];
@@ -330,15 +345,24 @@ function widthGroups(): [number, number, number][] {
   return groups;
 }
 
+/** [first, last] 1-based columns of each run of consecutive computed columns. */
+function derivedRuns(): [number, number][] {
+  const runs: [number, number][] = [];
+  COLUMNS.forEach((column, i) => {
+    if (!isDerived(column)) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else runs.push([i + 1, i + 1]);
+  });
+  return runs;
+}
+
 export function trackerLayout(options: TrackerOptions): TrackerLayout {
   const dataRows = options.startingRows;
   const rows = HEADER_ROW + dataRows;
   const refs = refsFrom(FIRST_DATA_ROW);
   const cells = summaryCells();
   const table = tableBlocks(options, dataRows);
-  // The computed columns sit together; columns after them (filled by imports) stay editable.
-  const firstDerived = COLUMNS.findIndex(isDerived) + 1;
-  const lastDerived = COLUMNS.length - [...COLUMNS].reverse().findIndex(isDerived);
   const summaryEnd = columnLetter(SUMMARY_WIDTH);
   return {
     rows,
@@ -361,10 +385,11 @@ export function trackerLayout(options: TrackerOptions): TrackerLayout {
         range: `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`,
         description: 'Campaign totals: computed by formulas',
       },
-      {
-        range: `${columnLetter(firstDerived)}${HEADER_ROW}:${columnLetter(lastDerived)}${rows}`,
+      // Each run of computed columns; the input columns between them stay editable.
+      ...derivedRuns().map(([first, last]) => ({
+        range: `${columnLetter(first)}${HEADER_ROW}:${columnLetter(last)}${rows}`,
         description: 'Computed columns: formulas fill every row',
-      },
+      })),
     ],
     widths: widthGroups(),
     frozenRows: HEADER_ROW,

@@ -1,5 +1,7 @@
 // The block above the table: the campaign's settings (row 3) and its live totals (row 5),
 // each a label over a value. Positions come from the order of these lists.
+import { campaignConversionFormula } from '../creators/leaks';
+import { leftOutNoteFormula, pooledProfitRoiFormula } from '../creators/money';
 import type { GoalType, TrackerOptions } from '../shared/api';
 import { GOAL_TYPES } from '../shared/choices';
 import type { Refs, ValueType } from './columns';
@@ -9,7 +11,14 @@ export const TITLE_ROW = 1;
 export const SETTINGS_ROW = 3;
 export const TOTALS_ROW = 5;
 
-export type SettingKey = 'product' | 'currency' | 'goal' | 'target' | 'otherCac';
+export type SettingKey =
+  | 'product'
+  | 'currency'
+  | 'goal'
+  | 'target'
+  | 'otherCac'
+  | 'reportingCurrency'
+  | 'grossMargin';
 export type TotalKey =
   | 'progress'
   | 'spend'
@@ -22,7 +31,12 @@ export type TotalKey =
   | 'engagementRate'
   | 'cacVsOther'
   | 'best'
-  | 'worst';
+  | 'worst'
+  | 'fullCost'
+  | 'reportingRevenue'
+  | 'profitRoi'
+  | 'leftOut'
+  | 'conversionRate';
 
 /** A1 addresses of every summary value, by key. */
 export type Cells = Record<SettingKey | TotalKey, string>;
@@ -83,6 +97,20 @@ export const SETTINGS: readonly Setting[] = [
     note: 'What a customer costs on your other channels (e.g. paid social), for comparison.',
     value: (o) => o.otherChannelCac ?? '',
   },
+  {
+    key: 'reportingCurrency',
+    label: 'Reporting currency',
+    type: 'text',
+    note: "The currency Full cost, Revenue (reporting) and Profit ROI are shown in; the Rates sheet gives every other currency's rate to it. Empty: Currency.",
+    value: (o) => o.currency,
+  },
+  {
+    key: 'grossMargin',
+    label: 'Gross margin',
+    type: 'rate',
+    note: "The share of revenue left after the product's own cost, e.g. 60%: Profit ROI needs it. A row's Gross margin overrides it.",
+    value: () => '',
+  },
 ];
 
 /** The total behind each goal: what progress is measured in. */
@@ -106,6 +134,13 @@ function progressFormula(c: Refs, s: Cells): string {
   return `=IFERROR(IF(${s.target}>0, ${byGoal}/${s.target}, ""), "")`;
 }
 
+/** 1 for a row wholly in the tracker's currency (blank currencies mean it), else 0. */
+function inTrackerCurrency(c: Refs, s: Cells): string {
+  const same = (range: string) =>
+    `((${range}="")+(UPPER(TRIM(${range}))=UPPER(TRIM(${s.currency}))))`;
+  return `${same(c.currency)}*${same(c.salesCurrency)}`;
+}
+
 function rankedHandle(pick: 'MAX' | 'MIN', c: Refs): string {
   return `=IF(COUNT(${c.roi})=0, "", INDEX(${c.handle}, MATCH(${pick}(${c.roi}), ${c.roi}, 0)))`;
 }
@@ -122,15 +157,15 @@ export const TOTALS: readonly Total[] = [
     key: 'spend',
     label: 'Spend',
     type: 'money',
-    note: "Sum of every row's total cost.",
-    formula: (c) => `=SUM(${c.totalCost})`,
+    note: "Sum of total cost over the rows paid and sold in the tracker's currency (Currency and Sales currency empty or the same): two currencies are never added. Full cost (reporting) converts every row.",
+    formula: (c, s) => `=SUMPRODUCT(${c.totalCost}, ${inTrackerCurrency(c, s)})`,
   },
   {
     key: 'revenue',
     label: 'Revenue',
     type: 'money',
-    note: 'Sum of revenue.',
-    formula: (c) => `=SUM(${c.revenue})`,
+    note: "Sum of revenue over the rows paid and sold in the tracker's currency. Revenue (reporting) converts every row.",
+    formula: (c, s) => `=SUMPRODUCT(${c.revenue}, ${inTrackerCurrency(c, s)})`,
   },
   {
     key: 'orders',
@@ -196,6 +231,41 @@ export const TOTALS: readonly Total[] = [
     type: 'text',
     note: 'The handle with the lowest ROI.',
     formula: (c) => rankedHandle('MIN', c),
+  },
+  {
+    key: 'fullCost',
+    label: 'Full cost (reporting)',
+    type: 'amount',
+    note: 'Sum of Full cost, every row converted to the reporting currency through the Rates sheet; rows with no rate are left out (see Left out).',
+    formula: (c) => `=SUM(${c.fullCost})`,
+  },
+  {
+    key: 'reportingRevenue',
+    label: 'Revenue (reporting)',
+    type: 'amount',
+    note: 'Sum of Revenue (reporting): revenue converted to the reporting currency; rows with no rate are left out.',
+    formula: (c) => `=SUM(${c.reportingRevenue})`,
+  },
+  {
+    key: 'profitRoi',
+    label: 'Profit ROI',
+    type: 'rate',
+    note: 'Campaign profit ROI = (sum of revenue x gross margin - full cost) / full cost, over the rows with a margin and a rate.',
+    formula: (c) => `=${pooledProfitRoiFormula(c.profitRoi, c.fullCost)}`,
+  },
+  {
+    key: 'leftOut',
+    label: 'Left out',
+    type: 'text',
+    note: 'How many rows the converted totals leave out because their currency has no rate in the Rates sheet.',
+    formula: (c) => `=${leftOutNoteFormula(c.fullCost)}`,
+  },
+  {
+    key: 'conversionRate',
+    label: 'Conversion rate',
+    type: 'rate',
+    note: 'Campaign conversion rate = orders / clicks over the rows with clicks; a row over 3x it is a possible code leak.',
+    formula: (c) => `=${campaignConversionFormula(c.orders, c.clicks)}`,
   },
 ];
 

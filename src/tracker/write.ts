@@ -2,6 +2,9 @@
 import type { Block, Highlight, Rule, TrackerLayout } from './layout';
 import { TITLE_ROW } from './summary';
 
+/** Google Sheets' width for a new sheet's columns, in pixels. */
+const DEFAULT_COLUMN_WIDTH = 100;
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -72,7 +75,10 @@ export function writeTracker(sheet: Sheet, layout: TrackerLayout): void {
   for (const { range, description } of layout.protectedRanges) {
     sheet.getRange(range).protect().setDescription(description).setWarningOnly(true);
   }
-  for (const [first, count, width] of layout.widths) sheet.setColumnWidths(first, count, width);
+  for (const [first, count, width] of layout.widths) {
+    // A new sheet's columns are already 100 px wide: only other widths cost a call.
+    if (width !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidths(first, count, width);
+  }
   sheet.setFrozenRows(layout.frozenRows);
   sheet.setFrozenColumns(layout.frozenColumns);
 }

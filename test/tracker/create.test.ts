@@ -15,7 +15,7 @@ describe('creating a campaign tracker', () => {
   it('adds a sheet named after the campaign with settings, totals and the header', () => {
     const { emulator, name, sheet } = setup();
     expect(name).toBe('Spring launch');
-    expect(emulator.sheetNames()).toEqual(['Sheet1', 'Spring launch']);
+    expect(emulator.sheetNames()).toEqual(['Sheet1', 'Spring launch', 'Rates']);
     expect(sheet.values('A1:E3')).toEqual([
       ['Spring launch', '', '', '', ''],
       ['Product', 'Currency', 'Goal', 'Goal target', 'Other-channel CAC'],
@@ -53,7 +53,28 @@ describe('creating a campaign tracker', () => {
     ]);
     expect(sheet.frozenRows).toBe(7);
     expect(sheet.maxRows).toBe(7 + 25);
-    expect(sheet.maxColumns).toBe(33);
+    // Money done right: inputs, then what they compute in the reporting currency.
+    expect(sheet.values('AH7:AU7')[0]).toEqual([
+      'Currency',
+      'Sales currency',
+      'Customer discount',
+      'Commission rate',
+      'Agency fees',
+      'Gross margin',
+      'Delivered on time',
+      'Payment status',
+      'Rate',
+      'Sales rate',
+      'Full cost (reporting)',
+      'Revenue (reporting)',
+      'Profit ROI',
+      'Possible code leak',
+    ]);
+    expect(sheet.values('F2:G3')).toEqual([
+      ['Reporting currency', 'Gross margin'],
+      ['USD', ''],
+    ]);
+    expect(sheet.maxColumns).toBe(47);
   });
 
   it('computes every derived value with native formulas, to the cent', () => {
@@ -155,8 +176,9 @@ describe('creating a campaign tracker', () => {
     expect(sheet.notes('AA7')[0][0]).toBe('ROAS = revenue / total cost (ROI + 1).');
     expect(sheet.notes('U7')[0][0]).toMatch(/^Engagement rate = engagements \/ followers/);
     expect(sheet.protections).toEqual([
-      expect.objectContaining({ range: 'Spring launch!A5:L5', warningOnly: true }),
+      expect.objectContaining({ range: 'Spring launch!A5:Q5', warningOnly: true }),
       expect.objectContaining({ range: 'Spring launch!S7:AA32', warningOnly: true }),
+      expect.objectContaining({ range: 'Spring launch!AP7:AU32', warningOnly: true }),
     ]);
     expect(sheet.backgrounds('R8:S8')[0]).not.toEqual(expect.arrayContaining([undefined]));
     expect(sheet.backgrounds('R8')[0][0]).not.toBe(sheet.backgrounds('S8')[0][0]);
@@ -250,7 +272,12 @@ describe('teammates at the same time', () => {
     // Apps Script would make the second click wait for the lock; here it is told to retry, then does.
     expect(outcomes[0]).toMatch(/A teammate is changing this spreadsheet/);
     assistant.call('createTracker', FORM);
-    expect(emulator.sheetNames()).toEqual(['Sheet1', 'Spring launch', 'Spring launch (2)']);
+    expect(emulator.sheetNames()).toEqual([
+      'Sheet1',
+      'Spring launch',
+      'Spring launch (2)',
+      'Rates',
+    ]);
     for (const name of ['Spring launch', 'Spring launch (2)']) {
       emulator.type(name, 'A8', [TOM]);
       expect(emulator.sheet(name).values('Z8')[0][0]).toBe(5);
@@ -259,15 +286,25 @@ describe('teammates at the same time', () => {
 });
 
 describe('service calls', () => {
-  it('are the same for 25 rows as for 1,000, and at most 40', () => {
+  it('are the same for 25 rows as for 1,000, and at most 40 once the Rates sheet exists', () => {
     const counts = [25, 1000].map((startingRows) => {
       const emulator = createEmulator();
       const script = emulator.load();
+      script.call('createTracker', { ...FORM, campaignName: 'First' });
       emulator.calls.reset();
       script.call('createTracker', { ...FORM, startingRows });
       return emulator.calls.spreadsheetCount();
     });
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBeLessThanOrEqual(40);
+  });
+
+  it('take at most 10 more for the first tracker, which sets up the shared Rates sheet once', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    emulator.calls.reset();
+    script.call('createTracker', FORM);
+    expect(emulator.sheetNames()).toContain('Rates');
+    expect(emulator.calls.spreadsheetCount()).toBeLessThanOrEqual(50);
   });
 });
