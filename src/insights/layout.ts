@@ -4,8 +4,13 @@
 // spill down on the right; the ranking spills down below the left blocks; charts sit between.
 import type { InsightsSettings } from '../shared/api';
 import { columnLetter } from '../tracker/columns';
-import { currencyFormat } from '../tracker/formats';
-import type { Block, FontWeight, Highlight, Rule } from '../tracker/layout';
+import {
+  type Block,
+  type FontWeight,
+  type Highlight,
+  type Rule,
+  valueFormat,
+} from '../tracker/layout';
 import { asText } from '../tracker/literal';
 import {
   AWARENESS_VALUE_INDEX,
@@ -102,21 +107,9 @@ export interface DashboardLayout {
   awarenessRow: number;
 }
 
+/** The tracker's format for the same kind of value; text stays General on the dashboard. */
 function formatOf(kind: Kind, currency: string): string {
-  switch (kind) {
-    case 'money':
-      return currencyFormat(currency);
-    case 'count':
-      return '#,##0';
-    case 'rate':
-      return '0.0%';
-    case 'multiple':
-      return '0.00"x"';
-    case 'date':
-      return 'yyyy-mm-dd';
-    default:
-      return 'General';
-  }
+  return kind === 'text' ? 'General' : valueFormat(kind, currency);
 }
 
 const chartRows = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
