@@ -6,8 +6,12 @@ import { BUNDLE_PATH, loadBundle, ROOT } from './load-bundle.mjs';
 import { median, timeOnce } from './timing.mjs';
 
 const KB = 1024;
-/** Code.js was held to 60 KB until the import's server-side parsing (issue 8) outgrew it. */
-const LIMITS = { 'build/Code.js': 150 * KB, 'build/sidebar.html': 60 * KB };
+/**
+ * Code.js was held to 60 KB until the import's server-side parsing (issue 8) outgrew it, then to
+ * 150 KB until the creators roster and the plan (issue 10: about 34 KB minified) did.
+ * What the size costs is checked below: a custom function call from cold.
+ */
+const LIMITS = { 'build/Code.js': 180 * KB, 'build/sidebar.html': 60 * KB };
 const COLD_RUNS = 51;
 const COLD_LIMIT_MS = 10;
 

@@ -3,6 +3,7 @@
 // a row with pass === false makes the run exit non-zero. Add a module to BENCHMARKS to extend.
 import { existsSync } from 'node:fs';
 import { benchBundleSize } from './bundle-size.mjs';
+import { benchCreators } from './creators.mjs';
 import { benchFunctions } from './functions.mjs';
 import { benchImport } from './import.mjs';
 import { benchInsights } from './insights.mjs';
@@ -17,6 +18,7 @@ const BENCHMARKS = [
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
   { title: 'Dashboard', run: benchInsights },
+  { title: 'Creators', run: benchCreators },
 ];
 
 async function main() {

@@ -1,6 +1,8 @@
 // Everything Apps Script can call, and nothing else. The build turns each export into a
 // top-level function declaration (with its JSDoc) in build/Code.js.
 
+import { buildPlan as buildPlanSheet } from './creators/plan-sheet';
+import { syncCreators as syncRoster } from './creators/roster-sheet';
 import { previewImport as planImport, applyImport as runImport } from './import/import-results';
 import {
   buildDashboard as buildInsights,
@@ -12,11 +14,14 @@ import type {
   CodesApplied,
   CodesPlan,
   CodesRequest,
+  CreatorsSynced,
   DashboardBuilt,
   DashboardRequest,
   ImportApplied,
   ImportPreview,
   ImportRequest,
+  PlanBuilt,
+  PlanRequest,
   SidebarState,
   TeamList,
   TrackerCreated,
@@ -127,4 +132,14 @@ export function applyImport(request: ImportRequest): ImportApplied {
 /** Sidebar: builds or refreshes the "Dashboard" sheet from the trackers (default: every one). */
 export function buildDashboard(request: DashboardRequest): DashboardBuilt {
   return buildInsights(request);
+}
+
+/** Sidebar and menu: brings the "Creators" sheet in step with every tracker. */
+export function syncCreators(): CreatorsSynced {
+  return syncRoster();
+}
+
+/** Sidebar: builds or refreshes the "Plan" sheet for a budget; the candidates typed are kept. */
+export function buildPlan(request: PlanRequest): PlanBuilt {
+  return buildPlanSheet(request);
 }

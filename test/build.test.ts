@@ -22,7 +22,8 @@ const BUILD = path.join(ROOT, 'build');
 // Raised from 60 KB with "Import results" (issue 8): the server parses, recognises and matches
 // reports itself (about 43 KB minified), never trusting the page. What the budget protects, the
 // cost of loading the script for every custom function call, is measured in npm run bench.
-const MAX_BYTES = 150 * 1024;
+// Raised from 150 KB with the creators roster and the plan (issue 10: about 34 KB minified).
+const MAX_BYTES = 180 * 1024;
 
 /** The custom functions of the issue, in its order, with their real parameter names. */
 const CUSTOM_FUNCTIONS: [string, string[]][] = [

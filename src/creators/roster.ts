@@ -454,7 +454,9 @@ export function mergeRoster(
   for (const entry of existing) {
     const identity = identify(entry.handle, entry.platform);
     if (!identity) continue;
-    sightings.push({ handle: entry.handle, platform: entry.platform, source: 'Creators sheet' });
+    // Only a creator no tracker has is sighted on the sheet, so a second sync words pairs alike.
+    if (!accumulators.has(identity.key))
+      sightings.push({ handle: entry.handle, platform: entry.platform, source: 'Creators sheet' });
     const seen = existingByKey.get(identity.key);
     if (seen) seen.entry = { ...seen.entry, typed: mergeTyped(seen.entry.typed, entry.typed) };
     else existingByKey.set(identity.key, { identity, entry });

@@ -275,6 +275,32 @@ export interface DashboardBuilt {
   settings: InsightsSettings;
 }
 
+export interface CreatorsSynced {
+  sheetName: string;
+  /** Rows in the roster, creators no longer in any tracker included. */
+  creators: number;
+  /** Creators kept (and marked) though no tracker has them any more. */
+  gone: number;
+  /** One line per pair of handles that may be one creator: for the team to confirm. */
+  duplicates: string[];
+  /** Trackers left out and rows left out of the money totals, with why. */
+  notes: string[];
+}
+
+export interface PlanRequest {
+  /** In the plan's currency (the trackers' reporting currency). */
+  budget: number;
+}
+
+export interface PlanBuilt {
+  sheetName: string;
+  /** Candidate rows the team typed on the sheet. */
+  candidates: number;
+  /** Handles booked by the build: forced In, then the greedy suggestion. */
+  suggested: string[];
+  notes: string[];
+}
+
 /** Every server function the sidebar may call, with its argument and result. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -286,4 +312,6 @@ export interface ServerApi {
   previewImport(request: ImportRequest): ImportPreview;
   applyImport(request: ImportRequest): ImportApplied;
   buildDashboard(request: DashboardRequest): DashboardBuilt;
+  syncCreators(): CreatorsSynced;
+  buildPlan(request: PlanRequest): PlanBuilt;
 }

@@ -1,5 +1,6 @@
 // The sidebar's entry point: wires the five sections together.
 import { setUpCodesPanel } from './codes-panel';
+import { setUpCreatorsPanel, setUpPlanPanel } from './creators-panel';
 import { byId } from './dom';
 import { setUpImportPanel } from './import-panel';
 import { setUpInsightsPanel } from './insights-panel';
@@ -12,6 +13,8 @@ const PANELS = ['tracker', 'codes', 'import', 'insights', 'team'];
 const codes = setUpCodesPanel();
 const imports = setUpImportPanel();
 const insights = setUpInsightsPanel();
+setUpCreatorsPanel();
+setUpPlanPanel();
 const team = setUpTeamPanel();
 setUpTrackerForm(() => {
   codes.trackersChanged();

@@ -9,6 +9,7 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
   { caption: 'Import results', functionName: 'showImportSidebar' },
   { caption: 'Build dashboard', functionName: 'refreshDashboard' },
   { caption: 'Dashboard options', functionName: 'showInsightsSidebar' },
+  { caption: 'Sync creators', functionName: 'syncCreators' },
   { caption: 'Share with team', functionName: 'showTeamSidebar' },
 ];
 

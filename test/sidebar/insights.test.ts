@@ -65,4 +65,37 @@ describe('the Insights panel', () => {
       '"Dashboard" is built from 1 tracker.',
     );
   });
+
+  it('syncs the Creators sheet and lists the possible duplicates to confirm', async () => {
+    const emulator = twoTrackers();
+    emulator.type('Summer drop', 'A9', [
+      ['@Jane ', 'Instagram'],
+      ['jane', ''],
+    ]);
+    const { page } = await sidebar.open(emulator, { menu: 'showInsightsSidebar' });
+    await page.getByRole('button', { name: 'Sync creators' }).click();
+    await expect
+      .poll(() => page.locator('#creators-status').textContent())
+      .toBe('"Creators" lists 3 creators.');
+    expect(await page.locator('#creators-result').textContent()).toContain(
+      '@jane (Summer drop) has no platform; @jane (Spring launch, Summer drop) is on Instagram',
+    );
+    expect(emulator.sheetNames()).toContain('Creators');
+  });
+
+  it('builds the plan for the budget typed, and refuses an empty budget', async () => {
+    const emulator = twoTrackers();
+    const { page, calls } = await sidebar.open(emulator, { menu: 'showInsightsSidebar' });
+    await page.getByRole('button', { name: 'Build plan' }).click();
+    await expect
+      .poll(() => page.locator('#plan-error').textContent())
+      .toBe('Type the budget: an amount of 0 or more.');
+    await page.getByLabel('Budget').fill('1500');
+    await page.getByRole('button', { name: 'Build plan' }).click();
+    await expect
+      .poll(() => page.locator('#plan-status').textContent())
+      .toBe('"Plan" has 0 candidates; booked 0.');
+    expect(calls.at(-1)?.args).toEqual([{ budget: 1500 }]);
+    expect(emulator.sheet('Plan').values('A3')[0][0]).toBe(1500);
+  });
 });

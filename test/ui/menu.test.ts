@@ -26,6 +26,7 @@ describe('the add-on menu', () => {
       ['Import results', 'showImportSidebar'],
       ['Build dashboard', 'refreshDashboard'],
       ['Dashboard options', 'showInsightsSidebar'],
+      ['Sync creators', 'syncCreators'],
       ['Share with team', 'showTeamSidebar'],
     ]);
   });
@@ -34,7 +35,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(6);
+    expect(emulator.menus[0].items).toHaveLength(7);
   });
 
   it('each item opens the sidebar on its panel', () => {

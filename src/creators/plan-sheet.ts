@@ -1,0 +1,327 @@
+// buildPlan: the "Plan" sheet, built or refreshed in place. The team types candidates (handle,
+// platform, followers, asked fee, an In/Out override); a build estimates each from the trackers'
+// history (planCampaign) and suggests a set greedily. ROI, Booked, the booked total and the
+// budget left are native formulas, so they follow a changed fee, override or budget.
+import { InputError } from '../apps/errors';
+import { withDocumentLock } from '../apps/lock';
+import type { PlanBuilt, PlanRequest } from '../shared/api';
+import { columnLetter } from '../tracker/columns';
+import { currencyFormat } from '../tracker/formats';
+import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
+import { normalise } from '../tracker/table';
+import type { CellValue } from './money';
+import {
+  BASIS_WORDS,
+  bookedFormula,
+  budgetLeftFormula,
+  type Candidate,
+  type Estimate,
+  GREEDY_RULE,
+  planCampaign,
+  planRoiFormula,
+  type Range,
+} from './plan';
+import { mergeRoster } from './roster';
+import { readAllTrackers } from './roster-sheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const PLAN_SHEET = 'Plan';
+const SETTINGS_ROW = 3;
+const RULE_ROW = 4;
+const NOTE_ROW = 5;
+const HEADER_ROW = 6;
+const FIRST_ROW = HEADER_ROW + 1;
+/** Empty rows below the candidates, for the next ones the team types. */
+const SPARE_ROWS = 20;
+const MAX_CANDIDATES = 500;
+const OVERRIDES = ['In', 'Out'] as const;
+
+type Kind = 'input' | 'output';
+/** 'general' for a formula's text result: a plain-text cell would keep the formula as text. */
+type Format = 'text' | 'general' | 'count' | 'money' | 'decimal' | 'rate';
+interface PlanColumn {
+  header: string;
+  kind: Kind;
+  format: Format;
+  note: string;
+}
+
+const range = (name: string, what: string, format: Format, note: string): PlanColumn[] =>
+  (['low', 'likely', 'high'] as const).map((level) => ({
+    header: `${name} ${level}`,
+    kind: 'output',
+    format,
+    note: `${what}, ${level === 'likely' ? 'the median' : level === 'low' ? 'the 25th percentile' : 'the 75th percentile'} of the basis. ${note}`,
+  }));
+
+/** The candidate table, left to right: the team's inputs, then what a build fills. */
+const COLUMNS: readonly PlanColumn[] = [
+  {
+    header: 'Creator',
+    kind: 'input',
+    format: 'text',
+    note: 'Handle of a candidate, e.g. @jane.doe.',
+  },
+  {
+    header: 'Platform',
+    kind: 'input',
+    format: 'text',
+    note: 'Instagram, TikTok, YouTube, Pinterest or Facebook.',
+  },
+  {
+    header: 'Followers',
+    kind: 'input',
+    format: 'count',
+    note: 'Their followers now; empty: from their last post in a tracker.',
+  },
+  {
+    header: 'Asked fee',
+    kind: 'input',
+    format: 'money',
+    note: 'What they ask, with product and shipping, in the plan currency.',
+  },
+  {
+    header: 'Override',
+    kind: 'input',
+    format: 'text',
+    note: 'In: book them whatever the suggestion. Out: never. Empty: follow the suggestion.',
+  },
+  {
+    header: 'Basis',
+    kind: 'output',
+    format: 'text',
+    note: 'Where the ranges come from: their own posts, else creators of the same tier and platform, else the platform norms.',
+  },
+  ...range('Clicks', 'Expected clicks', 'decimal', ''),
+  ...range('Orders', 'Expected orders', 'decimal', ''),
+  ...range('Revenue', 'Expected revenue', 'money', ''),
+  ...range(
+    'ROI',
+    'Expected ROI = (revenue - asked fee) / asked fee',
+    'rate',
+    'A formula: it follows the fee.',
+  ),
+  { header: 'Suggested', kind: 'output', format: 'text', note: GREEDY_RULE },
+  {
+    header: 'Why',
+    kind: 'output',
+    format: 'text',
+    note: 'Why the candidate is suggested or not, at the last build.',
+  },
+  {
+    header: 'Booked',
+    kind: 'output',
+    format: 'general',
+    note: 'The override if any, else the suggestion: a formula.',
+  },
+];
+
+const at = (header: string) => COLUMNS.findIndex((column) => column.header === header);
+const letter = (header: string) => columnLetter(at(header) + 1);
+const WIDTH = COLUMNS.length;
+
+interface Typed {
+  candidate: Candidate;
+  /** As typed, so a rebuild writes back what the team wrote. */
+  cells: CellValue[];
+}
+
+function fail(problems: string[]): never {
+  const shown = problems.slice(0, 5).join(' ');
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  throw new InputError(`Nothing was changed. ${shown}${more}`);
+}
+
+export function checkBudget(request: unknown): number {
+  const budget = (request as Partial<PlanRequest> | null)?.budget;
+  if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0)
+    throw new InputError(
+      'The budget must be an amount of 0 or more, like 2000. Nothing was changed.',
+    );
+  return budget;
+}
+
+/** The candidates the team typed, checked: a wrong cell is refused with its row. */
+export function readCandidates(values: readonly (readonly CellValue[])[]): Typed[] {
+  const headerAt = values
+    .slice(0, HEADER_ROW + 4)
+    .findIndex((row) => normalise(row[0]) === normalise(COLUMNS[0].header));
+  if (headerAt < 0) return [];
+  const header = values[headerAt].map(normalise);
+  const inputs = COLUMNS.filter((column) => column.kind === 'input').map((column) =>
+    header.indexOf(normalise(column.header)),
+  );
+  const problems: string[] = [];
+  const typed: Typed[] = [];
+  for (let r = headerAt + 1; r < values.length; r++) {
+    const cells = inputs.map((index) => (index < 0 ? '' : (values[r][index] ?? '')));
+    const [handle, platform, followers, fee, override] = cells;
+    if (String(handle).trim() === '') continue;
+    const row = `Row ${r + 1}:`;
+    if (followers !== '' && (typeof followers !== 'number' || followers < 0))
+      problems.push(`${row} Followers must be a number of 0 or more.`);
+    if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0)
+      problems.push(`${row} type the Asked fee (an amount of 0 or more).`);
+    const force = String(override).trim().toLowerCase();
+    if (force !== '' && force !== 'in' && force !== 'out')
+      problems.push(`${row} Override must be In, Out or empty.`);
+    typed.push({
+      candidate: {
+        handle: String(handle),
+        platform: String(platform),
+        followers: typeof followers === 'number' ? followers : undefined,
+        fee: typeof fee === 'number' ? fee : 0,
+        force: force === 'in' || force === 'out' ? force : undefined,
+      },
+      cells: [handle, platform, followers, fee, force ? (force === 'in' ? 'In' : 'Out') : ''],
+    });
+  }
+  if (problems.length > 0) fail(problems);
+  if (typed.length > MAX_CANDIDATES)
+    fail([`The plan holds at most ${MAX_CANDIDATES} candidates; it has ${typed.length}.`]);
+  return typed;
+}
+
+const levels = (value: Range | undefined): CellValue[] =>
+  value ? [value.low, value.likely, value.high] : ['', '', ''];
+
+function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] {
+  const cell = (header: string) => `${letter(header)}${sheetRow}`;
+  const fee = cell('Asked fee');
+  const roi = (['low', 'likely', 'high'] as const).map(
+    (level) => `=${planRoiFormula(cell(`Revenue ${level}`), fee)}`,
+  );
+  return [
+    ...typed.cells,
+    `${BASIS_WORDS[estimate.basis]}: ${estimate.basisWords}`,
+    ...levels(estimate.clicks),
+    ...levels(estimate.orders),
+    ...levels(estimate.revenue),
+    ...(estimate.revenue ? roi : ['', '', '']),
+    estimate.decision === 'suggested' || estimate.decision === 'forcedIn' ? 'Yes' : 'No',
+    estimate.why,
+    `=${bookedFormula(cell('Override'), cell('Suggested'))}`,
+  ];
+}
+
+function gridOf(
+  typed: Typed[],
+  estimates: Estimate[],
+  budget: number,
+  currency: string,
+  note: string,
+) {
+  const rows = HEADER_ROW + typed.length + SPARE_ROWS;
+  const values: CellValue[][] = Array.from({ length: rows }, () => Array(WIDTH).fill(''));
+  const open = (header: string) => `${letter(header)}${FIRST_ROW}:${letter(header)}`;
+  values[0][0] = 'Plan the next campaign';
+  values[SETTINGS_ROW - 2].splice(0, 4, 'Budget', 'Booked', 'Budget left', 'Currency');
+  values[SETTINGS_ROW - 1].splice(
+    0,
+    4,
+    budget,
+    `=SUMIF(${open('Booked')}, "Yes", ${open('Asked fee')})`,
+    `=${budgetLeftFormula(`A${SETTINGS_ROW}`, open('Booked'), open('Asked fee'))}`,
+    currency,
+  );
+  values[RULE_ROW - 1][0] = GREEDY_RULE;
+  values[NOTE_ROW - 1][0] = note;
+  values[HEADER_ROW - 1] = COLUMNS.map((column) => column.header);
+  typed.forEach((t, i) => {
+    values[HEADER_ROW + i] = rowOf(t, estimates[i], FIRST_ROW + i);
+  });
+  return values;
+}
+
+function formatOf(format: Format, currency: string): string {
+  if (format === 'count') return '#,##0';
+  if (format === 'money') return currencyFormat(currency);
+  if (format === 'decimal') return '#,##0.0';
+  if (format === 'rate') return '0.0%';
+  if (format === 'general') return 'General';
+  return PLAIN_TEXT_FORMAT;
+}
+
+function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: CellValue[][] } {
+  const sheet = spreadsheet.getSheetByName(PLAN_SHEET);
+  if (!sheet) return { sheet: null, values: [] };
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const blank = values.every((row) => row.every((cell) => cell === ''));
+  const ours = values
+    .slice(0, HEADER_ROW + 4)
+    .some((row) => normalise(row[0]) === normalise(COLUMNS[0].header));
+  if (!blank && !ours)
+    throw new InputError(
+      `This spreadsheet already has a sheet named "${PLAN_SHEET}" without a "${COLUMNS[0].header}" header. Rename it, then build the plan again.`,
+    );
+  return { sheet, values };
+}
+
+function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
+  const rows = values.length;
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const all = sheet.getRange(1, 1, maxRows, maxColumns);
+  all.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
+  all.clearNote();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  if (maxColumns < WIDTH) sheet.insertColumnsAfter(maxColumns, WIDTH - maxColumns);
+  const body = COLUMNS.map((column) => formatOf(column.format, currency));
+  const formats = values.map((_, r) => {
+    if (r === SETTINGS_ROW - 1)
+      return [
+        formatOf('money', currency),
+        formatOf('money', currency),
+        formatOf('money', currency),
+        ...body.slice(3).map(() => PLAIN_TEXT_FORMAT),
+      ];
+    return r >= HEADER_ROW ? body : body.map(() => PLAIN_TEXT_FORMAT);
+  });
+  const grid = sheet.getRange(1, 1, rows, WIDTH);
+  grid.setNumberFormats(formats);
+  grid.setValues(values);
+  const weights = values.map((_, r) =>
+    COLUMNS.map(() =>
+      r === 0 || r === SETTINGS_ROW - 2 || r === HEADER_ROW - 1 ? 'bold' : 'normal',
+    ),
+  );
+  grid.setFontWeights(weights);
+  sheet.getRange(HEADER_ROW, 1, 1, WIDTH).setNotes([COLUMNS.map((column) => column.note)]);
+  const choice = SpreadsheetApp.newDataValidation()
+    .requireValueInList(OVERRIDES.slice(), true)
+    .setAllowInvalid(false)
+    .setHelpText('Override must be In, Out or empty.')
+    .build();
+  sheet.getRange(FIRST_ROW, at('Override') + 1, rows - HEADER_ROW, 1).setDataValidation(choice);
+  sheet.setFrozenRows(HEADER_ROW);
+}
+
+/** Sidebar: builds or refreshes the "Plan" sheet; the candidates typed are kept. */
+export function buildPlan(request: unknown): PlanBuilt {
+  const budget = checkBudget(request);
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const existing = planSheet(spreadsheet);
+    const typed = readCandidates(existing.values);
+    const { trackers, rates, notes } = readAllTrackers(spreadsheet, 'build the plan');
+    const roster = mergeRoster(trackers, [], rates);
+    const plan = planCampaign(
+      typed.map((t) => t.candidate),
+      roster.creators,
+      { budget, rates },
+    );
+    if (plan.overBudget) notes.push('The candidates forced In cost more than the budget.');
+    const values = gridOf(typed, plan.estimates, budget, plan.currency, notes.join(' '));
+    const sheet = existing.sheet ?? spreadsheet.insertSheet(PLAN_SHEET, spreadsheet.getNumSheets());
+    writePlan(sheet, values, plan.currency);
+    return {
+      sheetName: PLAN_SHEET,
+      candidates: typed.length,
+      suggested: plan.estimates.filter((e) => e.chosen).map((e) => e.handle),
+      notes,
+    };
+  });
+}

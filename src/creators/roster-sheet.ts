@@ -1,0 +1,214 @@
+// syncCreators: reads every registered tracker (one getValues each), the Rates sheet and the
+// existing "Creators" sheet, merges them (mergeRoster), then rewrites the Creators sheet in a
+// fixed number of calls, whatever the number of creators, under the document lock. The team's
+// typed columns come back from the sheet as read; nothing is written until every check passed.
+import { InputError } from '../apps/errors';
+import { withDocumentLock } from '../apps/lock';
+import { documentProperties, readTrackers, type StoredTracker } from '../apps/properties';
+import { createdBefore } from '../insights/sources';
+import type { CreatorsSynced } from '../shared/api';
+import { currencyFormat } from '../tracker/formats';
+import { valueFormat } from '../tracker/layout';
+import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
+import { type CellValue, RATES_SHEET, type RateTable, ratesFromValues, rateTable } from './money';
+import {
+  fromRosterValues,
+  mergeRoster,
+  ROSTER_COLUMNS,
+  type Roster,
+  type TrackerPosts,
+  toRosterValues,
+} from './roster';
+import { readTrackerPosts } from './tracker-posts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const CREATORS_SHEET = 'Creators';
+/** The near-duplicates block sits right of the roster, after one empty column. */
+const GAP = 1;
+const DUPLICATES_HEADER =
+  'Possible duplicates (not merged: if it is one creator, make the handles match in the trackers)';
+const FALLBACK_CURRENCY = 'USD';
+
+const COLORS = {
+  derivedHeader: '#d2e3fc',
+  typedHeader: '#f1f3f4',
+  gone: '#eeeeee',
+  leak: '#fce8b2',
+};
+
+interface Chosen {
+  sheet: Sheet;
+  stored: StoredTracker;
+}
+
+/** Every registered tracker still in the spreadsheet, oldest first. */
+function trackersOf(spreadsheet: Spreadsheet): Chosen[] {
+  const chosen: Chosen[] = [];
+  for (const stored of readTrackers(documentProperties()).values()) {
+    const sheet = spreadsheet.getSheetById(stored.sheetId);
+    if (sheet) chosen.push({ sheet, stored });
+  }
+  return chosen.sort((a, b) => (createdBefore(a.stored, b.stored) ? -1 : 1));
+}
+
+/** The Creators sheet's values, or null when there is none; refuses a sheet the add-on didn't make. */
+function existingRoster(spreadsheet: Spreadsheet): { sheet: Sheet; values: CellValue[][] } | null {
+  const sheet = spreadsheet.getSheetByName(CREATORS_SHEET);
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  const blank = values.every((row) => row.every((cell) => cell === ''));
+  const ours = (values[0] ?? []).some(
+    (cell) => String(cell).trim().toLowerCase() === ROSTER_COLUMNS[0].header.toLowerCase(),
+  );
+  if (!blank && !ours)
+    throw new InputError(
+      `This spreadsheet already has a sheet named "${CREATORS_SHEET}" without a "${ROSTER_COLUMNS[0].header}" header in its first row. Rename it, then sync creators again.`,
+    );
+  return { sheet, values };
+}
+
+/** The roster and the duplicates block as one grid: one setValues. */
+function grid(roster: Roster): CellValue[][] {
+  const values = toRosterValues(roster);
+  const block: CellValue[] = [
+    DUPLICATES_HEADER,
+    ...(roster.duplicates.length > 0
+      ? roster.duplicates.map((pair) => pair.words)
+      : ['None found']),
+  ];
+  const rows = Math.max(values.length, block.length);
+  const width = ROSTER_COLUMNS.length + GAP + 1;
+  return Array.from({ length: rows }, (_, r) => {
+    const row: CellValue[] = Array.from({ length: width }, () => '');
+    values[r]?.forEach((cell, c) => {
+      row[c] = cell;
+    });
+    row[width - 1] = block[r] ?? '';
+    return row;
+  });
+}
+
+function formatsOf(rows: number, currency: string): string[][] {
+  const row = [
+    ...ROSTER_COLUMNS.map((column) =>
+      column.type === 'money' ? currencyFormat(currency) : valueFormat(column.type, currency),
+    ),
+    ...Array.from({ length: GAP + 1 }, () => PLAIN_TEXT_FORMAT),
+  ];
+  return [row.map(() => PLAIN_TEXT_FORMAT), ...Array.from({ length: rows - 1 }, () => row.slice())];
+}
+
+/** Header colours say whose a column is; grey rows have left every tracker; leaks stand out. */
+function backgroundsOf(roster: Roster, rows: number, width: number): (string | null)[][] {
+  const header = [
+    ...ROSTER_COLUMNS.map((column) =>
+      column.kind === 'typed' ? COLORS.typedHeader : COLORS.derivedHeader,
+    ),
+    ...Array.from({ length: GAP }, () => null),
+    COLORS.derivedHeader,
+  ];
+  const leakAt = ROSTER_COLUMNS.findIndex((column) => column.key === 'leaks');
+  const body = Array.from({ length: rows - 1 }, (_, r) => {
+    const row: (string | null)[] = Array.from({ length: width }, () => null);
+    const creator = roster.creators[r];
+    if (!creator) return row;
+    if (creator.status === 'gone')
+      for (let c = 0; c < ROSTER_COLUMNS.length; c++) row[c] = COLORS.gone;
+    else if (creator.leaks.length > 0) row[leakAt] = COLORS.leak;
+    return row;
+  });
+  return [header, ...body];
+}
+
+/** Empties the sheet (values, formats, notes) and sizes it to the grid. */
+function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  const all = sheet.getRange(1, 1, maxRows, maxColumns);
+  all.clear({ contentsOnly: true, formatOnly: true });
+  all.clearNote();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+function writeRoster(sheet: Sheet, roster: Roster): void {
+  const values = grid(roster);
+  const rows = values.length;
+  const width = values[0].length;
+  clearAndFit(sheet, rows, width);
+  const all = sheet.getRange(1, 1, rows, width);
+  all.setNumberFormats(formatsOf(rows, roster.currency));
+  all.setValues(values);
+  all.setBackgrounds(backgroundsOf(roster, rows, width));
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setFontWeight('bold');
+  header.setNotes([
+    [
+      ...ROSTER_COLUMNS.map((column) => column.note),
+      ...Array.from({ length: GAP }, () => ''),
+      'Pairs of handles that may be one creator. Nothing is merged: fix the handle in the tracker if they are the same person.',
+    ],
+  ]);
+  sheet.setFrozenRows(1);
+}
+
+/** What every tracker holds, read in one call each, with the Rates sheet's rate table. */
+export interface TrackersRead {
+  trackers: TrackerPosts[];
+  rates: RateTable;
+  /** Trackers left out, and why. */
+  notes: string[];
+}
+
+/** Reads every registered tracker and the Rates sheet; refuses when no tracker can be read. */
+export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): TrackersRead {
+  const chosen = trackersOf(spreadsheet);
+  if (chosen.length === 0)
+    throw new InputError(`There is no campaign tracker yet: create one, then ${feature}.`);
+  const notes: string[] = [];
+  const trackers: TrackerPosts[] = [];
+  let reporting = '';
+  for (const { sheet } of chosen) {
+    const name = sheet.getName();
+    try {
+      const read = readTrackerPosts(name, sheet.getDataRange().getValues());
+      trackers.push(read.posts);
+      reporting ||= read.reporting;
+    } catch (error) {
+      notes.push(`"${name}" is left out: ${(error as Error).message}`);
+    }
+  }
+  if (trackers.length === 0)
+    throw new InputError(`No tracker could be read, so nothing was changed. ${notes.join(' ')}`);
+  const ratesSheet = spreadsheet.getSheetByName(RATES_SHEET);
+  const rateRows = ratesSheet
+    ? ratesFromValues((ratesSheet.getDataRange().getValues() as CellValue[][]).slice(1))
+    : [];
+  return { trackers, rates: rateTable(reporting || FALLBACK_CURRENCY, rateRows), notes };
+}
+
+/** Sidebar and menu: the "Creators" sheet brought in step with every tracker. */
+export function syncCreators(): CreatorsSynced {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const { trackers, rates, notes } = readAllTrackers(spreadsheet, 'sync creators');
+    const existing = existingRoster(spreadsheet);
+    const roster = mergeRoster(trackers, existing ? fromRosterValues(existing.values) : [], rates);
+    if (roster.note) notes.push(`Money totals: ${roster.note}.`);
+
+    const sheet =
+      existing?.sheet ?? spreadsheet.insertSheet(CREATORS_SHEET, spreadsheet.getNumSheets());
+    writeRoster(sheet, roster);
+    const gone = roster.creators.filter((creator) => creator.status === 'gone').length;
+    const duplicates = roster.duplicates.map((pair) => pair.words);
+    spreadsheet.toast(
+      `${roster.creators.length} creators${gone > 0 ? ` (${gone} no longer in any tracker)` : ''}; ${duplicates.length} possible duplicates to confirm.`,
+      CREATORS_SHEET,
+    );
+    return { sheetName: CREATORS_SHEET, creators: roster.creators.length, gone, duplicates, notes };
+  });
+}

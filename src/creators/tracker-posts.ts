@@ -1,0 +1,116 @@
+// A tracker's values (one getValues of its data range) as the roster reads them: the rows as
+// PostRows, plus the campaign's currency, reporting currency and gross margin from the settings
+// above the header. Columns are found by header, so moved ones still count; money columns an
+// older tracker lacks read as blank.
+import { dayOfDate } from '../import/values';
+import { findAppended } from '../tracker/append';
+import type { ColumnKey } from '../tracker/columns';
+import { findTable, HEADER_SEARCH_ROWS, normalise } from '../tracker/table';
+import { currencyCode } from './money';
+import type { PostRow, TrackerPosts } from './roster';
+
+/** The columns every tracker has had since the first version. */
+const REQUIRED = [
+  'handle',
+  'platform',
+  'followers',
+  'postDate',
+  'fee',
+  'productCost',
+  'reach',
+  'clicks',
+  'orders',
+  'revenue',
+  'newCustomers',
+  'engagements',
+] as const satisfies readonly ColumnKey[];
+
+export interface ReadPosts {
+  posts: TrackerPosts;
+  /** The reporting currency setting, else the tracker's currency ('' when both were moved away). */
+  reporting: string;
+}
+
+/** The value under a settings label ("Currency" over "USD") in the rows above the header. */
+function setting(top: readonly unknown[][], label: string): unknown {
+  for (let i = 0; i + 1 < top.length; i++) {
+    const column = top[i].findIndex((cell) => normalise(cell) === normalise(label));
+    if (column >= 0) return top[i + 1][column];
+  }
+  return undefined;
+}
+
+const numberOf = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+const textOf = (value: unknown): string =>
+  value === undefined || value === null ? '' : String(value).trim();
+
+/** A date cell as "YYYY-MM-DD"; text that isn't a date is no date. */
+function dayOf(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dayOfDate(value);
+  const text = textOf(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
+}
+
+function yesNo(value: unknown): boolean | undefined {
+  const text = textOf(value).toLowerCase();
+  if (text === 'yes') return true;
+  if (text === 'no') return false;
+  return undefined;
+}
+
+/** Reads a tracker's rows; throws LayoutError (with what to do) when its header was renamed. */
+export function readTrackerPosts(name: string, values: readonly unknown[][]): ReadPosts {
+  const top = values.slice(0, HEADER_SEARCH_ROWS) as unknown[][];
+  const { headerRow, columns } = findTable(name, top, REQUIRED);
+  findAppended((values[headerRow - 1] ?? []) as unknown[], columns);
+  const settings = values.slice(0, headerRow - 1) as unknown[][];
+  const currency = currencyCode(textOf(setting(settings, 'Currency')));
+  const reporting = currencyCode(textOf(setting(settings, 'Reporting currency'))) || currency;
+  const at = (cells: readonly unknown[], key: ColumnKey): unknown => {
+    const column = columns[key];
+    return column === undefined ? undefined : cells[column - 1];
+  };
+  const rows: PostRow[] = [];
+  for (let r = headerRow; r < values.length; r++) {
+    const cells = values[r];
+    const handle = textOf(at(cells, 'handle'));
+    if (!handle) continue;
+    const num = (key: ColumnKey) => numberOf(at(cells, key));
+    const text = (key: ColumnKey) => textOf(at(cells, key)) || undefined;
+    rows.push({
+      row: r + 1,
+      handle,
+      platform: textOf(at(cells, 'platform')),
+      currency: text('currency'),
+      salesCurrency: text('salesCurrency'),
+      followers: num('followers'),
+      postDate: dayOf(at(cells, 'postDate')),
+      fee: num('fee'),
+      // The tracker has one "Product and shipping" column: it counts as product.
+      product: num('productCost'),
+      agencyFees: num('agencyFees'),
+      discount: num('discount'),
+      commissionRate: num('commissionRate'),
+      revenue: num('revenue'),
+      grossMargin: num('grossMargin'),
+      orders: num('orders'),
+      clicks: num('clicks'),
+      reach: num('reach'),
+      newCustomers: num('newCustomers'),
+      engagements: num('engagements'),
+      deliveredOnTime: yesNo(at(cells, 'deliveredOnTime')),
+      paymentStatus: text('paymentStatus'),
+    });
+  }
+  return {
+    posts: {
+      tracker: name,
+      currency: currency || reporting,
+      grossMargin: numberOf(setting(settings, 'Gross margin')),
+      rows,
+    },
+    reporting,
+  };
+}
