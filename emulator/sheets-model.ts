@@ -123,6 +123,8 @@ export class SheetModel {
   frozenColumns = 0;
   tabColor: string | null = null;
   hidden = false;
+  /** View > Show > Gridlines unticked (also what print and PDF use by default). */
+  gridlinesHidden = false;
   columnWidths: (number | undefined)[] = [];
   rowHeights: (number | undefined)[] = [];
   hiddenColumns: (boolean | undefined)[] = [];

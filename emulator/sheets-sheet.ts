@@ -269,6 +269,13 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
         return self;
       },
       isSheetHidden: () => sheet.hidden,
+      setHiddenGridlines(hide: unknown) {
+        if (typeof hide !== 'boolean') throw signatureError(at('setHiddenGridlines'), [hide]);
+        edit();
+        sheet.gridlinesHidden = hide;
+        return self;
+      },
+      hasHiddenGridlines: () => sheet.gridlinesHidden,
       setTabColor(color: unknown) {
         if (color !== null && typeof color !== 'string')
           throw signatureError(at('setTabColor'), [color]);

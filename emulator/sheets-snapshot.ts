@@ -82,6 +82,8 @@ export interface SheetSnapshot {
   hiddenColumns: number[];
   tabColor: string | null;
   hidden: boolean;
+  /** Absent in snapshots saved before gridlines were kept: shown. */
+  gridlinesHidden?: boolean;
   cells: CellSnapshot[];
   validations: ValidationSnapshot[];
   conditionalFormats: CfRuleSnapshot[];
@@ -213,6 +215,7 @@ function sheetSnapshot(sheet: SheetModel): SheetSnapshot {
     hiddenColumns: flagged(sheet.hiddenColumns),
     tabColor: sheet.tabColor,
     hidden: sheet.hidden,
+    ...(sheet.gridlinesHidden ? { gridlinesHidden: true } : {}),
     cells,
     validations,
     conditionalFormats: sheet.cfRules.map((rule) => ({
@@ -440,6 +443,8 @@ function fillSheet(reader: Reader, sheet: SheetModel, s: Json, path: string): vo
   sheet.hiddenColumns = hidden('hiddenColumns', sheet.maxColumns);
   sheet.tabColor = s.tabColor === null ? null : text(s.tabColor, at('tabColor'));
   sheet.hidden = flag(s.hidden, at('hidden'));
+  sheet.gridlinesHidden =
+    s.gridlinesHidden === undefined ? false : flag(s.gridlinesHidden, at('gridlinesHidden'));
 
   const validations = list(s.validations, at('validations')).map((v, i) => {
     const vpath = `${at('validations')}[${i}]`;

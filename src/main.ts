@@ -2,6 +2,7 @@
 // top-level function declaration (with its JSDoc) in build/Code.js.
 
 import { buildPlan as buildPlanSheet } from './creators/plan-sheet';
+import { buildReport as buildReportSheet } from './creators/report-sheet';
 import { syncCreators as syncRoster } from './creators/roster-sheet';
 import { previewImport as planImport, applyImport as runImport } from './import/import-results';
 import {
@@ -22,6 +23,8 @@ import type {
   ImportRequest,
   PlanBuilt,
   PlanRequest,
+  ReportBuilt,
+  ReportRequest,
   SidebarState,
   TeamList,
   TrackerCreated,
@@ -84,6 +87,16 @@ export function showInsightsSidebar(): void {
   showSidebar('insights');
 }
 
+/** Menu: the Insights tab, on the plan's budget. */
+export function showPlanSidebar(): void {
+  showSidebar('plan');
+}
+
+/** Menu: the Insights tab, on the report's dates (a report needs a date range). */
+export function showReportSidebar(): void {
+  showSidebar('report');
+}
+
 /** Menu: builds the dashboard again for the same trackers (every tracker the first time). */
 export function refreshDashboard(): DashboardBuilt {
   return refreshInsights();
@@ -142,4 +155,9 @@ export function syncCreators(): CreatorsSynced {
 /** Sidebar: builds or refreshes the "Plan" sheet for a budget; the candidates typed are kept. */
 export function buildPlan(request: PlanRequest): PlanBuilt {
   return buildPlanSheet(request);
+}
+
+/** Sidebar: builds or replaces the "Report" sheet for posts dated from..to (YYYY-MM-DD). */
+export function buildReport(request: ReportRequest): ReportBuilt {
+  return buildReportSheet(request);
 }

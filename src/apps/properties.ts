@@ -8,6 +8,9 @@ const TEAM_KEY = 'team';
 const IMPORT_KEY = 'import';
 const INSIGHTS_KEY = 'insights';
 const DASHBOARD_KEY = 'dashboard';
+/** The Report sheet's id, and the previous report's headline figures (report-changes.ts JSON). */
+const REPORT_SHEET_KEY = 'report.sheet';
+const REPORT_SNAPSHOT_KEY = 'report.snapshot';
 
 export interface StoredTracker extends TrackerOptions {
   sheetId: number;
@@ -112,6 +115,23 @@ export function readDashboardState(properties: Properties): DashboardState | und
 
 export function saveDashboardState(properties: Properties, state: DashboardState): void {
   properties.setProperty(DASHBOARD_KEY, JSON.stringify(state));
+}
+
+export function readReportSheetId(properties: Properties): number | undefined {
+  const id = Number(properties.getProperty(REPORT_SHEET_KEY));
+  return properties.getProperty(REPORT_SHEET_KEY) !== null && Number.isInteger(id) ? id : undefined;
+}
+
+/** The previous report's snapshot as stored: report-changes.ts reads it (a bad one is none). */
+export function readReportSnapshot(properties: Properties): string | null {
+  return properties.getProperty(REPORT_SNAPSHOT_KEY);
+}
+
+export function saveReport(properties: Properties, sheetId: number, snapshot: string): void {
+  properties.setProperties({
+    [REPORT_SHEET_KEY]: String(sheetId),
+    [REPORT_SNAPSHOT_KEY]: snapshot,
+  });
 }
 
 /** A value a teammate's older version (or a hand edit) left unreadable counts as absent. */

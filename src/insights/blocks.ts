@@ -75,7 +75,12 @@ const HEADLINE: readonly { key: HeadlineKey; label: string; kind: Kind; note: st
   { key: 'roas', label: 'ROAS', kind: 'multiple', note: 'Revenue / spend (ROI + 1).' },
   { key: 'cac', label: 'CAC', kind: 'money', note: 'Spend / new customers.' },
   { key: 'orders', label: 'Orders', kind: 'count', note: 'Attributed orders.' },
-  { key: 'newCustomers', label: 'New customers', kind: 'count', note: '' },
+  {
+    key: 'newCustomers',
+    label: 'New customers',
+    kind: 'count',
+    note: 'First-time customers through a code or link.',
+  },
   {
     key: 'engagementRate',
     label: 'Engagement rate',

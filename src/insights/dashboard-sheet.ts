@@ -23,7 +23,7 @@ import { buildHighlight, buildRule } from '../tracker/write';
 import { AWARENESS_INPUTS, type AwarenessInputs } from './blocks';
 import type { ChartSpec } from './charts';
 import type { DailySource } from './daily';
-import { type DashboardLayout, dashboardLayout, SETTINGS_WIDTH } from './layout';
+import { dashboardLayout, SETTINGS_WIDTH, type SheetDrawing } from './layout';
 import { checkSettings, mergeSettings, sheetSettings, storedSettings } from './settings';
 import {
   ADDED_KEYS,
@@ -41,7 +41,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const DASHBOARD_SHEET = 'Dashboard';
 const MAX_TRACKERS = 50;
 
-interface Chosen {
+export interface Chosen {
   sheet: Sheet;
   name: string;
   stored: StoredTracker;
@@ -56,18 +56,23 @@ function checkRequest(input: unknown): {
     throw new InputError('The dashboard request is not readable.');
   const settings = checkSettings(request.settings);
   if (request.trackers === undefined || request.trackers === null) return { settings };
-  if (!Array.isArray(request.trackers) || request.trackers.some((t) => typeof t !== 'string'))
+  return { trackers: checkTrackerNames(request.trackers, 'dashboard'), settings };
+}
+
+/** A request's list of tracker names, trimmed and without repeats (the dashboard's, a report's). */
+export function checkTrackerNames(names: unknown, what: string): string[] {
+  if (!Array.isArray(names) || names.some((t) => typeof t !== 'string'))
     throw new InputError('The trackers must be a list of sheet names.');
-  const trackers = [...new Set(request.trackers.map((name) => name.trim()).filter(Boolean))];
+  const trackers = [...new Set(names.map((name: string) => name.trim()).filter(Boolean))];
   if (trackers.length > MAX_TRACKERS)
-    throw new InputError(`Choose at most ${MAX_TRACKERS} trackers for one dashboard.`);
-  return { trackers, settings };
+    throw new InputError(`Choose at most ${MAX_TRACKERS} trackers for one ${what}.`);
+  return trackers;
 }
 
 const byCreation = (a: Chosen, b: Chosen) => (createdBefore(a.stored, b.stored) ? -1 : 1);
 
 /** Every tracker of the spreadsheet, oldest first; trackers gone since the last build noted. */
-function everyTracker(
+export function everyTracker(
   spreadsheet: Spreadsheet,
   stored: Map<number, StoredTracker>,
   state: DashboardState | undefined,
@@ -120,7 +125,7 @@ function namedTrackers(
 }
 
 /** Reads a tracker (one call) and adds the columns it lacks; null, with a note, when it can't. */
-function readSource(chosen: Chosen, notes: string[], added: DashboardBuilt['columnsAdded']) {
+export function readSource(chosen: Chosen, notes: string[], added: DashboardBuilt['columnsAdded']) {
   const { sheet, name, stored } = chosen;
   const values = sheet.getDataRange().getValues();
   let read: ReadTracker;
@@ -148,7 +153,7 @@ function readSource(chosen: Chosen, notes: string[], added: DashboardBuilt['colu
 }
 
 /** The "Daily sales" sheet's Date and Sales columns, when it has any day. */
-function dailySource(spreadsheet: Spreadsheet, notes: string[]) {
+export function dailySource(spreadsheet: Spreadsheet, notes: string[]) {
   const sheet = spreadsheet.getSheetByName(DAILY_SALES_SHEET);
   if (!sheet) return null;
   const values = sheet.getDataRange().getValues();
@@ -167,15 +172,15 @@ function dailySource(spreadsheet: Spreadsheet, notes: string[]) {
   return { source, rows };
 }
 
-/** The dashboard sheet: the one built before (found by id, even renamed), else a new one. */
-function dashboardSheet(spreadsheet: Spreadsheet, state: DashboardState | undefined) {
-  const previous = state ? spreadsheet.getSheetById(state.sheetId) : null;
+/** The add-on's sheet: the one built before (found by id, even renamed), else a new one. */
+export function ownSheet(spreadsheet: Spreadsheet, id: number | undefined, name: string) {
+  const previous = id === undefined ? null : spreadsheet.getSheetById(id);
   if (previous) return { sheet: previous, fresh: false };
-  if (spreadsheet.getSheetByName(DASHBOARD_SHEET))
+  if (spreadsheet.getSheetByName(name))
     throw new InputError(
-      `This spreadsheet already has a sheet named "${DASHBOARD_SHEET}" that the add-on didn't make. Rename it, then build the dashboard again.`,
+      `This spreadsheet already has a sheet named "${name}" that the add-on didn't make. Rename it, then build again.`,
     );
-  return { sheet: spreadsheet.insertSheet(DASHBOARD_SHEET), fresh: true };
+  return { sheet: spreadsheet.insertSheet(name), fresh: true };
 }
 
 /** What the team typed on the previous dashboard: settings and each campaign's awareness. */
@@ -241,7 +246,8 @@ function writeCharts(sheet: Sheet, specs: ChartSpec[]): void {
   for (const chart of existing) if (!used.has(chart)) sheet.removeChart(chart);
 }
 
-function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
+/** Writes a laid-out sheet (the dashboard, or a report): each block with one call, then charts. */
+export function writeLayout(sheet: Sheet, layout: SheetDrawing): void {
   clearAndFit(sheet, layout.rows, layout.columns);
   rangeOf(sheet, layout.values).setValues(layout.values.cells);
   for (const block of layout.numberFormats) rangeOf(sheet, block).setNumberFormats(block.cells);
@@ -296,7 +302,7 @@ function build(request: Checked): DashboardBuilt {
       `None of the chosen trackers can be shown. ${notes.join(' ')} Choose trackers again.`,
     );
   const daily = dailySource(spreadsheet, notes);
-  const { sheet, fresh } = dashboardSheet(spreadsheet, state);
+  const { sheet, fresh } = ownSheet(spreadsheet, state?.sheetId, DASHBOARD_SHEET);
   const typed = fresh ? typedCells(sheet, undefined) : typedCells(sheet, state);
   const settings = mergeSettings(
     storedSettings(readInsightsJson(properties)),
@@ -317,7 +323,7 @@ function build(request: Checked): DashboardBuilt {
     notes,
     refreshedAt,
   });
-  writeDashboard(sheet, layout);
+  writeLayout(sheet, layout);
   sheet.activate();
   saveInsightsSettings(properties, settings);
   saveDashboardState(properties, {

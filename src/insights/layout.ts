@@ -47,7 +47,7 @@ export const FIRST_COLUMN_WIDTH = 170;
 /** The left blocks' other columns: room for their headers. */
 export const BLOCK_COLUMN_WIDTH = 120;
 
-const LEFT = 1;
+export const LEFT = 1;
 const LEFT_WIDTH = 14;
 /** The charts' column, after the left blocks and a spare column. */
 export const CHART_COLUMN = LEFT + LEFT_WIDTH + 1;
@@ -60,7 +60,7 @@ export const SPARE_ROWS = 200;
 /** Days the daily sales may grow beyond those it had. */
 export const SPARE_DAYS = 400;
 
-const COLORS = {
+export const COLORS = {
   header: '#f1f3f4',
   input: '#fef7e0',
   good: '#ceead6',
@@ -89,7 +89,8 @@ export interface DashboardInput {
   period?: Period;
 }
 
-export interface DashboardLayout {
+/** What a sheet writer draws: the grid's size, every block, the highlights and charts. */
+export interface SheetDrawing {
   rows: number;
   columns: number;
   values: Block<Cell>;
@@ -102,17 +103,20 @@ export interface DashboardLayout {
   /** Columns wider than the default: [first column, count, width]. */
   widths: [number, number, number][];
   charts: ChartSpec[];
+}
+
+export interface DashboardLayout extends SheetDrawing {
   /** Where the typed cells are, to read them back on the next refresh. */
   settingsRow: number;
   awarenessRow: number;
 }
 
 /** The tracker's format for the same kind of value; text stays General on the dashboard. */
-function formatOf(kind: Kind, currency: string): string {
+export function formatOf(kind: Kind, currency: string): string {
   return kind === 'text' ? 'General' : valueFormat(kind, currency);
 }
 
-const chartRows = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
+export const chartRows = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
 const PLATFORM_CHART_HEIGHT = 300;
 /** Rows 1 to 14, above the platform chart. */
 const DAILY_CHART_HEIGHT = 280;
@@ -122,6 +126,26 @@ const inputRule = (label: string): Rule => ({
   min: 0,
   help: `${label} must be a number, 0 or more.`,
 });
+
+/** A spilled table's header (with its notes) and formula row, and its columns' formats. */
+export function putSpill<K extends string>(
+  canvas: Canvas,
+  table: SpillTable<K>,
+  formulas: Partial<Record<K, string>>,
+  money: (kind: Kind) => string,
+  shown: boolean,
+): void {
+  const [header, first] = table.cells(formulas);
+  const columns: readonly SpillColumn<K>[] = table.columns;
+  canvas.table(table.row, table.column, [header], (j) => ({
+    bold: shown,
+    background: shown ? COLORS.header : undefined,
+    note: columns[j].note,
+  }));
+  const formats = columns.map((column) => money(column.kind));
+  canvas.table(table.firstRow, table.column, [first], (j) => ({ format: formats[j] }));
+  canvas.spill({ row: table.firstRow, column: table.column, height: table.capacity, formats });
+}
 
 export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const { sources } = input;
@@ -296,16 +320,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   ) => {
     canvas.put(table.row - 2, table.column, title, { bold: true });
     if (subtitle !== '') canvas.put(table.row - 1, table.column, subtitle);
-    const [header, first] = table.cells(formulas);
-    const columns: readonly SpillColumn<K>[] = table.columns;
-    canvas.table(table.row, table.column, [header], (j) => ({
-      bold: true,
-      background: COLORS.header,
-      note: columns[j].note,
-    }));
-    const formats = columns.map((column) => money(column.kind));
-    canvas.table(table.firstRow, table.column, [first], (j) => ({ format: formats[j] }));
-    canvas.spill({ row: table.firstRow, column: table.column, height: table.capacity, formats });
+    putSpill(canvas, table, formulas, money, true);
   };
   const n = settings.liftDays;
   spillTable(

@@ -301,6 +301,24 @@ export interface PlanBuilt {
   notes: string[];
 }
 
+export interface ReportRequest {
+  /** First post date counted, "YYYY-MM-DD". */
+  from: string;
+  /** Last post date counted (inclusive), "YYYY-MM-DD". */
+  to: string;
+  /** Tracker sheet names; omitted or empty: every tracker in the spreadsheet. */
+  trackers?: string[];
+}
+
+export interface ReportBuilt {
+  sheetName: string;
+  /** The trackers the report covers. */
+  trackers: string[];
+  /** "What changed since the previous report", one line each (the first is the summary). */
+  changes: string[];
+  notes: string[];
+}
+
 /** Every server function the sidebar may call, with its argument and result. */
 export interface ServerApi {
   getSidebarState(): SidebarState;
@@ -314,4 +332,5 @@ export interface ServerApi {
   buildDashboard(request: DashboardRequest): DashboardBuilt;
   syncCreators(): CreatorsSynced;
   buildPlan(request: PlanRequest): PlanBuilt;
+  buildReport(request: ReportRequest): ReportBuilt;
 }

@@ -1,6 +1,6 @@
 // The sidebar's entry point: wires the five sections together.
 import { setUpCodesPanel } from './codes-panel';
-import { setUpCreatorsPanel, setUpPlanPanel } from './creators-panel';
+import { setUpCreatorsPanel, setUpPlanPanel, setUpReportPanel } from './creators-panel';
 import { byId } from './dom';
 import { setUpImportPanel } from './import-panel';
 import { setUpInsightsPanel } from './insights-panel';
@@ -9,12 +9,18 @@ import { setUpTeamPanel } from './team-panel';
 import { setUpTrackerForm } from './tracker-form';
 
 const PANELS = ['tracker', 'codes', 'import', 'insights', 'team'];
+/** Start panels that are a form inside a tab: the tab, and the field to focus. */
+const FORMS: Record<string, { tab: string; field: string }> = {
+  plan: { tab: 'insights', field: 'plan-budget' },
+  report: { tab: 'insights', field: 'report-from' },
+};
 
 const codes = setUpCodesPanel();
 const imports = setUpImportPanel();
 const insights = setUpInsightsPanel();
 setUpCreatorsPanel();
 setUpPlanPanel();
+setUpReportPanel();
 const team = setUpTeamPanel();
 setUpTrackerForm(() => {
   codes.trackersChanged();
@@ -35,6 +41,12 @@ const tabs = setUpTabs(byId('tabs', HTMLElement), (panelId) => {
 function openStartPanel(): void {
   const panel = document.getElementById('start-panel')?.getAttribute('data-panel') ?? '';
   if (PANELS.includes(panel)) tabs.show(`panel-${panel}`);
+  const form = FORMS[panel];
+  if (!form) return;
+  tabs.show(`panel-${form.tab}`);
+  const field = document.getElementById(form.field);
+  field?.scrollIntoView({ block: 'center' });
+  field?.focus();
 }
 
 if (document.readyState === 'loading')

@@ -1,5 +1,6 @@
 // "Creators" and "Plan the next campaign" (in the Insights tab): syncs the "Creators" sheet and
-// lists the handles that may be one creator (nothing is merged); builds the "Plan" sheet.
+// lists the handles that may be one creator (nothing is merged); builds the "Plan" sheet and
+// the "Report" sheet for a date range.
 import type { CreatorsSynced } from '../shared/api';
 import { byId, type Child, count, el, Messages, replace, whileBusy } from './dom';
 import { callServer } from './server';
@@ -63,6 +64,37 @@ export function setUpPlanPanel(): void {
       const picked = built.suggested.length > 0 ? `: ${built.suggested.join(', ')}` : '';
       messages.success(
         `"${built.sheetName}" has ${count(built.candidates, 'candidate')}; booked ${built.suggested.length}${picked}.`,
+        ...built.notes.map((note) => el('p', { className: 'warn' }, note)),
+      );
+    } catch (error) {
+      messages.error((error as Error).message);
+    }
+  });
+}
+
+export function setUpReportPanel(): void {
+  const form = byId('report-form', HTMLFormElement);
+  const from = byId('report-from', HTMLInputElement);
+  const to = byId('report-to', HTMLInputElement);
+  const build = byId('report-build', HTMLButtonElement);
+  const messages = new Messages(
+    byId('report-status', HTMLElement),
+    byId('report-error', HTMLElement),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    messages.clear();
+    if (!from.value || !to.value) {
+      messages.error('Choose the first and the last post date of the report.');
+      return;
+    }
+    try {
+      const built = await whileBusy(build, messages, 'Building the report…', () =>
+        callServer('buildReport', { from: from.value, to: to.value }),
+      );
+      messages.success(
+        `"${built.sheetName}" covers ${from.value} to ${to.value} in ${count(built.trackers.length, 'tracker')}.`,
+        ...built.changes.map((line) => el('p', {}, line)),
         ...built.notes.map((note) => el('p', { className: 'warn' }, note)),
       );
     } catch (error) {

@@ -1,7 +1,8 @@
 // The add-on menu. onOpen may run in AuthMode.NONE (a teammate who never authorised the
 // add-on): then it may only build the menu, so it touches no other service.
 
-export type Panel = 'tracker' | 'codes' | 'import' | 'insights' | 'team';
+/** A tab, or a form inside one ('plan' and 'report' are in the Insights tab). */
+export type Panel = 'tracker' | 'codes' | 'import' | 'insights' | 'plan' | 'report' | 'team';
 
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
   { caption: 'Create campaign tracker', functionName: 'showTrackerSidebar' },
@@ -10,6 +11,8 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
   { caption: 'Build dashboard', functionName: 'refreshDashboard' },
   { caption: 'Dashboard options', functionName: 'showInsightsSidebar' },
   { caption: 'Sync creators', functionName: 'syncCreators' },
+  { caption: 'Plan next campaign', functionName: 'showPlanSidebar' },
+  { caption: 'Build report', functionName: 'showReportSidebar' },
   { caption: 'Share with team', functionName: 'showTeamSidebar' },
 ];
 

@@ -218,6 +218,21 @@ describe('the grid has edges', () => {
     );
   });
 
+  it('shows gridlines until a script hides them, and refuses a non-boolean', () => {
+    const emulator = createEmulator({ sheets: [{ name: 'Report' }] });
+    const sheet = emulator.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(
+      'Report',
+    ) as GoogleAppsScript.Spreadsheet.Sheet;
+    expect(sheet.hasHiddenGridlines()).toBe(false);
+    expect(sheet.setHiddenGridlines(true)).toBe(sheet);
+    expect(sheet.hasHiddenGridlines()).toBe(true);
+    expect(() => sheet.setHiddenGridlines('yes' as unknown as boolean)).toThrow(
+      /setHiddenGridlines/,
+    );
+    sheet.setHiddenGridlines(false);
+    expect(sheet.hasHiddenGridlines()).toBe(false);
+  });
+
   it('names sheets uniquely and makes new ones 1,000 by 26', () => {
     const { spreadsheet } = setup();
     const tracker = spreadsheet.insertSheet('Tracker');

@@ -31,6 +31,7 @@ function trackerWorkbook(): Emulator {
   tracker.setColumnWidth(1, 160);
   tracker.hideColumns(5);
   tracker.setTabColor('#ff9900');
+  tracker.setHiddenGridlines(true);
 
   const platform = SpreadsheetApp.newDataValidation()
     .requireValueInList(['Instagram', 'TikTok', 'YouTube'])
@@ -143,6 +144,8 @@ describe('a saved workbook opens as it was', () => {
     expect(spreadsheet.getRangeByName('Revenue')?.getValues()).toEqual([[1200], [800]]);
     expect(tracker.isColumnHiddenByUser(5)).toBe(true);
     expect(tracker.getTabColor()).toBe('#ff9900');
+    expect(tracker.hasHiddenGridlines()).toBe(true);
+    expect((spreadsheet.getSheetByName('Lists') as Sheet).hasHiddenGridlines()).toBe(false);
     expect(tracker.getRange('A1').getFontWeight()).toBe('bold');
     expect(PropertiesService.getScriptProperties().getProperty('schema')).toBe('3');
     expect(spreadsheet.getOwner()?.getEmail()).toBe('owner@example.com');

@@ -192,6 +192,22 @@ describe('the offline preview page', () => {
     ).toBe('ROI by creator');
   });
 
+  it("shows the sample's creators roster, plan and March report", async () => {
+    const { page } = await open(sampleWorkbook);
+    const tabs = page.locator('#sheet-tabs');
+    for (const name of ['Creators', 'Plan', 'Report'])
+      await expect.poll(() => tabs.getByText(name, { exact: true }).count(), WAIT).toBe(1);
+    await tabs.getByText('Creators', { exact: true }).click();
+    await expect.poll(shown(page, 'A2'), WAIT).toBe('@glowwithmaya');
+    await tabs.getByText('Plan', { exact: true }).click();
+    await expect.poll(shown(page, 'A7'), WAIT).toBe('@glowwithmaya');
+    await tabs.getByText('Report', { exact: true }).click();
+    await expect.poll(shown(page, 'A1'), WAIT).toBe('Report: 2026-03-01 to 2026-03-31');
+    // The nine March posts: fees and product cost 3,400, revenue 13,376.30.
+    await expect.poll(shown(page, 'A6'), WAIT).toBe('$3,400.00');
+    expect(await cell(page, 'B6').textContent()).toBe('$13,376.30');
+  });
+
   it('builds the dashboard from the add-on menu', async () => {
     const { page } = await open(() => {
       const workbook = new PreviewWorkbook();

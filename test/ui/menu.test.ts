@@ -27,6 +27,8 @@ describe('the add-on menu', () => {
       ['Build dashboard', 'refreshDashboard'],
       ['Dashboard options', 'showInsightsSidebar'],
       ['Sync creators', 'syncCreators'],
+      ['Plan next campaign', 'showPlanSidebar'],
+      ['Build report', 'showReportSidebar'],
       ['Share with team', 'showTeamSidebar'],
     ]);
   });
@@ -35,7 +37,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(7);
+    expect(emulator.menus[0].items).toHaveLength(9);
   });
 
   it('each item opens the sidebar on its panel', () => {
@@ -46,6 +48,19 @@ describe('the add-on menu', () => {
       '<div id="start-panel" data-panel="codes" hidden></div>',
     );
     expect(emulator.sidebar?.content).toContain('<script>');
+  });
+
+  it('"Plan next campaign" and "Build report" open the Insights tab on their forms', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    script.call('showPlanSidebar');
+    expect(emulator.sidebar?.content).toContain('<div id="start-panel" data-panel="plan" hidden>');
+    expect(emulator.sidebar?.content).toContain('id="plan-budget"');
+    script.call('showReportSidebar');
+    expect(emulator.sidebar?.content).toContain(
+      '<div id="start-panel" data-panel="report" hidden>',
+    );
+    expect(emulator.sidebar?.content).toContain('id="report-from"');
   });
 
   it('a teammate who never ran the add-on still sees the tracker compute', () => {

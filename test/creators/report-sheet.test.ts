@@ -1,0 +1,159 @@
+// buildReport on the built bundle, over the three campaigns: only posts dated in the range count
+// (figures computed here from the fixture rows, to the cent), building again replaces the sheet
+// and its charts, the second report says what changed, and bad input changes nothing.
+import { describe, expect, it } from 'vitest';
+import { errorOf } from '../harness/fixtures';
+import { cents } from '../insights/read';
+import { CAMPAIGNS, workbook } from './campaigns';
+
+type Built = { sheetName: string; trackers: string[]; changes: string[]; notes: string[] };
+
+function reporting() {
+  const book = workbook();
+  const report = (request: object) => book.script.call('buildReport', request) as Built;
+  const values = () => book.emulator.sheet('Report').values();
+  /** The headline figures by label: the row under the "Spend" header. */
+  const headline = () => {
+    const rows = values();
+    const at = rows.findIndex((row) => row[0] === 'Spend');
+    return Object.fromEntries(rows[at].map((label, i) => [label, rows[at + 1][i]]));
+  };
+  const charts = () =>
+    book.emulator.sheet('Report').charts.map((chart) => ({
+      type: chart.type,
+      ranges: chart.ranges,
+      title: chart.options.title,
+    }));
+  const sheetNames = () =>
+    book.emulator.services.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((s) => s.getName());
+  return { ...book, report, values, headline, charts, sheetNames };
+}
+
+/** The domain brief's figures over the fixture posts dated from..to. */
+function expected(from: string, to: string, campaigns = CAMPAIGNS.map((c) => c.name)) {
+  const posts = CAMPAIGNS.filter((c) => campaigns.includes(c.name))
+    .flatMap((c) => c.posts)
+    .filter((p) => p.date >= from && p.date <= to);
+  const sum = (pick: (p: (typeof posts)[number]) => number) =>
+    posts.reduce((total, p) => total + pick(p), 0);
+  const spend = sum((p) => p.fee + p.product);
+  const revenue = sum((p) => p.revenue);
+  const orders = sum((p) => p.orders);
+  const customers = sum((p) => p.customers);
+  return {
+    posts: posts.length,
+    spend,
+    revenue,
+    roi: (revenue - spend) / spend,
+    orders,
+    customers,
+    cac: spend / customers,
+    conversion: orders / sum((p) => p.clicks),
+  };
+}
+
+describe('the report to send', () => {
+  it('counts only posts dated in the range, to the cent, with a definition per figure', () => {
+    const book = reporting();
+    const built = book.report({ from: '2025-03-01', to: '2025-06-04' });
+    const want = expected('2025-03-01', '2025-06-04');
+    expect(want.posts).toBe(5); // janedoe's post of 2025-06-06 and the autumn ones are out
+    expect(built).toMatchObject({ sheetName: 'Report', trackers: ['Spring', 'Summer', 'Autumn'] });
+    const figures = book.headline();
+    expect(cents(figures.Spend)).toBe(cents(want.spend));
+    expect(cents(figures.Revenue)).toBe(cents(want.revenue));
+    expect(figures.ROI as number).toBeCloseTo(want.roi, 9);
+    expect(figures.Orders).toBe(want.orders);
+    expect(figures['New customers']).toBe(want.customers);
+    expect(cents(figures.CAC)).toBe(cents(want.cac));
+    expect(figures['Conversion rate'] as number).toBeCloseTo(want.conversion, 9);
+    const column = book.values().map((row) => row[0]);
+    expect(column).toContain('ROI: (revenue - spend) / spend.');
+    const rows = book.values();
+    const valueAt = rows.findIndex((row) => row[0] === 'Attributed revenue');
+    const total = rows[valueAt].indexOf('Total value');
+    expect(cents(rows[valueAt + 1][total])).toBe(cents(want.revenue)); // no bonus, no content
+    expect(column).toContain('First report: nothing to compare with yet.');
+    // The leaderboard lists the creators who posted in the range only.
+    const board = column.indexOf('Rank');
+    const creators = book
+      .values()
+      .slice(board + 1)
+      .map((row) => row[1])
+      .filter(Boolean);
+    // (The dashboard's creator key keeps a leading "@": "@Jane.Doe" and "jane.doe" are two rows.)
+    expect(new Set(creators)).toEqual(
+      new Set(['@Jane.Doe', '@tom_bakes', '@leo.unboxes', 'jane.doe']),
+    );
+    expect(creators).not.toContain('janedoe');
+    expect(creators).not.toContain('@mia.makes');
+    const sheet = book.emulator.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(
+      'Report',
+    ) as GoogleAppsScript.Spreadsheet.Sheet;
+    expect(sheet.hasHiddenGridlines()).toBe(true);
+    expect(sheet.isColumnHiddenByUser(14)).toBe(false);
+    expect(sheet.isColumnHiddenByUser(16)).toBe(true);
+    expect(book.emulator.unsupportedFunctions).toEqual([]);
+  });
+
+  it('one tracker: only its posts in the range', () => {
+    const book = reporting();
+    book.report({ from: '2025-01-01', to: '2025-12-31', trackers: ['Summer'] });
+    const want = expected('2025-01-01', '2025-12-31', ['Summer']);
+    expect(cents(book.headline().Spend)).toBe(cents(want.spend));
+    expect(cents(book.headline().Revenue)).toBe(cents(want.revenue));
+  });
+
+  it('building again replaces the sheet: one Report, the same charts', () => {
+    const book = reporting();
+    book.report({ from: '2025-03-01', to: '2025-06-04' });
+    const first = book.charts();
+    expect(first.map((c) => [c.type, c.title])).toEqual([
+      ['COLUMN', 'Spend and revenue by platform'],
+      ['BAR', 'ROI by creator'],
+    ]);
+    book.report({ from: '2025-03-01', to: '2025-06-04' });
+    expect(book.sheetNames().filter((name) => name.startsWith('Report'))).toEqual(['Report']);
+    expect(book.charts()).toEqual(first);
+  });
+
+  it('the second report says what changed since the first', () => {
+    const book = reporting();
+    book.report({ from: '2025-03-01', to: '2025-03-31' });
+    const built = book.report({ from: '2025-03-01', to: '2025-06-30' });
+    const march = expected('2025-03-01', '2025-03-31');
+    const spring = expected('2025-03-01', '2025-06-30');
+    expect(built.changes[0]).toBe(
+      'Since the previous report (2025-03-01 to 2025-03-31 (Spring, Summer, Autumn)), for 2025-03-01 to 2025-06-30 (Spring, Summer, Autumn):',
+    );
+    const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(built.changes).toContain(
+      `Spend rose from ${money(march.spend)} to ${money(spring.spend)} (+${money(spring.spend - march.spend)}, +${(((spring.spend - march.spend) / march.spend) * 100).toFixed(1)}%)`,
+    );
+    expect(built.changes.some((line) => line.startsWith('Revenue rose from'))).toBe(true);
+    const column = book.values().map((row) => row[0]);
+    expect(column).toContain(built.changes[1]);
+  });
+
+  it('bad input says what is wrong and changes nothing', () => {
+    const book = reporting();
+    book.report({ from: '2025-03-01', to: '2025-06-04' });
+    const before = book.values();
+    const stored = book.emulator.services.PropertiesService.getDocumentProperties().getProperties();
+    for (const [request, message] of [
+      [{ from: '2025-06-04', to: '2025-03-01' }, /"From" \(2025-06-04\) is after "To"/],
+      [{ from: '2025-02-30', to: '2025-03-01' }, /"From" must be a date written YYYY-MM-DD/],
+      [{ from: '2025-03-01', to: 'June' }, /"To" must be a date/],
+      [{ from: '2025-03-01', to: '2025-06-04', trackers: ['Winter'] }, /"Winter"/],
+    ] as const) {
+      expect(errorOf(() => book.report(request))).toMatch(message);
+    }
+    expect(book.values()).toEqual(before);
+    expect(book.sheetNames().filter((name) => name.startsWith('Report'))).toEqual(['Report']);
+    expect(
+      book.emulator.services.PropertiesService.getDocumentProperties().getProperties(),
+    ).toEqual(stored);
+  });
+});
