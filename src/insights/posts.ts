@@ -187,9 +187,12 @@ export interface PostsInput {
   period?: Period;
 }
 
-/** A creator's identity across trackers: handle and platform, trimmed, lower case. */
+/**
+ * A creator's identity across trackers, as the roster's: handle without its @, trimmed, any case,
+ * on a platform. (A handle holds no @ but the leading one, so SUBSTITUTE drops just that.)
+ */
 export function creatorKey(handle: string, platform: string): string {
-  return `LOWER(TRIM(${handle}))&" on "&LOWER(TRIM(${platform}))`;
+  return `SUBSTITUTE(LOWER(TRIM(${handle})), "@", "")&" on "&LOWER(TRIM(${platform}))`;
 }
 
 function dateOf(iso: string): string {

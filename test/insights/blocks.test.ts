@@ -199,7 +199,7 @@ describe('a block placed elsewhere, for a period', () => {
     emulator.type('Report', 'B3', table.cells(formulas));
     const rows = emulator.sheet('Report').values('B4:E5');
     expect(rows).toEqual([
-      ['Spring launch', '@tom on tiktok', '@tom', 'TikTok'],
+      ['Spring launch', 'tom on tiktok', '@tom', 'TikTok'],
       ['', '', '', ''],
     ]);
     expect(emulator.unsupportedFunctions).toEqual([]);
