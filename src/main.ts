@@ -1,6 +1,7 @@
 // Everything Apps Script can call, and nothing else. The build turns each export into a
 // top-level function declaration (with its JSDoc) in build/Code.js.
 
+import { type EditEvent, prefillFromRoster } from './creators/handle-prefill';
 import { buildPlan as buildPlanSheet } from './creators/plan-sheet';
 import { buildReport as buildReportSheet } from './creators/report-sheet';
 import { syncCreators as syncRoster } from './creators/roster-sheet';
@@ -61,6 +62,14 @@ export {
 /** Adds the add-on menu; in AuthMode.NONE it must touch nothing else. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
+}
+
+/**
+ * Simple trigger on every edit: a known creator chosen in a tracker's handle cell fills that
+ * row's empty platform and followers from the Creators sheet. Anything else returns at once.
+ */
+export function onEdit(e?: EditEvent): void {
+  prefillFromRoster(e);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

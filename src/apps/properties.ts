@@ -11,6 +11,8 @@ const DASHBOARD_KEY = 'dashboard';
 /** The Report sheet's id, and the previous report's headline figures (report-changes.ts JSON). */
 const REPORT_SHEET_KEY = 'report.sheet';
 const REPORT_SNAPSHOT_KEY = 'report.snapshot';
+/** Where each tracker's handles were at the last creators sync (onEdit's pre-fill reads it). */
+const HANDLE_COLUMNS_KEY = 'creators.handles';
 
 export interface StoredTracker extends TrackerOptions {
   sheetId: number;
@@ -41,6 +43,22 @@ export function readTrackers(properties: Properties): Map<number, StoredTracker>
     if (tracker && typeof tracker.sheetId === 'number') trackers.set(tracker.sheetId, tracker);
   }
   return trackers;
+}
+
+/** Whether a sheet is a registered tracker: one property read, for onEdit. */
+export function isTracker(properties: Properties, sheetId: number): boolean {
+  return properties.getProperty(`${TRACKER_PREFIX}${sheetId}`) !== null;
+}
+
+/** A tracker's header row and handle column, by sheet id, as the last creators sync found them. */
+export type HandleColumns = Record<string, { headerRow: number; column: number }>;
+
+export function readHandleColumns(properties: Properties): HandleColumns {
+  return parse<HandleColumns>(properties.getProperty(HANDLE_COLUMNS_KEY)) ?? {};
+}
+
+export function saveHandleColumns(properties: Properties, handles: HandleColumns): void {
+  properties.setProperty(HANDLE_COLUMNS_KEY, JSON.stringify(handles));
 }
 
 export function readTeamSettings(properties: Properties): TeamSettings {

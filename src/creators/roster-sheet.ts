@@ -4,9 +4,16 @@
 // typed columns come back from the sheet as read; nothing is written until every check passed.
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
-import { documentProperties, readTrackers, type StoredTracker } from '../apps/properties';
+import {
+  documentProperties,
+  type HandleColumns,
+  readTrackers,
+  type StoredTracker,
+  saveHandleColumns,
+} from '../apps/properties';
 import { createdBefore } from '../insights/sources';
 import type { CreatorsSynced } from '../shared/api';
+import { columnLetter } from '../tracker/columns';
 import { currencyFormat } from '../tracker/formats';
 import { valueFormat } from '../tracker/layout';
 import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
@@ -135,7 +142,8 @@ function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
   if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }
 
-function writeRoster(sheet: Sheet, roster: Roster): void {
+/** Writes the roster; returns its number of rows (header included). */
+function writeRoster(sheet: Sheet, roster: Roster): number {
   const values = grid(roster);
   const rows = values.length;
   const width = values[0].length;
@@ -154,11 +162,44 @@ function writeRoster(sheet: Sheet, roster: Roster): void {
     ],
   ]);
   sheet.setFrozenRows(1);
+  return rows;
+}
+
+export const DROPDOWN_HELP = 'Pick a creator from the Creators sheet, or type a new handle.';
+
+/**
+ * Each tracker's handle cells (header row down to the sheet's last row) get one dropdown of the
+ * roster's handles that still accepts a new handle: one setDataValidation per tracker. It replaces
+ * any rule on those cells (the tracker puts none there; reading it first would cost a call each).
+ */
+function setDropdowns(roster: Sheet, rows: number, tables: TrackerTable[]): HandleColumns {
+  const handleAt = ROSTER_COLUMNS.findIndex((column) => column.key === 'handle') + 1;
+  const rule = SpreadsheetApp.newDataValidation()
+    .requireValueInRange(roster.getRange(2, handleAt, Math.max(rows - 1, 1), 1), true)
+    .setAllowInvalid(true)
+    .setHelpText(DROPDOWN_HELP)
+    .build();
+  const handles: HandleColumns = {};
+  for (const { sheet, sheetId, headerRow, handleColumn } of tables) {
+    const letter = columnLetter(handleColumn);
+    sheet.getRange(`${letter}${headerRow + 1}:${letter}`).setDataValidation(rule);
+    handles[String(sheetId)] = { headerRow, column: handleColumn };
+  }
+  return handles;
+}
+
+/** Where a tracker read keeps its handles. */
+export interface TrackerTable {
+  sheet: Sheet;
+  sheetId: number;
+  headerRow: number;
+  handleColumn: number;
 }
 
 /** What every tracker holds, read in one call each, with the Rates sheet's rate table. */
 export interface TrackersRead {
   trackers: TrackerPosts[];
+  tables: TrackerTable[];
   rates: RateTable;
   /** Trackers left out, and why. */
   notes: string[];
@@ -171,12 +212,15 @@ export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): Trac
     throw new InputError(`There is no campaign tracker yet: create one, then ${feature}.`);
   const notes: string[] = [];
   const trackers: TrackerPosts[] = [];
+  const tables: TrackerTable[] = [];
   let reporting = '';
-  for (const { sheet } of chosen) {
+  for (const { sheet, stored } of chosen) {
     const name = sheet.getName();
     try {
       const read = readTrackerPosts(name, sheet.getDataRange().getValues());
       trackers.push(read.posts);
+      const { headerRow, handleColumn } = read;
+      tables.push({ sheet, sheetId: stored.sheetId, headerRow, handleColumn });
       reporting ||= read.reporting;
     } catch (error) {
       notes.push(`"${name}" is left out: ${(error as Error).message}`);
@@ -188,21 +232,27 @@ export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): Trac
   const rateRows = ratesSheet
     ? ratesFromValues((ratesSheet.getDataRange().getValues() as CellValue[][]).slice(1))
     : [];
-  return { trackers, rates: rateTable(reporting || FALLBACK_CURRENCY, rateRows), notes };
+  return {
+    trackers,
+    tables,
+    rates: rateTable(reporting || FALLBACK_CURRENCY, rateRows),
+    notes,
+  };
 }
 
 /** Sidebar and menu: the "Creators" sheet brought in step with every tracker. */
 export function syncCreators(): CreatorsSynced {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const { trackers, rates, notes } = readAllTrackers(spreadsheet, 'sync creators');
+    const { trackers, tables, rates, notes } = readAllTrackers(spreadsheet, 'sync creators');
     const existing = existingRoster(spreadsheet);
     const roster = mergeRoster(trackers, existing ? fromRosterValues(existing.values) : [], rates);
     if (roster.note) notes.push(`Money totals: ${roster.note}.`);
 
     const sheet =
       existing?.sheet ?? spreadsheet.insertSheet(CREATORS_SHEET, spreadsheet.getNumSheets());
-    writeRoster(sheet, roster);
+    const rows = writeRoster(sheet, roster);
+    saveHandleColumns(documentProperties(), setDropdowns(sheet, rows, tables));
     const gone = roster.creators.filter((creator) => creator.status === 'gone').length;
     const duplicates = roster.duplicates.map((pair) => pair.words);
     spreadsheet.toast(

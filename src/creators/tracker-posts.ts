@@ -29,6 +29,9 @@ export interface ReadPosts {
   posts: TrackerPosts;
   /** The reporting currency setting, else the tracker's currency ('' when both were moved away). */
   reporting: string;
+  /** 1-based sheet row of the header and column of the handles (for the roster dropdown). */
+  headerRow: number;
+  handleColumn: number;
 }
 
 /** The value under a settings label ("Currency" over "USD") in the rows above the header. */
@@ -112,5 +115,7 @@ export function readTrackerPosts(name: string, values: readonly unknown[][]): Re
       rows,
     },
     reporting,
+    headerRow,
+    handleColumn: columns.handle as number,
   };
 }
