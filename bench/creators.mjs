@@ -1,12 +1,4 @@
-// syncCreators: the same number of sheet calls for 50 and 2,000 creators (3 trackers), at most
-// 30; and the pure merge (normalise, merge, near-duplicates) of 2,000 creators across 20
-// trackers must grow linearly against 200.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as esbuild from 'esbuild';
-import { loadEmulator } from './emulator.mjs';
-import { ROOT } from './load-bundle.mjs';
+import { loadEmulator, loadSource } from './emulator.mjs';
 import { median, timeOnce } from './timing.mjs';
 
 const MAX_CALLS = 30;
@@ -15,22 +7,11 @@ const TRACKERS = 20;
 const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
 
 /** The pure roster modules, compiled once like bench/import.mjs does. */
-async function loadRoster() {
-  const entry = [
-    "export { mergeRoster } from './src/creators/roster';",
-    "export { rateTable } from './src/creators/money';",
-  ].join('\n');
-  const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
+function loadRoster() {
+  return loadSource('roster', {
+    'src/creators/roster': ['mergeRoster'],
+    'src/creators/money': ['rateTable'],
   });
-  const file = path.join(ROOT, 'node_modules/.cache/bench/roster.cjs');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, result.outputFiles[0].text);
-  return createRequire(import.meta.url)(file);
 }
 
 /** Creator i's handle as a tracker might spell it: case, "@" and spaces vary by tracker. */

@@ -1,24 +1,38 @@
-// The Sheets emulator (emulator/) is TypeScript; compile it once for the benchmarks.
+// The benchmarks run TypeScript (the emulator, pure modules of src/): compiled once with esbuild
+// into node_modules/.cache, so the compiled files resolve packages like the tests do.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ROOT } from './load-bundle.mjs';
 
-export async function loadEmulator() {
-  const dir = path.join(ROOT, 'emulator');
+async function compile(name, options) {
   const result = await esbuild.build({
-    entryPoints: [path.join(dir, 'sheets-emulator.ts')],
     bundle: true,
     write: false,
     platform: 'node',
     format: 'cjs',
-    packages: 'external',
-    define: { __dirname: JSON.stringify(dir) },
+    ...options,
   });
-  // Inside node_modules so the compiled file resolves hyperformula like the tests do.
-  const file = path.join(ROOT, 'node_modules/.cache/bench/sheets-emulator.cjs');
+  const file = path.join(ROOT, `node_modules/.cache/bench/${name}.cjs`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, result.outputFiles[0].text);
   return createRequire(import.meta.url)(file);
+}
+
+export function loadEmulator() {
+  const dir = path.join(ROOT, 'emulator');
+  return compile('sheets-emulator', {
+    entryPoints: [path.join(dir, 'sheets-emulator.ts')],
+    packages: 'external',
+    define: { __dirname: JSON.stringify(dir) },
+  });
+}
+
+/** Named exports of src/ modules, e.g. { 'src/creators/roster': ['mergeRoster'] }. */
+export function loadSource(name, exportsByModule) {
+  const contents = Object.entries(exportsByModule)
+    .map(([module, names]) => `export { ${names.join(', ')} } from './${module}';`)
+    .join('\n');
+  return compile(name, { stdin: { contents, resolveDir: ROOT, loader: 'ts' } });
 }

@@ -1,14 +1,5 @@
-// Import results: the pure pipeline (sniff, parse, recognise, aggregate, record, match) on a
-// generated Shopify orders export against a 500-influencer tracker must grow linearly; and
-// applyImport's sheet calls must not grow with the influencers matched.
-// csv-parse stands in for Apps Script's Utilities.parseCsv (as in the emulator and the tests).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import * as esbuild from 'esbuild';
-import { loadEmulator } from './emulator.mjs';
-import { ROOT } from './load-bundle.mjs';
+import { loadEmulator, loadSource } from './emulator.mjs';
 import { median, timeOnce } from './timing.mjs';
 
 const INFLUENCERS = 500;
@@ -35,23 +26,12 @@ function shopifyExport(lines) {
 }
 
 /** The pure import modules, compiled once like bench/emulator.mjs does for the emulator. */
-async function loadImport() {
-  const entry = [
-    "export { prepareText } from './src/import/text';",
-    "export { readReport } from './src/import/detect';",
-    "export { planTrackerImport } from './src/import/plan';",
-  ].join('\n');
-  const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'cjs',
+function loadImport() {
+  return loadSource('import', {
+    'src/import/text': ['prepareText'],
+    'src/import/detect': ['readReport'],
+    'src/import/plan': ['planTrackerImport'],
   });
-  const file = path.join(ROOT, 'node_modules/.cache/bench/import.cjs');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, result.outputFiles[0].text);
-  return createRequire(import.meta.url)(file);
 }
 
 const tracker = Array.from({ length: INFLUENCERS }, (_, i) => ({

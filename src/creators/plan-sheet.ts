@@ -4,6 +4,7 @@
 // budget left are native formulas, so they follow a changed fee, override or budget.
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
+import { clearAndFit } from '../insights/dashboard-sheet';
 import type { PlanBuilt, PlanRequest } from '../shared/api';
 import { columnLetter } from '../tracker/columns';
 import { currencyFormat } from '../tracker/formats';
@@ -261,14 +262,7 @@ function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: Cel
 
 function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
   const rows = values.length;
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  const all = sheet.getRange(1, 1, maxRows, maxColumns);
-  all.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
-  all.clearNote();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
-  if (maxColumns < WIDTH) sheet.insertColumnsAfter(maxColumns, WIDTH - maxColumns);
+  clearAndFit(sheet, rows, WIDTH);
   const body = COLUMNS.map((column) => formatOf(column.format, currency));
   const formats = values.map((_, r) => {
     if (r === SETTINGS_ROW - 1)

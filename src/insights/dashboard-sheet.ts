@@ -209,7 +209,7 @@ function rangeOf<T>(sheet: Sheet, block: Block<T>) {
 }
 
 /** Empties the sheet (values, formats, validations, notes), then sizes it to the layout. */
-function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
+export function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   const all = sheet.getRange(1, 1, maxRows, maxColumns);
