@@ -90,6 +90,7 @@ export function readTrackerPosts(name: string, values: readonly unknown[][]): Re
       salesCurrency: text('salesCurrency'),
       followers: num('followers'),
       postDate: dayOf(at(cells, 'postDate')),
+      firstOrderDate: dayOf(at(cells, 'firstOrderDate')),
       fee: num('fee'),
       // The tracker has one "Product and shipping" column: it counts as product.
       product: num('productCost'),

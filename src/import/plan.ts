@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<ImportedField, string> = {
   newCustomers: 'New customers',
   bonus: 'Brand Referral Bonus',
   lastImport: 'Last import',
+  firstOrderDate: 'First order date',
 };
 export const IMPORTED_FIELDS = Object.keys(FIELD_LABELS) as ImportedField[];
 const MEASURE_FIELDS = ['clicks', 'orders', 'revenue', 'newCustomers'] as const;
@@ -49,11 +50,24 @@ export type TrackerCells = Partial<Record<ImportedField, CellValue>>;
 /** One row's cells as the ledger says they should be; only the fields it has numbers for. */
 export type RowValues = Partial<Record<ImportedField, string | number>>;
 
+/** An entry that records a sale: orders, or revenue from a report without an orders count. */
+function hasOrder(entry: LedgerEntry): boolean {
+  const { orders, revenue } = entry.values;
+  return orders !== undefined ? orders > 0 : (revenue ?? 0) > 0;
+}
+
+/** What a cell the ledger no longer gives a value becomes. */
+function cleared(field: ImportedField, lastImport: string): string | number {
+  if (field === 'lastImport') return lastImport;
+  return field === 'firstOrderDate' ? '' : 0;
+}
+
 /**
  * Each row's cells derived from the ledger: clicks, orders, revenue and new customers summed
  * over every source (only measures some report had), the Brand Referral Bonus where Amazon
  * Attribution contributed (Amazon's figure, else its attributed sales x the rate), and the
- * sources, latest first, in "Last import".
+ * sources, latest first, in "Last import", and the day of the earliest order in
+ * "First order date" (only when some entry with orders is dated).
  */
 export function rowValues(
   ledger: readonly LedgerEntry[],
@@ -68,6 +82,8 @@ export function rowValues(
       bonus: number;
       sales: number;
       amazon: boolean;
+      /** The earliest day with an order, "YYYY-MM-DD" ('' while none). */
+      firstOrder: string;
     }
   >();
   for (const entry of ledger) {
@@ -75,12 +91,14 @@ export function rowValues(
     if (row === undefined) continue;
     let extra = extras.get(row);
     if (!extra) {
-      extra = { sources: new Map(), bonus: 0, sales: 0, amazon: false };
+      extra = { sources: new Map(), bonus: 0, sales: 0, amazon: false, firstOrder: '' };
       extras.set(row, extra);
     }
     const seen = extra.sources.get(entry.source);
     if (!seen || entry.importedAt > seen.at)
       extra.sources.set(entry.source, { label: entry.reportLabel, at: entry.importedAt });
+    if (entry.date && hasOrder(entry) && (!extra.firstOrder || entry.date < extra.firstOrder))
+      extra.firstOrder = entry.date;
     if (entry.report === 'amazonAttribution') {
       extra.amazon = true;
       if (entry.values.bonus !== undefined) extra.bonus = addMoney(extra.bonus, entry.values.bonus);
@@ -101,6 +119,7 @@ export function rowValues(
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
         .map((source) => `${source.label}, ${source.at}`)
         .join('; ');
+      if (extra.firstOrder) values.firstOrderDate = extra.firstOrder;
     }
     result.set(total.row, values);
   }
@@ -214,7 +233,7 @@ export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
     const fields: FieldChange[] = [];
     for (const field of IMPORTED_FIELDS) {
       if (!(field in old) && !(field in next)) continue;
-      const value = next[field] ?? (field === 'lastImport' ? `${report.label}, ${importedAt}` : 0);
+      const value = next[field] ?? cleared(field, `${report.label}, ${importedAt}`);
       const was = current[field] ?? '';
       if (was === value) continue;
       write[field] = value;

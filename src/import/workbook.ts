@@ -6,10 +6,12 @@ import type { ImportedField } from '../shared/api';
 import { appendColumns } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
 import { currencyFormat } from '../tracker/formats';
+import { valueFormat } from '../tracker/layout';
 import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
 import type { TrackerRow } from './match';
 import type { CellValue, RowValues, TrackerCells } from './plan';
+import { dayOfDate } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,7 +30,7 @@ const REQUIRED: readonly ColumnKey[] = [
   'revenue',
   'newCustomers',
 ];
-const ADDED: readonly ColumnKey[] = ['bonus', 'lastImport'];
+const ADDED: readonly ColumnKey[] = ['bonus', 'lastImport', 'firstOrderDate'];
 
 /** What undoes the writes made so far, newest first. */
 export class Undo {
@@ -66,6 +68,7 @@ const FIELD_COLUMNS: Record<ImportedField, ColumnKey> = {
   newCustomers: 'newCustomers',
   bonus: 'bonus',
   lastImport: 'lastImport',
+  firstOrderDate: 'firstOrderDate',
 };
 
 export interface LoadedTracker {
@@ -116,7 +119,10 @@ export function loadTracker(sheet: Sheet): LoadedTracker {
     const current: TrackerCells = {};
     for (const [field, key] of Object.entries(FIELD_COLUMNS) as [ImportedField, ColumnKey][]) {
       const value = columns[key] ? at(row, key) : undefined;
-      if (value !== undefined && value !== null) current[field] = value as CellValue;
+      if (value instanceof Date) {
+        // A date cell compares with the plan's "YYYY-MM-DD".
+        if (!Number.isNaN(value.getTime())) current[field] = dayOfDate(value);
+      } else if (value !== undefined && value !== null) current[field] = value as CellValue;
     }
     cells.set(number, current);
   }
@@ -167,7 +173,12 @@ export function addMissingColumns(tracker: LoadedTracker, undo: Undo): string[] 
   for (const key of ADDED) {
     const column = tracker.columns[key];
     if (column === undefined) continue;
-    const format = key === 'bonus' ? moneyFormat : PLAIN_TEXT_FORMAT;
+    const format =
+      key === 'bonus'
+        ? moneyFormat
+        : key === 'firstOrderDate'
+          ? valueFormat('date', tracker.currency || 'USD')
+          : PLAIN_TEXT_FORMAT;
     for (const row of tracker.formats.slice(tracker.headerRow)) row[column - 1] = format;
   }
   return added;
@@ -219,6 +230,8 @@ export function writeTrackerCells(
         run.map((column) => {
           const value = writes.get(row)?.[fieldOf.get(column) as ImportedField];
           if (value === undefined) return was(row, column);
+          // A day ("YYYY-MM-DD") goes in as Sheets reads typing: a date, not text.
+          if (fieldOf.get(column) === 'firstOrderDate') return value;
           const format = tracker.formats[row - 1]?.[column - 1] ?? '';
           return typeof value === 'string' ? literal(value, format) : value;
         }),

@@ -157,7 +157,8 @@ export type ImportedField =
   | 'newCustomers'
   | 'clicks'
   | 'bonus'
-  | 'lastImport';
+  | 'lastImport'
+  | 'firstOrderDate';
 
 export interface FieldChange {
   field: ImportedField;

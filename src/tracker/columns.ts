@@ -57,7 +57,8 @@ export type ColumnKey =
   | 'fullCost'
   | 'reportingRevenue'
   | 'profitRoi'
-  | 'possibleLeak';
+  | 'possibleLeak'
+  | 'firstOrderDate';
 
 /** What a column holds; decides its number format and validation. */
 export type ValueType =
@@ -433,8 +434,24 @@ const MONEY_COLUMNS: readonly Column[] = [
     type: 'text',
     width: 220,
     formula: (c, s) =>
-      leakFormula({ orders: c.orders, clicks: c.clicks, postDate: c.postDate }, s.conversionRate),
-    note: "Why the code may have leaked to coupon sites: more orders than clicks, or a conversion rate over 3x the campaign's (from 5 orders). Empty: no sign.",
+      leakFormula(
+        {
+          orders: c.orders,
+          clicks: c.clicks,
+          postDate: c.postDate,
+          firstOrderDate: c.firstOrderDate,
+        },
+        s.conversionRate,
+      ),
+    note: "Why the code may have leaked to coupon sites: more orders than clicks, a conversion rate over 3x the campaign's (from 5 orders), or orders before the post date (First order date). Empty: no sign.",
+  },
+  // Filled by Import results; appended last so trackers made before keep their layout.
+  {
+    key: 'firstOrderDate',
+    header: 'First order date',
+    type: 'date',
+    width: 100,
+    note: 'The day of the earliest order carrying the code or link, from every imported report (empty when no report gives dates). Filled by Import results; an order before the post date is a sign of a leaked code.',
   },
 ];
 

@@ -93,6 +93,7 @@ describe('preview, then apply', () => {
           ['Orders', '', 2],
           ['Revenue', '', cents(90, 45.5)],
           ['Last import', '', expect.stringMatching(/^Shopify orders, /)],
+          ['First order date', '', '2025-03-14'],
         ],
       ],
       [
@@ -102,6 +103,7 @@ describe('preview, then apply', () => {
           ['Orders', '', 2],
           ['Revenue', '', cents(120, -20, 64.99)],
           ['Last import', '', expect.stringMatching(/^Shopify orders, /)],
+          ['First order date', '', '2025-03-16'],
         ],
       ],
     ]);
@@ -113,7 +115,7 @@ describe('preview, then apply', () => {
     const applied = apply(file(fixture('shopify-orders.csv'), 'orders_export.csv'));
     expect(applied.changes).toEqual(shown.changes);
     expect(applied.written).toEqual({
-      cells: 6,
+      cells: 8,
       columnsAdded: [],
       ledgerAdded: 5,
       ledgerReplaced: 0,
@@ -506,8 +508,14 @@ describe('an older tracker', () => {
     expect(view.maxColumns).toBe(27);
     const before = { typed: view.values('A6:R12'), formulas: view.formulas('A1:AA12') };
     const applied = apply(file(fixture('attribution-api.csv')));
-    expect(applied.written.columnsAdded).toEqual(['Brand Referral Bonus', 'Last import']);
-    expect(view.values('AB7:AC7')).toEqual([['Brand Referral Bonus', 'Last import']]);
+    expect(applied.written.columnsAdded).toEqual([
+      'Brand Referral Bonus',
+      'Last import',
+      'First order date',
+    ]);
+    expect(view.values('AB7:AD7')).toEqual([
+      ['Brand Referral Bonus', 'Last import', 'First order date'],
+    ]);
     expect(imported(emulator, 8)).toMatchObject({ orders: 5, bonus: 25.6 });
     const expected = before.typed.map((row) => row.slice());
     // Only clicks, orders and revenue (O:Q) of @jane (AG123) and @tom (ad group "TOM5") change.
@@ -523,10 +531,49 @@ describe('an older tracker', () => {
     emulator.type(TRACKER, 'AB7', [['Notes'], ['call back']]);
     apply(file(fixture('shopify-orders.csv')));
     const view = emulator.sheet(TRACKER);
-    expect(view.values('AB7:AD8')).toEqual([
-      ['Notes', 'Brand Referral Bonus', 'Last import'],
-      ['call back', '', expect.stringMatching(LAST_IMPORT)],
+    expect(view.values('AB7:AE8')).toEqual([
+      ['Notes', 'Brand Referral Bonus', 'Last import', 'First order date'],
+      ['call back', '', expect.stringMatching(LAST_IMPORT), new Date(2025, 2, 14)],
     ]);
+  });
+});
+
+describe('first order date and code leaks', () => {
+  // AV is "First order date", AU "Possible code leak". In the fixture, JANE10's first kept
+  // order (#1001) is on 2025-03-14 and TOM5's (#1005) on 2025-03-16; @bo's code sold nothing.
+  const leak = (emulator: Emulator, row: number) =>
+    String(emulator.sheet(TRACKER).values(`AU${row}`)[0][0]);
+
+  it('is filled for matched rows only, with the earliest order day', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('shopify-orders.csv')));
+    const sheet = emulator.sheet(TRACKER);
+    expect(sheet.values('AV7')[0][0]).toBe('First order date');
+    expect(sheet.values('AV8:AV12')).toEqual([
+      [new Date(2025, 2, 14)],
+      [new Date(2025, 2, 16)],
+      [''],
+      [''],
+      [''],
+    ]);
+  });
+
+  it('an order before the post date gives that reason; a post on or before the first order does not', () => {
+    const jane = JANE.slice();
+    jane[3] = '2025-03-20';
+    const tom = TOM.slice();
+    tom[3] = '2025-03-16';
+    const bo = BO.slice();
+    bo[3] = '2025-03-20';
+    const { emulator, apply, file } = setup([jane, tom, bo]);
+    expect(leak(emulator, 8)).toBe('');
+    apply(file(fixture('shopify-orders.csv')));
+    expect(leak(emulator, 8)).toBe('Orders before the post date.');
+    expect(leak(emulator, 9)).toBe('');
+    expect(leak(emulator, 10)).toBe('');
+    // Moving the post earlier than the first order clears the reason.
+    emulator.type(TRACKER, 'D8', [['2025-03-01']]);
+    expect(leak(emulator, 8)).toBe('');
   });
 });
 

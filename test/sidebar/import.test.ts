@@ -66,13 +66,14 @@ describe('import a file', () => {
     expect(cards[0]).toContain('Orders empty → 2');
     expect(cards[0]).toContain('Revenue empty → 135.50');
     expect(cards[1]).toContain('Revenue empty → 164.99');
+    expect(cards[0]).toContain('First order date empty → 2025-03-14');
     const lists = await page.locator('#import-found ul li').allInnerTexts();
     expect(lists).toContain('LEAKED20 (promo code) 1 order, 25.00');
     expect(lists).toContain('@bo (row 10)');
     expect(cell('Q8')).toBe('');
 
-    await page.getByRole('button', { name: 'Apply 6 changes' }).click();
-    await expect.poll(statusText).toBe(`Imported Shopify orders: 6 cells in “${TRACKER}”.`);
+    await page.getByRole('button', { name: 'Apply 8 changes' }).click();
+    await expect.poll(statusText).toBe(`Imported Shopify orders: 8 cells in “${TRACKER}”.`);
     expect(session.calls.map((call) => call.name)).toEqual([
       'getSidebarState',
       'previewImport',
@@ -183,7 +184,7 @@ describe('import a tab', () => {
     expect(await page.getByLabel('Tab with the report').inputValue()).toBe('Pasted');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(statusText).toMatch(/^Found Shopify orders: 2 rows/);
-    await page.getByRole('button', { name: 'Apply 6 changes' }).click();
+    await page.getByRole('button', { name: 'Apply 8 changes' }).click();
     await expect.poll(statusText).toMatch(/^Imported Shopify orders/);
     expect(cell('Q8')).toBe(135.5);
   });

@@ -74,7 +74,7 @@ describe('creating a campaign tracker', () => {
       ['Reporting currency', 'Gross margin'],
       ['USD', ''],
     ]);
-    expect(sheet.maxColumns).toBe(47);
+    expect(sheet.maxColumns).toBe(48);
   });
 
   it('computes every derived value with native formulas, to the cent', () => {
