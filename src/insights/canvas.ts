@@ -117,4 +117,16 @@ export class Canvas {
       return { row, column, cells: Array.from({ length: height }, () => formats) };
     });
   }
+
+  /** Everything a layout writes from the canvas, one block per kind of cell property. */
+  blocks() {
+    return {
+      values: this.values(),
+      numberFormats: [this.formats(), ...this.spillBlocks()],
+      fontWeights: this.weights(),
+      backgrounds: this.backgrounds(),
+      notes: this.notes(),
+      validations: this.validations(),
+    };
+  }
 }

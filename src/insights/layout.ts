@@ -410,12 +410,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   return {
     rows: lastRow + 1,
     columns: lastColumn + 1,
-    values: canvas.values(),
-    numberFormats: [canvas.formats(), ...canvas.spillBlocks()],
-    fontWeights: canvas.weights(),
-    backgrounds: canvas.backgrounds(),
-    notes: canvas.notes(),
-    validations: canvas.validations(),
+    ...canvas.blocks(),
     highlights,
     widths: [
       [LEFT, 1, FIRST_COLUMN_WIDTH],

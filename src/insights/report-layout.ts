@@ -230,12 +230,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
   return {
     rows: lastRow,
     columns: lastColumn,
-    values: canvas.values(),
-    numberFormats: [canvas.formats(), ...canvas.spillBlocks()],
-    fontWeights: canvas.weights(),
-    backgrounds: canvas.backgrounds(),
-    notes: canvas.notes(),
-    validations: canvas.validations(),
+    ...canvas.blocks(),
     highlights,
     widths: [
       [LEFT, 1, FIRST_COLUMN_WIDTH],
