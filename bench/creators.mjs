@@ -10,7 +10,7 @@ const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
 function loadRoster() {
   return loadSource('roster', {
     'src/creators/roster': ['mergeRoster'],
-    'src/creators/money': ['rateTable'],
+    'src/money/money': ['rateTable'],
   });
 }
 

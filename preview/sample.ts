@@ -3,7 +3,9 @@
 // add-on, 60 days of store sales imported as an Amazon Business Report, the dashboard built, the
 // creators synced, a plan for four typed candidates and a report for March.
 // Everything goes through the bundle, so the first screen is what Sheets would show.
-import { COLUMNS, type ColumnKey, columnLetter, columnNumber } from '../src/tracker/columns';
+
+import { columnLetter } from '../src/sheet/formulas';
+import { COLUMNS, type ColumnKey, columnNumber } from '../src/tracker/columns';
 import { PreviewWorkbook } from './workbook';
 
 export const SAMPLE_CAMPAIGN = {

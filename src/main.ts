@@ -3,13 +3,13 @@
 
 import { type EditEvent, prefillFromRoster } from './creators/handle-prefill';
 import { buildPlan as buildPlanSheet } from './creators/plan-sheet';
-import { buildReport as buildReportSheet } from './creators/report-sheet';
 import { syncCreators as syncRoster } from './creators/roster-sheet';
 import { previewImport as planImport, applyImport as runImport } from './import/import-results';
 import {
   buildDashboard as buildInsights,
   refreshDashboard as refreshInsights,
 } from './insights/dashboard-sheet';
+import { buildReport as buildReportSheet } from './report/report-sheet';
 import type {
   AddTeammatesRequest,
   AddTeammatesResult,

@@ -3,7 +3,7 @@
 // it leaves as early and cheaply as it can: a multi-cell edit costs no sheet call, another sheet
 // one, another column of a tracker two. It never overwrites a cell and never throws.
 import { documentProperties, isTracker, readHandleColumns } from '../apps/properties';
-import { columnLetter } from '../tracker/columns';
+import { columnLetter } from '../sheet/formulas';
 import { findTable } from '../tracker/table';
 import { normaliseHandle, normalisePlatform } from './identity';
 import { ROSTER_COLUMNS } from './roster';

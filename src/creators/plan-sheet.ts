@@ -4,13 +4,13 @@
 // budget left are native formulas, so they follow a changed fee, override or budget.
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
-import { clearAndFit } from '../insights/dashboard-sheet';
+import type { CellValue } from '../money/money';
 import type { PlanBuilt, PlanRequest } from '../shared/api';
-import { columnLetter } from '../tracker/columns';
-import { currencyFormat } from '../tracker/formats';
-import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
+import { clearAndFit } from '../sheet/blocks';
+import { currencyFormat } from '../sheet/formats';
+import { columnLetter } from '../sheet/formulas';
+import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { normalise } from '../tracker/table';
-import type { CellValue } from './money';
 import {
   BASIS_WORDS,
   bookedFormula,

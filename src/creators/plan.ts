@@ -5,10 +5,10 @@
 import { findPlatform } from '../metrics/platforms';
 import { roi } from '../metrics/returns';
 import { influencerTier, type Tier } from '../metrics/tiers';
+import { convert, MISSING_RATE, money, type RateTable } from '../money/money';
+import { formatMoney, formatPercent, plural } from '../shared/words';
 import { displayHandle, type Identity, identify } from './identity';
-import { convert, MISSING_RATE, money, type RateTable } from './money';
 import type { Creator, HistoryPost } from './roster';
-import { formatMoney, formatPercent, plural } from './words';
 
 export interface Range {
   low: number;

@@ -2,6 +2,7 @@
 // existing "Creators" sheet, merges them (mergeRoster), then rewrites the Creators sheet in a
 // fixed number of calls, whatever the number of creators, under the document lock. The team's
 // typed columns come back from the sheet as read; nothing is written until every check passed.
+
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import {
@@ -12,12 +13,14 @@ import {
   saveHandleColumns,
 } from '../apps/properties';
 import { createdBefore } from '../insights/sources';
+import { type CellValue, RATES_SHEET, type RateTable, rateTable } from '../money/money';
 import type { CreatorsSynced } from '../shared/api';
-import { columnLetter } from '../tracker/columns';
-import { currencyFormat } from '../tracker/formats';
+import { clearAndFit } from '../sheet/blocks';
+import { currencyFormat } from '../sheet/formats';
+import { columnLetter } from '../sheet/formulas';
+import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { valueFormat } from '../tracker/layout';
-import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
-import { type CellValue, RATES_SHEET, type RateTable, ratesFromValues, rateTable } from './money';
+import { ratesFromValues } from '../tracker/rates-sheet';
 import {
   fromRosterValues,
   mergeRoster,
@@ -129,25 +132,12 @@ function backgroundsOf(roster: Roster, rows: number, width: number): (string | n
   return [header, ...body];
 }
 
-/** Empties the sheet (values, formats, notes) and sizes it to the grid. */
-function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  const all = sheet.getRange(1, 1, maxRows, maxColumns);
-  all.clear({ contentsOnly: true, formatOnly: true });
-  all.clearNote();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
-}
-
 /** Writes the roster; returns its number of rows (header included). */
 function writeRoster(sheet: Sheet, roster: Roster): number {
   const values = grid(roster);
   const rows = values.length;
   const width = values[0].length;
-  clearAndFit(sheet, rows, width);
+  clearAndFit(sheet, rows, width, { keepValidations: true });
   const all = sheet.getRange(1, 1, rows, width);
   all.setNumberFormats(formatsOf(rows, roster.currency));
   all.setValues(values);

@@ -7,16 +7,7 @@ import { findPlatform, type PlatformNorm } from '../metrics/platforms';
 import { engagementRate } from '../metrics/rates';
 import { cac, roi } from '../metrics/returns';
 import { influencerTier, type Tier } from '../metrics/tiers';
-import type { ValueType } from '../tracker/columns';
-import {
-  displayHandle,
-  findNearDuplicates,
-  type Identity,
-  identify,
-  type NearDuplicate,
-  type Sighting,
-} from './identity';
-import { findLeaks, type LeakRow } from './leaks';
+import { findLeaks, type LeakRow } from '../money/leaks';
 import {
   addMoney,
   type CellValue,
@@ -28,8 +19,17 @@ import {
   profitRoi,
   type RateTable,
   valuePost,
-} from './money';
-import { formatPercent } from './words';
+} from '../money/money';
+import { formatPercent } from '../shared/words';
+import type { ValueType } from '../tracker/columns';
+import {
+  displayHandle,
+  findNearDuplicates,
+  type Identity,
+  identify,
+  type NearDuplicate,
+  type Sighting,
+} from './identity';
 
 /** One tracker row as the wiring reads it; blanks are undefined. Dates are "YYYY-MM-DD". */
 export interface PostRow extends Omit<PostMoney, 'currency'>, LeakRow {

@@ -2,11 +2,12 @@
 // PostRows, plus the campaign's currency, reporting currency and gross margin from the settings
 // above the header. Columns are found by header, so moved ones still count; money columns an
 // older tracker lacks read as blank.
-import { dayOfDate } from '../import/values';
+
+import { currencyCode } from '../money/money';
+import { dayOfDate } from '../sheet/dates';
 import { findAppended } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
 import { findTable, HEADER_SEARCH_ROWS, normalise } from '../tracker/table';
-import { currencyCode } from './money';
 import type { PostRow, TrackerPosts } from './roster';
 
 /** The columns every tracker has had since the first version. */

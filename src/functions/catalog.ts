@@ -15,8 +15,8 @@ import {
 } from '../metrics/returns';
 import { influencerTier } from '../metrics/tiers';
 import { utmLink } from '../metrics/utm';
+import type { SheetArg, SheetResult } from './arguments';
 import { defineFunction, type Param, Refusal } from './define';
-import type { SheetArg, SheetResult } from './values';
 
 const money = (name: string, more?: Partial<Param>): Param => ({ name, kind: 'money', ...more });
 const count = (name: string, more?: Partial<Param>): Param => ({ name, kind: 'count', ...more });

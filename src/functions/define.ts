@@ -11,7 +11,7 @@ import {
   type SheetResult,
   toNumber,
   toText,
-} from './values';
+} from './arguments';
 
 // Bound once: in a sandbox whose global object is intercepted (node:vm, where the bundle is
 // tested and benchmarked) every lookup of a global like Array costs a native call, per cell.

@@ -1,9 +1,10 @@
 // The "Daily sales" sheet: one row per day and source (date, units, sales, source). A new
 // report replaces its source's days from its first to its last date and keeps the others.
+
+import { dayOfDate } from '../sheet/dates';
 import { ImportError } from './errors';
 import type { DailySale, DailySalesReport } from './report';
 import { headerKey } from './text';
-import { dayOfDate } from './values';
 
 export interface StoredDay extends DailySale {
   source: string;

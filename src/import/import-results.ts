@@ -10,7 +10,7 @@ import {
   saveImportSettings,
 } from '../apps/properties';
 import type { ImportApplied, ImportPreview } from '../shared/api';
-import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
+import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import {
   DAILY_SALES_HEADERS,
   fromDailySalesRows,

@@ -2,6 +2,8 @@
 // numbers are derived rather than added to. A new import of a source replaces the days (or
 // orders) it covers and keeps the rest; other sources are untouched. Stored as plain rows in a
 // hidden sheet (toLedgerRows / fromLedgerRows).
+
+import { dayOfDate } from '../sheet/dates';
 import { ImportError } from './errors';
 import { keyId, type MatchResult, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
@@ -15,7 +17,6 @@ import {
   type Values,
 } from './report';
 import { headerKey } from './text';
-import { dayOfDate } from './values';
 
 export interface LedgerEntry extends Entry {
   source: string;

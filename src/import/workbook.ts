@@ -3,15 +3,15 @@
 // call per block); every block is snapshotted before it is written, so a failure midway puts
 // back what was there.
 import type { ImportedField } from '../shared/api';
+import { dayOfDate } from '../sheet/dates';
+import { currencyFormat } from '../sheet/formats';
+import { literal, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { appendColumns } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
-import { currencyFormat } from '../tracker/formats';
 import { valueFormat } from '../tracker/layout';
-import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
 import type { TrackerRow } from './match';
 import type { CellValue, RowValues, TrackerCells } from './plan';
-import { dayOfDate } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

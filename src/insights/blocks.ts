@@ -3,9 +3,8 @@
 // campaign, and the awareness inputs. Each builder is told where its first data row and column
 // will be, so a report can place the same blocks elsewhere.
 import { PLATFORM_NORMS } from '../metrics/platforms';
-import { columnLetter } from '../tracker/columns';
-import { asText } from '../tracker/literal';
-import { type Cell, cellRef, exactly, roiOf, text } from './formula';
+import { type Cell, cellRef, columnLetter, exactly, roiOf, text } from '../sheet/formulas';
+import { asText } from '../sheet/literal';
 import type { PostKey } from './posts';
 import { SETTING_FIELDS, type SettingKey } from './settings';
 import { progressRef, type TrackerSource } from './sources';

@@ -1,8 +1,9 @@
 // Where the dashboard's blocks are put down before anything is written: every cell of the top
 // area (values, formats, weight, fill, note, validation) in one grid, so the writer sets each
 // with one call; spilled columns only get their number formats down to their capacity.
-import type { Block, FontWeight, Rule } from '../tracker/layout';
-import type { Cell } from './formula';
+
+import type { Block, FontWeight, Rule } from '../sheet/blocks';
+import type { Cell } from '../sheet/formulas';
 
 export interface CellStyle {
   format?: string;

@@ -1,20 +1,7 @@
 // The dashboard's charts as data: what EmbeddedChartBuilder is told (type, ranges, where, and
 // options for titles, axis titles and number formats). The writer only translates.
-import { areaA1 } from './formula';
-
-export type ChartType = 'BAR' | 'COLUMN' | 'LINE';
-
-export interface ChartSpec {
-  type: ChartType;
-  /** A1 areas on the dashboard, header row first: the first gives the labels. */
-  ranges: string[];
-  /** Anchor cell (1-based) of the chart's top left corner. */
-  row: number;
-  column: number;
-  width: number;
-  height: number;
-  options: Record<string, unknown>;
-}
+import type { ChartSpec } from '../sheet/blocks';
+import { areaA1 } from '../sheet/formulas';
 
 export interface Area {
   row: number;

@@ -1,8 +1,7 @@
 // "Daily sales by day": the "Daily sales" sheet (written by Import results with dates as text
 // YYYY-MM-DD, or typed by a person, dates as real dates or text) summed per distinct day, with
 // the sales of days that had a post marked for the chart. The lift formulas read this table.
-import { columnLetter } from '../tracker/columns';
-import { sheetRef } from './formula';
+import { columnLetter, sheetRef } from '../sheet/formulas';
 import type { LiftRefs } from './lift';
 import { type SpillColumn, SpillTable } from './table';
 

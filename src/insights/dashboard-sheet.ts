@@ -1,6 +1,7 @@
 // buildDashboard: picks the trackers, reads each with one call (adding the columns an older one
 // lacks), reads the "Daily sales" sheet and the previous dashboard's typed cells, then writes
 // the "Dashboard" sheet in place, block by block, and its charts, under the document lock.
+
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import {
@@ -15,15 +16,14 @@ import {
 } from '../apps/properties';
 import { DAILY_SALES_SHEET } from '../import/workbook';
 import type { DashboardBuilt, DashboardRequest, InsightsSettings } from '../shared/api';
+import { writeDrawing } from '../sheet/blocks';
+import { currencyFormat } from '../sheet/formats';
+import { ownSheet } from '../sheet/owned';
 import { appendColumns } from '../tracker/append';
-import { currencyFormat } from '../tracker/formats';
-import type { Block } from '../tracker/layout';
 import { normalise } from '../tracker/table';
-import { buildHighlight, buildRule } from '../tracker/write';
 import { AWARENESS_INPUTS, type AwarenessInputs } from './blocks';
-import type { ChartSpec } from './charts';
 import type { DailySource } from './daily';
-import { dashboardLayout, SETTINGS_WIDTH, type SheetDrawing } from './layout';
+import { dashboardLayout, SETTINGS_WIDTH } from './dashboard-layout';
 import { checkSettings, mergeSettings, sheetSettings, storedSettings } from './settings';
 import {
   ADDED_KEYS,
@@ -172,17 +172,6 @@ export function dailySource(spreadsheet: Spreadsheet, notes: string[]) {
   return { source, rows };
 }
 
-/** The add-on's sheet: the one built before (found by id, even renamed), else a new one. */
-export function ownSheet(spreadsheet: Spreadsheet, id: number | undefined, name: string) {
-  const previous = id === undefined ? null : spreadsheet.getSheetById(id);
-  if (previous) return { sheet: previous, fresh: false };
-  if (spreadsheet.getSheetByName(name))
-    throw new InputError(
-      `This spreadsheet already has a sheet named "${name}" that the add-on didn't make. Rename it, then build again.`,
-    );
-  return { sheet: spreadsheet.insertSheet(name), fresh: true };
-}
-
 /** What the team typed on the previous dashboard: settings and each campaign's awareness. */
 function typedCells(sheet: Sheet, state: DashboardState | undefined) {
   const awareness = new Map<number, AwarenessInputs>();
@@ -202,71 +191,6 @@ function typedCells(sheet: Sheet, state: DashboardState | undefined) {
     awareness.set(id, typed);
   });
   return { settings: sheetSettings(rows[0].slice(0, SETTINGS_WIDTH)), awareness };
-}
-
-function rangeOf<T>(sheet: Sheet, block: Block<T>) {
-  return sheet.getRange(block.row, block.column, block.cells.length, block.cells[0].length);
-}
-
-/** Empties the sheet (values, formats, validations, notes), then sizes it to the layout. */
-export function clearAndFit(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  const all = sheet.getRange(1, 1, maxRows, maxColumns);
-  all.clear({ contentsOnly: true, formatOnly: true, validationsOnly: true });
-  all.clearNote();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
-}
-
-function writeCharts(sheet: Sheet, specs: ChartSpec[]): void {
-  const existing = sheet.getCharts();
-  const titleOf = (chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) =>
-    String(chart.getOptions().get('title') ?? '');
-  const used = new Set<GoogleAppsScript.Spreadsheet.EmbeddedChart>();
-  for (const spec of specs) {
-    const match = existing.find(
-      (chart) => !used.has(chart) && titleOf(chart) === spec.options.title,
-    );
-    if (match) used.add(match);
-    const builder = match ? match.modify().clearRanges() : sheet.newChart();
-    builder.setChartType(Charts.ChartType[spec.type]);
-    for (const range of spec.ranges) builder.addRange(sheet.getRange(range));
-    builder
-      .setPosition(spec.row, spec.column, 0, 0)
-      .setNumHeaders(1)
-      .setOption('width', spec.width)
-      .setOption('height', spec.height);
-    for (const [key, value] of Object.entries(spec.options)) builder.setOption(key, value);
-    if (match) sheet.updateChart(builder.build());
-    else sheet.insertChart(builder.build());
-  }
-  for (const chart of existing) if (!used.has(chart)) sheet.removeChart(chart);
-}
-
-/** Writes a laid-out sheet (the dashboard, or a report): each block with one call, then charts. */
-export function writeLayout(sheet: Sheet, layout: SheetDrawing): void {
-  clearAndFit(sheet, layout.rows, layout.columns);
-  rangeOf(sheet, layout.values).setValues(layout.values.cells);
-  for (const block of layout.numberFormats) rangeOf(sheet, block).setNumberFormats(block.cells);
-  rangeOf(sheet, layout.fontWeights).setFontWeights(layout.fontWeights.cells);
-  rangeOf(sheet, layout.backgrounds).setBackgrounds(layout.backgrounds.cells);
-  rangeOf(sheet, layout.notes).setNotes(layout.notes.cells);
-  const built = new Map();
-  rangeOf(sheet, layout.validations).setDataValidations(
-    layout.validations.cells.map((row) =>
-      row.map((rule) => {
-        if (!rule) return null;
-        if (!built.has(rule)) built.set(rule, buildRule(rule));
-        return built.get(rule);
-      }),
-    ),
-  );
-  for (const [first, count, width] of layout.widths) sheet.setColumnWidths(first, count, width);
-  sheet.setConditionalFormatRules(layout.highlights.map((h) => buildHighlight(sheet, h)));
-  writeCharts(sheet, layout.charts);
 }
 
 interface Checked {
@@ -323,7 +247,7 @@ function build(request: Checked): DashboardBuilt {
     notes,
     refreshedAt,
   });
-  writeLayout(sheet, layout);
+  writeDrawing(sheet, layout);
   sheet.activate();
   saveInsightsSettings(properties, settings);
   saveDashboardState(properties, {

@@ -3,7 +3,7 @@
 // up its columns. Beside the tracker's numbers it computes each post's engagement against its
 // creator's usual rate and its platform's norm, and the sales lift around its post date.
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
-import { text } from './formula';
+import { text } from '../sheet/formulas';
 import type { LiftRefs } from './lift';
 import { liftFormulas } from './lift';
 import type { SettingKey } from './settings';

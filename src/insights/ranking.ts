@@ -4,9 +4,8 @@
 // (orders + k x campaign rate) / (clicks + k). The tier leaderboard compares creators with
 // peers of their size (nano to mega), engagement by followers and by reach side by side.
 import { TIERS } from '../metrics/tiers';
-import { columnLetter } from '../tracker/columns';
+import { type Cell, columnLetter, exactly, roiOf, text } from '../sheet/formulas';
 import type { StaticRows } from './blocks';
-import { type Cell, exactly, roiOf, text } from './formula';
 import type { PostKey } from './posts';
 import type { SettingKey } from './settings';
 import { type SpillColumn, SpillTable } from './table';

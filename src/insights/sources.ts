@@ -2,10 +2,10 @@
 // moved columns still work), its goal progress cell and currency; and the open ranges its
 // formulas use, so rows added to the tracker later count without a refresh.
 
+import { columnLetter, sheetRef } from '../sheet/formulas';
 import { findAppended } from '../tracker/append';
-import { type ColumnKey, columnLetter } from '../tracker/columns';
+import type { ColumnKey } from '../tracker/columns';
 import { findTable, HEADER_SEARCH_ROWS, LayoutError, normalise } from '../tracker/table';
-import { sheetRef } from './formula';
 
 /** The tracker columns the dashboard reads. */
 export const CORE_KEYS = [

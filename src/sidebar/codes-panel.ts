@@ -1,7 +1,7 @@
 // "Codes & links": preview the promo codes and tracking links for rows that lack them, then write them.
 import type { CodesPlan, CodesRequest, Duplicate, SidebarState } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 import { fillTrackerPicker, sidebarStateLoader } from './tracker-picker';
 
 export interface CodesPanel {

@@ -3,7 +3,7 @@
 // the "Report" sheet for a date range.
 import type { CreatorsSynced } from '../shared/api';
 import { byId, type Child, count, el, Messages, replace, whileBusy } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 
 function resultView(synced: CreatorsSynced): Child {
   return el(

@@ -12,7 +12,7 @@ import type {
   SidebarState,
 } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 import { fillTrackerPicker, sidebarStateLoader } from './tracker-picker';
 
 export interface ImportPanel {

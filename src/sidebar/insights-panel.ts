@@ -7,7 +7,7 @@ import type {
   SidebarState,
 } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 import { sidebarStateLoader } from './tracker-picker';
 
 export interface InsightsPanel {

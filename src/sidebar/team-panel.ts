@@ -1,7 +1,7 @@
 // "Team": who has access, and adding teammates by email (several at once, each reported).
 import type { AddStatus, AddTeammatesResult, Role, TeamList } from '../shared/api';
 import { byId, type Child, count, el, Messages, replace, whileBusy } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 
 export interface TeamPanel {
   show(): void;

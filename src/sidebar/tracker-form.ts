@@ -8,7 +8,7 @@ import {
   SUPPORTED_CURRENCIES,
 } from '../shared/choices';
 import { byId, el, Messages, replace, whileBusy } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 
 /** What the target means per goal; ROI is typed as a percent and sent as a fraction. */
 function targetLabel(goal: GoalType, currency: string): { label: string; hint: string } {

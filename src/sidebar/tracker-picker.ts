@@ -2,7 +2,7 @@
 // shown (again after a tracker was created), and the tracker dropdown it fills.
 import type { SidebarState } from '../shared/api';
 import { el, type Messages, replace } from './dom';
-import { callServer } from './server';
+import { callServer } from './script-run';
 
 /** A panel's show() and trackersChanged(): the state is fetched on first show, and after a change. */
 export function sidebarStateLoader(messages: Messages, fill: (state: SidebarState) => void) {

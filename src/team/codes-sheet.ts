@@ -10,8 +10,8 @@ import {
   saveTeamSettings,
 } from '../apps/properties';
 import type { CodesApplied, CodesPlan, CodesRequest, TeamSettings } from '../shared/api';
+import { literal } from '../sheet/literal';
 import type { ColumnKey } from '../tracker/columns';
-import { literal } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
 import { planCodesAndLinks, type TrackerRow } from './codes';
 import { checkTeamSettings } from './team-settings';

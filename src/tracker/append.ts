@@ -1,10 +1,11 @@
 // Columns added to a tracker made before they joined the column table: at the right of its
 // table, in columns that hold nothing, so no existing cell moves or is rewritten. Used by
 // Import results (its two columns) and by the dashboard (every column a tracker lacks).
+
+import { buildRule } from '../sheet/blocks';
+import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { COLUMNS, type Column, type ColumnKey, columnNumber, isDerived } from './columns';
 import { ruleFor, valueFormat } from './layout';
-import { PLAIN_TEXT_FORMAT } from './literal';
-import { buildRule } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

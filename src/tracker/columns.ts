@@ -1,13 +1,13 @@
 // The tracker as data: one row per influencer post, one entry per column. Headers, formulas,
 // formats, validation, notes, widths and protection are all derived from this table.
-import { leakFormula } from '../creators/leaks';
+import { leakFormula } from '../money/leaks';
 import {
   convertFormula,
   fullCostFormula,
   marginFormula,
   profitRoiFormula,
   rateFormula,
-} from '../creators/money';
+} from '../money/money';
 import type { Cells } from './summary';
 
 export type ColumnKey =
@@ -466,13 +466,4 @@ export function columnNumber(key: ColumnKey): number {
   const index = COLUMNS.findIndex((column) => column.key === key);
   if (index < 0) throw new Error(`No tracker column ${key}`);
   return index + 1;
-}
-
-/** "A", "B", ..., "Z", "AA" for a 1-based column number. */
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }

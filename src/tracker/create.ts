@@ -3,10 +3,10 @@
 import { messageOf } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import { documentProperties, forgetTracker, saveTracker } from '../apps/properties';
-import { ensureRatesSheet } from '../creators/rates-sheet';
 import type { TrackerCreated } from '../shared/api';
 import { trackerLayout } from './layout';
 import { checkTrackerOptions } from './options';
+import { ensureRatesSheet } from './rates-sheet';
 import { writeTracker } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

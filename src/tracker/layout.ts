@@ -1,20 +1,22 @@
 // Everything the tracker sheet holds, computed as plain 2-D arrays before anything is written,
 // so the writer can set each block with one call.
+
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { TrackerOptions } from '../shared/api';
 import { GOAL_TYPES, SENTIMENTS } from '../shared/choices';
+import type { Block, FontWeight, Highlight, Rule } from '../sheet/blocks';
+import { currencyFormat } from '../sheet/formats';
+import { columnLetter } from '../sheet/formulas';
+import { asText, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import {
   COLUMNS,
   type Column,
   type ColumnKey,
-  columnLetter,
   columnNumber,
   isDerived,
   type Refs,
   type ValueType,
 } from './columns';
-import { currencyFormat } from './formats';
-import { asText, PLAIN_TEXT_FORMAT } from './literal';
 import {
   type Cells,
   SETTINGS,
@@ -25,33 +27,10 @@ import {
   TOTALS_ROW,
 } from './summary';
 
-export type FontWeight = 'bold' | 'normal';
-
 export const HEADER_ROW = 7;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
 export const PLATFORM_CHOICES = [...PLATFORM_NORMS.map((norm) => norm.name), 'Other'];
 export const YES_NO = ['yes', 'no'] as const;
-
-export type Rule =
-  | { kind: 'atLeast'; min: number; help: string }
-  | { kind: 'date'; help: string }
-  | { kind: 'url'; help: string }
-  | { kind: 'list'; values: readonly string[]; help: string };
-
-export interface Highlight {
-  /** A1 range the rule covers. */
-  range: string;
-  when: { formula: string } | { lessThan: number } | { greaterThan: number };
-  background: string;
-  fontColor: string;
-}
-
-/** A rectangular block of cells, anchored at a 1-based row and column. */
-export interface Block<T> {
-  row: number;
-  column: number;
-  cells: T[][];
-}
 
 export interface TrackerLayout {
   rows: number;

@@ -1,11 +1,11 @@
 // The block above the table: the campaign's settings (row 3) and its live totals (row 5),
 // each a label over a value. Positions come from the order of these lists.
-import { campaignConversionFormula } from '../creators/leaks';
-import { leftOutNoteFormula, pooledProfitRoiFormula } from '../creators/money';
+import { campaignConversionFormula } from '../money/leaks';
+import { leftOutNoteFormula, pooledProfitRoiFormula } from '../money/money';
 import type { GoalType, TrackerOptions } from '../shared/api';
 import { GOAL_TYPES } from '../shared/choices';
+import { asText } from '../sheet/literal';
 import type { Refs, ValueType } from './columns';
-import { asText } from './literal';
 
 export const TITLE_ROW = 1;
 export const SETTINGS_ROW = 3;

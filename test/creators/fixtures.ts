@@ -3,8 +3,8 @@
 // blank. Jane's spring revenue is net of a $50 refund; Tom's autumn row is refunds only; Leo's
 // code leaked to a coupon site. The numbers are small and round so tests can do the arithmetic.
 
-import { type RateRow, rateTable } from '../../src/creators/money';
 import type { PostRow, TrackerPosts } from '../../src/creators/roster';
+import { type RateRow, rateTable } from '../../src/money/money';
 
 export const EUR = 1.08;
 export const GBP = 1.25;

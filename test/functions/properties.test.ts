@@ -1,6 +1,7 @@
 // Laws that hold for any input a sheet can hold, checked with generated values (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Cell, SheetArg, SheetResult } from '../../src/functions/arguments';
 import {
   AOV,
   AWARENESS_VALUE,
@@ -19,7 +20,6 @@ import {
   ROI,
   UTM_LINK,
 } from '../../src/functions/catalog';
-import type { Cell, SheetArg, SheetResult } from '../../src/functions/values';
 
 type CustomFunction = (...args: SheetArg[]) => SheetResult;
 type Kind = 'money' | 'count' | 'rate';

@@ -1,5 +1,6 @@
 // Ranges go row by row, as in =ROI(R2:R, H2:H): one result row per input row.
 import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../src/functions/arguments';
 import {
   BRAND_REFERRAL_BONUS,
   CPE,
@@ -10,7 +11,6 @@ import {
   ROI,
   UTM_LINK,
 } from '../../src/functions/catalog';
-import type { Cell } from '../../src/functions/values';
 
 /** A one-column range, as Sheets passes it. */
 const column = (...cells: Cell[]): Cell[][] => cells.map((cell) => [cell]);

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/sheets-emulator';
 import { ALLOWED_FUNCTIONS } from '../../emulator/sheets-engine';
 import { functionNames } from '../../emulator/sheets-refs';
-import { exactly, sheetRef, text } from '../../src/insights/formula';
-import { CHART_COLUMN, dashboardLayout, ROW_HEIGHT } from '../../src/insights/layout';
+import { CHART_COLUMN, dashboardLayout, ROW_HEIGHT } from '../../src/insights/dashboard-layout';
 import { postsTable } from '../../src/insights/posts';
 import {
   checkSettings,
@@ -15,6 +14,7 @@ import {
   storedSettings,
 } from '../../src/insights/settings';
 import { readTracker, type TrackerSource, toSource } from '../../src/insights/sources';
+import { exactly, sheetRef, text } from '../../src/sheet/formulas';
 import { errorOf, JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
 
 function source(name: string, sheetId: number, rows = 25): TrackerSource {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import { sampleWorkbook } from '../../preview/sample';
-import { columnLetter } from '../../src/tracker/columns';
+import { columnLetter } from '../../src/sheet/formulas';
 import { errorOf, JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
 import { cents, readDashboard } from './read';
 

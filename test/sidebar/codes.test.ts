@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import type { CodesPlan } from '../../src/shared/api';
-import { type ColumnKey, columnLetter, columnNumber } from '../../src/tracker/columns';
+import { columnLetter } from '../../src/sheet/formulas';
+import { type ColumnKey, columnNumber } from '../../src/tracker/columns';
 import { FIRST_DATA_ROW } from '../../src/tracker/layout';
 import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
 

@@ -1,6 +1,6 @@
 // Numbers as the team reads them in a sentence: "$1,234.50", "12.5%", "1,204", "2.40x".
 // Apps Script's Intl support is not something to rely on, so grouping is done here.
-import { CURRENCY_SYMBOLS, type Currency } from '../shared/choices';
+import { CURRENCY_SYMBOLS, type Currency } from './choices';
 
 function grouped(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,7 +1,8 @@
 // The "Rates" sheet the tracker's Rate columns look up: currency, rate to the reporting
 // currency, date of the rate. Created once, when a tracker first needs it; the team keeps it.
-import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
-import { RATES_HEADERS, RATES_SHEET } from './money';
+import { type CellValue, RATES_HEADERS, RATES_SHEET, type RateRow } from '../money/money';
+import { dayOfDate } from '../sheet/dates';
+import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,4 +39,23 @@ export function ensureRatesSheet(spreadsheet: Spreadsheet): { sheet: Sheet; crea
   sheet.getRange(2, 2, RATE_ROWS, 1).setDataValidation(positive);
   sheet.setFrozenRows(1);
   return { sheet, created: true };
+}
+
+/** Rate rows from the "Rates" sheet's values below its header; blank rows are skipped. */
+export function ratesFromValues(
+  values: readonly (readonly CellValue[])[],
+  firstRow = 2,
+): RateRow[] {
+  const rows: RateRow[] = [];
+  values.forEach((cells, i) => {
+    const currency = String(cells[0] ?? '').trim();
+    if (!currency) return;
+    const raw = cells[1];
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    const rate =
+      typeof raw === 'number' ? raw : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
+    const date = cells[2] instanceof Date ? dayOfDate(cells[2]) : String(cells[2] ?? '').trim();
+    rows.push({ currency, rate, date, row: firstRow + i });
+  });
+  return rows;
 }

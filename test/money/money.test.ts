@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roi } from '../../src/metrics/returns';
 import {
   addMoney,
   CurrencyMismatchError,
@@ -18,14 +19,13 @@ import {
   profitRoiFormula,
   RATES_TABLE,
   rateFormula,
-  ratesFromValues,
   rateTable,
   sumMoney,
   totalPosts,
   valuePost,
-} from '../../src/creators/money';
-import { roi } from '../../src/metrics/returns';
-import { type Cell, workbook } from './engine';
+} from '../../src/money/money';
+import { ratesFromValues } from '../../src/tracker/rates-sheet';
+import { type Cell, workbook } from '../creators/engine';
 import {
   AUTUMN,
   EUR,
@@ -37,7 +37,7 @@ import {
   SPRING,
   SUMMER,
   withCurrency,
-} from './fixtures';
+} from '../creators/fixtures';
 
 describe('full cost and profit ROI', () => {
   it('full cost adds fee, product, shipping, discount, commission on sales and agency fees', () => {

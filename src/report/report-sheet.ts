@@ -17,15 +17,14 @@ import {
   checkTrackerNames,
   dailySource,
   everyTracker,
-  ownSheet,
   readSource,
-  writeLayout,
 } from '../insights/dashboard-sheet';
-import { CHANGE_LINES, reportLayout } from '../insights/report-layout';
 import { storedSettings } from '../insights/settings';
 import type { TrackerSource } from '../insights/sources';
 import type { ReportBuilt, ReportRequest } from '../shared/api';
-import { asText } from '../tracker/literal';
+import { writeDrawing } from '../sheet/blocks';
+import { asText } from '../sheet/literal';
+import { ownSheet } from '../sheet/owned';
 import {
   compareReports,
   HEADLINE_FIGURES,
@@ -33,6 +32,7 @@ import {
   snapshotFromJson,
   snapshotToJson,
 } from './report-changes';
+import { CHANGE_LINES, reportLayout } from './report-layout';
 
 export const REPORT_SHEET = 'Report';
 
@@ -111,7 +111,7 @@ function build(request: Checked): ReportBuilt {
     notes,
     builtAt: Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd HH:mm'),
   });
-  writeLayout(sheet, layout);
+  writeDrawing(sheet, layout);
   const work = layout.columns - layout.workColumn + 1;
   sheet.hideColumns(layout.workColumn, work);
   sheet.setHiddenGridlines(true);

@@ -5,9 +5,9 @@ import {
   findLeaks,
   type LeakRow,
   leakFormula,
-} from '../../src/creators/leaks';
-import { type Cell, workbook } from './engine';
-import { SPRING } from './fixtures';
+} from '../../src/money/leaks';
+import { type Cell, workbook } from '../creators/engine';
+import { SPRING } from '../creators/fixtures';
 
 /** 10/500 and 8/400 are ordinary; 12/40 is 30%; 2/5 converts well but is too few orders. */
 const CAMPAIGN: LeakRow[] = [

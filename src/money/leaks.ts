@@ -2,7 +2,7 @@
 // explain, the usual sign of a code posted on a coupon site. Flagged with the reason, never
 // changed: the team decides.
 import { conversionRate } from '../metrics/rates';
-import { formatCount, formatPercent } from './words';
+import { formatCount, formatPercent } from '../shared/words';
 
 /** "Over 3x the campaign's conversion rate" (domain brief). */
 export const LEAK_CONVERSION_MULTIPLE = 3;

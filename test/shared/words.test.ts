@@ -6,7 +6,7 @@ import {
   formatPercent,
   plural,
   signed,
-} from '../../src/creators/words';
+} from '../../src/shared/words';
 
 describe('numbers in sentences', () => {
   it('money with the tracker symbol, or the code for other currencies', () => {

@@ -2,16 +2,12 @@
 // every formula, format, note and validation, and the charts beside their blocks. Fixed-size
 // blocks stack down the left; "Every post", the daily sales and the creators' working table
 // spill down on the right; the ranking spills down below the left blocks; charts sit between.
+
 import type { InsightsSettings } from '../shared/api';
-import { columnLetter } from '../tracker/columns';
-import {
-  type Block,
-  type FontWeight,
-  type Highlight,
-  type Rule,
-  valueFormat,
-} from '../tracker/layout';
-import { asText } from '../tracker/literal';
+import type { ChartSpec, Highlight, Rule, SheetDrawing } from '../sheet/blocks';
+import { areaA1, type Cell, columnLetter, columnRange, text } from '../sheet/formulas';
+import { asText } from '../sheet/literal';
+import { valueFormat } from '../tracker/layout';
 import {
   AWARENESS_VALUE_INDEX,
   type AwarenessInputs,
@@ -29,9 +25,8 @@ import {
   valueBlock,
 } from './blocks';
 import { Canvas, type CellStyle } from './canvas';
-import { type ChartSpec, creatorChart, dailyChart, platformChart } from './charts';
+import { creatorChart, dailyChart, platformChart } from './charts';
 import { type DailySource, dailyTable } from './daily';
-import { areaA1, type Cell, columnRange, text } from './formula';
 import { type Period, POST_COLUMNS, postsTable } from './posts';
 import { creatorsTable, rankingTable, TOO_EARLY, tierRows } from './ranking';
 import { SETTING_FIELDS } from './settings';
@@ -90,21 +85,6 @@ export interface DashboardInput {
 }
 
 /** What a sheet writer draws: the grid's size, every block, the highlights and charts. */
-export interface SheetDrawing {
-  rows: number;
-  columns: number;
-  values: Block<Cell>;
-  numberFormats: Block<string>[];
-  fontWeights: Block<FontWeight>;
-  backgrounds: Block<string | null>;
-  notes: Block<string>;
-  validations: Block<Rule | null>;
-  highlights: Highlight[];
-  /** Columns wider than the default: [first column, count, width]. */
-  widths: [number, number, number][];
-  charts: ChartSpec[];
-}
-
 export interface DashboardLayout extends SheetDrawing {
   /** Where the typed cells are, to read them back on the next refresh. */
   settingsRow: number;

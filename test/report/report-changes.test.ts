@@ -4,7 +4,7 @@ import {
   type ReportSnapshot,
   snapshotFromJson,
   snapshotToJson,
-} from '../../src/creators/report-changes';
+} from '../../src/report/report-changes';
 
 const MAY: ReportSnapshot = {
   version: 1,

@@ -4,9 +4,7 @@
 // columns A to N, which print on one or two pages fitted to width. The working tables the
 // blocks add up (posts, daily sales, creators, settings) sit to the right, in hidden columns,
 // which neither print nor show.
-import type { InsightsSettings } from '../shared/api';
-import type { Highlight } from '../tracker/layout';
-import { asText } from '../tracker/literal';
+
 import {
   type BlockContext,
   headline,
@@ -15,11 +13,10 @@ import {
   settingsCells,
   settingsRow,
   valueBlock,
-} from './blocks';
-import { Canvas } from './canvas';
-import { type ChartSpec, creatorChart, platformChart } from './charts';
-import { type DailySource, dailyTable } from './daily';
-import { areaA1, type Cell } from './formula';
+} from '../insights/blocks';
+import { Canvas } from '../insights/canvas';
+import { creatorChart, platformChart } from '../insights/charts';
+import { type DailySource, dailyTable } from '../insights/daily';
 import {
   BLOCK_COLUMN_WIDTH,
   COLORS,
@@ -28,12 +25,15 @@ import {
   formatOf,
   LEFT,
   putSpill,
-  type SheetDrawing,
-} from './layout';
-import { type Period, POST_COLUMNS, postsTable } from './posts';
-import { creatorsTable, rankingTable } from './ranking';
-import type { TrackerSource } from './sources';
-import { type Kind, SpillTable } from './table';
+} from '../insights/dashboard-layout';
+import { type Period, POST_COLUMNS, postsTable } from '../insights/posts';
+import { creatorsTable, rankingTable } from '../insights/ranking';
+import type { TrackerSource } from '../insights/sources';
+import { type Kind, SpillTable } from '../insights/table';
+import type { InsightsSettings } from '../shared/api';
+import type { ChartSpec, Highlight, SheetDrawing } from '../sheet/blocks';
+import { areaA1, type Cell } from '../sheet/formulas';
+import { asText } from '../sheet/literal';
 
 /** Columns A to N: the widest block (the leaderboard) is 14 columns. */
 export const REPORT_WIDTH = 14;

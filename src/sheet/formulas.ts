@@ -1,6 +1,14 @@
-// Small pieces every insights formula is made of: references, text literals and criteria.
-// Only functions both Google Sheets and the test engine compute are used (see README).
-import { columnLetter } from '../tracker/columns';
+// Formula text, in one place: references, text literals, criteria, and one builder per metric
+// with one blank rule. Only functions both Google Sheets and the test engine compute are used.
+
+/** "A", "B", ..., "Z", "AA" for a 1-based column number. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
 
 /** A cell's content as setValues takes it: a formula starts with "=". */
 export type Cell = string | number;

@@ -1,9 +1,8 @@
 // Money done right: full cost, profit ROI, and currencies converted explicitly through the
 // team's rate table. An amount always travels with its currency; the only way to add two
 // amounts is addMoney, which refuses two currencies, so totals must convert first.
-import { dayOfDate } from '../import/values';
 import { roi } from '../metrics/returns';
-import { formatMoney, plural } from './words';
+import { formatMoney, plural } from '../shared/words';
 
 export interface Money {
   readonly amount: number;
@@ -118,25 +117,6 @@ export function rateTable(reporting: string, rows: readonly RateRow[]): RateTabl
     rates.set(currency, { ...row, currency });
   }
   return { reporting: to, rates, problems };
-}
-
-/** Rate rows from the "Rates" sheet's values below its header; blank rows are skipped. */
-export function ratesFromValues(
-  values: readonly (readonly CellValue[])[],
-  firstRow = 2,
-): RateRow[] {
-  const rows: RateRow[] = [];
-  values.forEach((cells, i) => {
-    const currency = String(cells[0] ?? '').trim();
-    if (!currency) return;
-    const raw = cells[1];
-    const text = typeof raw === 'string' ? raw.trim() : '';
-    const rate =
-      typeof raw === 'number' ? raw : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
-    const date = cells[2] instanceof Date ? dayOfDate(cells[2]) : String(cells[2] ?? '').trim();
-    rows.push({ currency, rate, date, row: firstRow + i });
-  });
-  return rows;
 }
 
 export type Conversion =

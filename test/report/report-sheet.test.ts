@@ -2,9 +2,9 @@
 // (figures computed here from the fixture rows, to the cent), building again replaces the sheet
 // and its charts, the second report says what changed, and bad input changes nothing.
 import { describe, expect, it } from 'vitest';
+import { CAMPAIGNS, workbook } from '../creators/campaigns';
 import { errorOf } from '../harness/fixtures';
 import { cents } from '../insights/read';
-import { CAMPAIGNS, workbook } from './campaigns';
 
 type Built = { sheetName: string; trackers: string[]; changes: string[]; notes: string[] };
 
