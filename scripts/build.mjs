@@ -29,7 +29,22 @@ export function readEntryPoints(entryFile = entry) {
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entryFile));
   if (!moduleSymbol) throw new Error(`build: ${entryFile} is not a module`);
-  const points = checker.getExportsOfModule(moduleSymbol).map((exported) => {
+  // main.ts's own type errors (its ServerApi check among them) stop the build.
+  const problems = ts.getPreEmitDiagnostics(program, program.getSourceFile(entryFile));
+  if (problems.length > 0) {
+    const text = ts.formatDiagnostics(problems, {
+      getCanonicalFileName: (name) => name,
+      getCurrentDirectory: () => root,
+      getNewLine: () => '\n',
+    });
+    throw new Error(`build: ${path.relative(root, entryFile)} does not compile:\n${text}`);
+  }
+  const values = checker.getExportsOfModule(moduleSymbol).filter((exported) => {
+    const symbol =
+      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    return (symbol.flags & ts.SymbolFlags.Value) !== 0;
+  });
+  const points = values.map((exported) => {
     const symbol =
       exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const declaration = symbol.declarations?.[0];

@@ -1,44 +1,14 @@
 // Everything Apps Script can call, and nothing else. The build turns each export into a
-// top-level function declaration (with its JSDoc) in build/Code.js.
+// top-level function declaration (with the JSDoc of its source) in build/Code.js. Each entry
+// point is exported under the one name Apps Script and the sidebar use.
 
 import { type EditEvent, prefillFromRoster } from './creators/handle-prefill';
-import { buildPlan as buildPlanSheet } from './creators/plan-sheet';
-import { syncCreators as syncRoster } from './creators/roster-sheet';
-import { previewImport as planImport, applyImport as runImport } from './import/import-results';
-import {
-  buildDashboard as buildInsights,
-  refreshDashboard as refreshInsights,
-} from './insights/dashboard-sheet';
-import { buildReport as buildReportSheet } from './report/report-sheet';
-import type {
-  AddTeammatesRequest,
-  AddTeammatesResult,
-  CodesApplied,
-  CodesPlan,
-  CodesRequest,
-  CreatorsSynced,
-  DashboardBuilt,
-  DashboardRequest,
-  ImportApplied,
-  ImportPreview,
-  ImportRequest,
-  PlanBuilt,
-  PlanRequest,
-  ReportBuilt,
-  ReportRequest,
-  SidebarState,
-  TeamList,
-  TrackerCreated,
-} from './shared/api';
-import {
-  previewCodesAndLinks as planCodes,
-  applyCodesAndLinks as writeCodes,
-} from './team/codes-sheet';
-import { listTeam as readTeamList, addTeammates as shareWithTeammates } from './team/sharing';
-import { createTracker as buildTracker } from './tracker/create';
+import type { ServerApi } from './shared/api';
 import { buildMenu, showSidebar } from './ui/menu';
-import { getSidebarState as readSidebarState } from './ui/state';
 
+// What the sidebar calls (google.script.run), declared in src/shared/api.ts as ServerApi.
+export { buildPlan } from './creators/plan-sheet';
+export { syncCreators } from './creators/roster-sheet';
 // The custom functions; Code.js declares them in the order of catalog.ts.
 export {
   AOV,
@@ -58,6 +28,20 @@ export {
   ROI,
   UTM_LINK,
 } from './functions/catalog';
+export { applyImport, previewImport } from './import/import-results';
+export { buildDashboard, refreshDashboard } from './insights/dashboard-sheet';
+export { buildReport } from './report/report-sheet';
+export { applyCodesAndLinks, previewCodesAndLinks } from './team/codes-sheet';
+export { addTeammates, listTeam } from './team/sharing';
+export { createTracker } from './tracker/create';
+export { getSidebarState } from './ui/state';
+
+/**
+ * Compile-time only: main.ts exports every ServerApi method under its name, in a shape the
+ * sidebar may call. A missing or drifted entry point fails typecheck and the build.
+ */
+type Implements<Api, Exported extends Api> = Exported;
+export type ServerApiCheck = Implements<ServerApi, Pick<typeof import('./main'), keyof ServerApi>>;
 
 /** Adds the add-on menu; in AuthMode.NONE it must touch nothing else. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -104,69 +88,4 @@ export function showPlanSidebar(): void {
 /** Menu: the Insights tab, on the report's dates (a report needs a date range). */
 export function showReportSidebar(): void {
   showSidebar('report');
-}
-
-/** Menu: builds the dashboard again for the same trackers (every tracker the first time). */
-export function refreshDashboard(): DashboardBuilt {
-  return refreshInsights();
-}
-
-/** Sidebar: the trackers in this spreadsheet and the team's shared settings. */
-export function getSidebarState(): SidebarState {
-  return readSidebarState();
-}
-
-/** Sidebar: builds a campaign tracker sheet; checks every option again. */
-export function createTracker(options: unknown): TrackerCreated {
-  return buildTracker(options);
-}
-
-/** Sidebar: the owner, editors and viewers of this spreadsheet. */
-export function listTeam(): TeamList {
-  return readTeamList();
-}
-
-/** Sidebar: shares the spreadsheet with several addresses at once; an invalid list changes nothing. */
-export function addTeammates(request: AddTeammatesRequest): AddTeammatesResult {
-  return shareWithTeammates(request);
-}
-
-/** Sidebar: what "Generate codes and links" would write, without writing it. */
-export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
-  return planCodes(request);
-}
-
-/** Sidebar: fills empty promo code and tracking link cells of a tracker. */
-export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
-  return writeCodes(request);
-}
-
-/** Sidebar: what importing a sales report would change in a tracker, without writing anything. */
-export function previewImport(request: ImportRequest): ImportPreview {
-  return planImport(request);
-}
-
-/** Sidebar: imports a sales report into a tracker (or the daily sales); checks everything again. */
-export function applyImport(request: ImportRequest): ImportApplied {
-  return runImport(request);
-}
-
-/** Sidebar: builds or refreshes the "Dashboard" sheet from the trackers (default: every one). */
-export function buildDashboard(request: DashboardRequest): DashboardBuilt {
-  return buildInsights(request);
-}
-
-/** Sidebar and menu: brings the "Creators" sheet in step with every tracker. */
-export function syncCreators(): CreatorsSynced {
-  return syncRoster();
-}
-
-/** Sidebar: builds or refreshes the "Plan" sheet for a budget; the candidates typed are kept. */
-export function buildPlan(request: PlanRequest): PlanBuilt {
-  return buildPlanSheet(request);
-}
-
-/** Sidebar: builds or replaces the "Report" sheet for posts dated from..to (YYYY-MM-DD). */
-export function buildReport(request: ReportRequest): ReportBuilt {
-  return buildReportSheet(request);
 }

@@ -267,6 +267,27 @@ describe('build/Code.js', () => {
     for (const point of points) expect(declared.get(point.name), point.name).toEqual(point.params);
   });
 
+  it('refuses to build when main.ts drifts from the sidebar contract (ServerApi)', async () => {
+    const script = pathToFileURL(path.join(ROOT, 'scripts/build.mjs')).href;
+    const { readEntryPoints } = (await import(script)) as {
+      readEntryPoints: (entry?: string) => EntryPoint[];
+    };
+    const source = readFileSync(path.join(ROOT, 'src/main.ts'), 'utf8');
+    const dir = mkdtempSync(path.join(ROOT, 'test/.main-'));
+    try {
+      // main.ts again, beside src/, without one entry point the sidebar calls.
+      const moved = source.replace(/from '\.\/([^']+)'/g, "from '../../src/$1'");
+      const drifted = moved.replace(/^export \{ createTracker \} from .*$/m, '');
+      expect(drifted).not.toEqual(moved);
+      writeFileSync(path.join(dir, 'main.ts'), drifted);
+      expect(() => readEntryPoints(path.join(dir, 'main.ts'))).toThrow(
+        /does not compile[\s\S]*createTracker/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it(`is under ${MAX_BYTES / 1024} KB`, () => {
     expect(Buffer.byteLength(code)).toBeLessThan(MAX_BYTES);
   });

@@ -293,7 +293,7 @@ function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void 
   sheet.setFrozenRows(HEADER_ROW);
 }
 
-/** Sidebar: builds or refreshes the "Plan" sheet; the candidates typed are kept. */
+/** Sidebar: builds or refreshes the "Plan" sheet for a budget; the candidates typed are kept. */
 export function buildPlan(request: unknown): PlanBuilt {
   const budget = checkBudget(request);
   return withDocumentLock(() => {

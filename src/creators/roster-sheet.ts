@@ -230,7 +230,7 @@ export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): Trac
   };
 }
 
-/** Sidebar and menu: the "Creators" sheet brought in step with every tracker. */
+/** Sidebar and menu: brings the "Creators" sheet in step with every tracker. */
 export function syncCreators(): CreatorsSynced {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();

@@ -301,10 +301,12 @@ function plan(request: CheckedRequest, preview: boolean): Planned {
   return planTracker(spreadsheet, base, read.report, bonusRate);
 }
 
+/** Sidebar: what importing a sales report would change in a tracker, without writing anything. */
 export function previewImport(input: unknown): ImportPreview {
   return plan(checkImportRequest(input), true).preview;
 }
 
+/** Sidebar: imports a sales report into a tracker (or the daily sales); checks everything again. */
 export function applyImport(input: unknown): ImportApplied {
   const request = checkImportRequest(input);
   return withDocumentLock(() => {

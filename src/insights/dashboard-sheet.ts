@@ -267,12 +267,13 @@ function build(request: Checked): DashboardBuilt {
   };
 }
 
+/** Sidebar: builds or refreshes the "Dashboard" sheet from the trackers (default: every one). */
 export function buildDashboard(input: unknown): DashboardBuilt {
   const request = checkRequest(input);
   return withDocumentLock(() => build(request));
 }
 
-/** The menu's refresh: the trackers of the last build (by name), or every tracker. */
+/** Menu: builds the dashboard again for the same trackers (every tracker the first time). */
 export function refreshDashboard(): DashboardBuilt {
   return withDocumentLock(() => {
     const state = readDashboardState(documentProperties());

@@ -144,6 +144,7 @@ function build(request: Checked): ReportBuilt {
   return { sheetName: sheet.getName(), trackers: snapshot.trackers, changes: lines, notes };
 }
 
+/** Sidebar: builds or replaces the "Report" sheet for posts dated from..to (YYYY-MM-DD). */
 export function buildReport(input: unknown): ReportBuilt {
   const request = checkRequest(input);
   return withDocumentLock(() => build(request));

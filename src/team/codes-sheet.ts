@@ -107,6 +107,7 @@ function plan(request: CodesRequest): Planned {
   return { plan: result, tracker, settings, properties, issued };
 }
 
+/** Sidebar: what "Generate codes and links" would write, without writing it. */
 export function previewCodesAndLinks(request: CodesRequest): CodesPlan {
   return plan(request).plan;
 }
@@ -135,6 +136,7 @@ function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number
   return planned.size;
 }
 
+/** Sidebar: fills empty promo code and tracking link cells of a tracker. */
 export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
   return withDocumentLock(() => {
     const { plan: result, tracker, settings, properties, issued } = plan(request);

@@ -18,6 +18,7 @@ export function readTeam(spreadsheet: Spreadsheet): TeamList {
   return { owner, editors, viewers };
 }
 
+/** Sidebar: the owner, editors and viewers of this spreadsheet. */
 export function listTeam(): TeamList {
   return readTeam(SpreadsheetApp.getActiveSpreadsheet());
 }
@@ -32,6 +33,7 @@ function existingRole(team: TeamList, email: string, role: Role): string | undef
   return undefined;
 }
 
+/** Sidebar: shares the spreadsheet with several addresses at once; an invalid list changes nothing. */
 export function addTeammates(request: AddTeammatesRequest): AddTeammatesResult {
   const role = request?.role;
   if (role !== 'editor' && role !== 'viewer')

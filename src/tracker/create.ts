@@ -34,6 +34,7 @@ export function insertFreeSheet(
   );
 }
 
+/** Sidebar: builds a campaign tracker sheet; checks every option again. */
 export function createTracker(input: unknown): TrackerCreated {
   const options = checkTrackerOptions(input);
   return withDocumentLock(() => {

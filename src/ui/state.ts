@@ -12,6 +12,7 @@ import { DASHBOARD_SHEET } from '../insights/dashboard-sheet';
 import { storedSettings } from '../insights/settings';
 import type { SidebarState } from '../shared/api';
 
+/** Sidebar: the trackers in this spreadsheet and the team's shared settings. */
 export function getSidebarState(): SidebarState {
   const properties = documentProperties();
   const stored = readTrackers(properties);
