@@ -4,7 +4,7 @@
 // one, another column of a tracker two. It never overwrites a cell and never throws.
 import { documentProperties, isTracker, readHandleColumns } from '../apps/properties';
 import { columnLetter } from '../sheet/formulas';
-import { findTable } from '../tracker/table';
+import { readTrackerTable } from '../tracker/read';
 import { normaliseHandle, normalisePlatform } from './identity';
 import { ROSTER_COLUMNS } from './roster';
 import { CREATORS_SHEET } from './roster-sheet';
@@ -67,7 +67,7 @@ function prefill(e: EditEvent): void {
 
   // Columns may have moved since the sync: the header row says where they are now.
   const header = sheet.getRange(`${spot.headerRow}:${spot.headerRow}`).getValues();
-  const { columns } = findTable(sheet.getName(), header, ['handle', 'platform', 'followers']);
+  const { columns } = readTrackerTable(sheet.getName(), header, 'prefill');
   if (columns.handle !== spot.column) return;
   const platformAt = columns.platform as number;
   const followersAt = columns.followers as number;

@@ -5,26 +5,9 @@
 
 import { currencyCode } from '../money/money';
 import { dayOfDate } from '../sheet/dates';
-import { findAppended } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
-import { findTable, HEADER_SEARCH_ROWS, normalise } from '../tracker/table';
+import { readTrackerTable } from '../tracker/read';
 import type { PostRow, TrackerPosts } from './roster';
-
-/** The columns every tracker has had since the first version. */
-const REQUIRED = [
-  'handle',
-  'platform',
-  'followers',
-  'postDate',
-  'fee',
-  'productCost',
-  'reach',
-  'clicks',
-  'orders',
-  'revenue',
-  'newCustomers',
-  'engagements',
-] as const satisfies readonly ColumnKey[];
 
 export interface ReadPosts {
   posts: TrackerPosts;
@@ -33,15 +16,6 @@ export interface ReadPosts {
   /** 1-based sheet row of the header and column of the handles (for the roster dropdown). */
   headerRow: number;
   handleColumn: number;
-}
-
-/** The value under a settings label ("Currency" over "USD") in the rows above the header. */
-function setting(top: readonly unknown[][], label: string): unknown {
-  for (let i = 0; i + 1 < top.length; i++) {
-    const column = top[i].findIndex((cell) => normalise(cell) === normalise(label));
-    if (column >= 0) return top[i + 1][column];
-  }
-  return undefined;
 }
 
 const numberOf = (value: unknown): number | undefined =>
@@ -66,12 +40,9 @@ function yesNo(value: unknown): boolean | undefined {
 
 /** Reads a tracker's rows; throws LayoutError (with what to do) when its header was renamed. */
 export function readTrackerPosts(name: string, values: readonly unknown[][]): ReadPosts {
-  const top = values.slice(0, HEADER_SEARCH_ROWS) as unknown[][];
-  const { headerRow, columns } = findTable(name, top, REQUIRED);
-  findAppended((values[headerRow - 1] ?? []) as unknown[], columns);
-  const settings = values.slice(0, headerRow - 1) as unknown[][];
-  const currency = currencyCode(textOf(setting(settings, 'Currency')));
-  const reporting = currencyCode(textOf(setting(settings, 'Reporting currency'))) || currency;
+  const { headerRow, columns, setting } = readTrackerTable(name, values, 'roster');
+  const currency = currencyCode(textOf(setting('Currency')?.value));
+  const reporting = currencyCode(textOf(setting('Reporting currency')?.value)) || currency;
   const at = (cells: readonly unknown[], key: ColumnKey): unknown => {
     const column = columns[key];
     return column === undefined ? undefined : cells[column - 1];
@@ -113,7 +84,7 @@ export function readTrackerPosts(name: string, values: readonly unknown[][]): Re
     posts: {
       tracker: name,
       currency: currency || reporting,
-      grossMargin: numberOf(setting(settings, 'Gross margin')),
+      grossMargin: numberOf(setting('Gross margin')?.value),
       rows,
     },
     reporting,

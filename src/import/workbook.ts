@@ -9,7 +9,7 @@ import { literal, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { appendColumns } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
 import { valueFormat } from '../tracker/layout';
-import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
+import { readTrackerTable } from '../tracker/read';
 import type { TrackerRow } from './match';
 import type { CellValue, RowValues, TrackerCells } from './plan';
 
@@ -20,16 +20,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 export const LEDGER_SHEET = 'Import ledger';
 export const DAILY_SALES_SHEET = 'Daily sales';
 
-/** Columns a tracker must have for an import; the import's own columns are added if missing. */
-const REQUIRED: readonly ColumnKey[] = [
-  'handle',
-  'promoCode',
-  'trackingLink',
-  'clicks',
-  'orders',
-  'revenue',
-  'newCustomers',
-];
+/** The import's own columns, added to an older tracker that lacks them. */
 const ADDED: readonly ColumnKey[] = ['bonus', 'lastImport', 'firstOrderDate'];
 
 /** What undoes the writes made so far, newest first. */
@@ -98,12 +89,7 @@ export function loadTracker(sheet: Sheet): LoadedTracker {
   const formulas = data.getFormulas();
   const formats = data.getNumberFormats();
   const name = sheet.getName();
-  const { headerRow, columns } = findTable(name, values.slice(0, HEADER_SEARCH_ROWS), REQUIRED);
-  const header = (values[headerRow - 1] ?? []).map(normalise);
-  for (const key of ADDED) {
-    const index = header.indexOf(normalise(headerOf(key)));
-    if (index >= 0) columns[key] = index + 1;
-  }
+  const { headerRow, columns, setting } = readTrackerTable(name, values, 'import');
   const at = (row: unknown[], key: ColumnKey) => row[(columns[key] ?? 0) - 1];
   const rows: TrackerRow[] = [];
   const cells = new Map<number, TrackerCells>();
@@ -137,17 +123,8 @@ export function loadTracker(sheet: Sheet): LoadedTracker {
     formats,
     rows,
     cells,
-    currency: settingBelow(values.slice(0, headerRow - 1), 'currency'),
+    currency: text(setting('Currency')?.value).toUpperCase(),
   };
-}
-
-/** The value under a label in the settings block above the table, e.g. "Currency" over "USD". */
-function settingBelow(top: unknown[][], label: string): string {
-  for (let i = 0; i + 1 < top.length; i++) {
-    const column = top[i].findIndex((cell) => normalise(cell) === label);
-    if (column >= 0) return text(top[i + 1][column]).toUpperCase();
-  }
-  return '';
 }
 
 /**

@@ -3,24 +3,12 @@
 // formulas use, so rows added to the tracker later count without a refresh.
 
 import { columnLetter, sheetRef } from '../sheet/formulas';
-import { findAppended } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
-import { findTable, HEADER_SEARCH_ROWS, LayoutError, normalise } from '../tracker/table';
+import { NEEDED_COLUMNS, readTrackerTable } from '../tracker/read';
+import { LayoutError } from '../tracker/table';
 
-/** The tracker columns the dashboard reads. */
-export const CORE_KEYS = [
-  'handle',
-  'platform',
-  'followers',
-  'postDate',
-  'reach',
-  'engagements',
-  'clicks',
-  'orders',
-  'revenue',
-  'totalCost',
-  'newCustomers',
-] as const satisfies readonly ColumnKey[];
+/** The tracker columns the dashboard reads (tracker/read.ts lists them). */
+export const CORE_KEYS = NEEDED_COLUMNS.dashboard;
 
 /** Columns appended after the computed ones; an older tracker gets them from the dashboard. */
 export const ADDED_KEYS = [
@@ -59,30 +47,18 @@ export interface ReadTracker {
   rows: number;
 }
 
-/** The value under a label in the rows above the header, as "Currency" over "USD". */
-function below(top: unknown[][], label: string): { row: number; column: number } | null {
-  for (let i = 0; i + 1 < top.length; i++) {
-    const column = top[i].findIndex((cell) => normalise(cell) === normalise(label));
-    if (column >= 0) return { row: i + 2, column: column + 1 };
-  }
-  return null;
-}
-
 /** Finds the table in a tracker's values; throws LayoutError when its layout was changed. */
 export function readTracker(name: string, values: unknown[][]): ReadTracker {
-  const { headerRow, columns } = findTable(name, values.slice(0, HEADER_SEARCH_ROWS), CORE_KEYS);
-  findAppended(values[headerRow - 1] ?? [], columns);
-  const top = values.slice(0, headerRow - 1);
-  const progress = below(top, 'Progress to goal');
-  const currency = below(top, 'Currency');
-  const currencyText = currency
-    ? String(values[currency.row - 1]?.[currency.column - 1] ?? '')
-    : '';
+  const { headerRow, columns, setting } = readTrackerTable(name, values, 'dashboard');
+  const progress = setting('Progress to goal');
+  const currency = setting('Currency');
   return {
     headerRow,
     columns,
     progress: progress ? `${columnLetter(progress.column)}${progress.row}` : null,
-    currency: currencyText.trim().toUpperCase(),
+    currency: String(currency?.value ?? '')
+      .trim()
+      .toUpperCase(),
     rows: Math.max(0, values.length - headerRow),
   };
 }

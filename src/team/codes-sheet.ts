@@ -12,14 +12,13 @@ import {
 import type { CodesApplied, CodesPlan, CodesRequest, TeamSettings } from '../shared/api';
 import { literal } from '../sheet/literal';
 import type { ColumnKey } from '../tracker/columns';
-import { findTable, HEADER_SEARCH_ROWS } from '../tracker/table';
+import { readTrackerTable } from '../tracker/read';
+import { HEADER_SEARCH_ROWS } from '../tracker/table';
 import { planCodesAndLinks, type TrackerRow } from './codes';
 import { checkTeamSettings } from './team-settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const WANTED: readonly ColumnKey[] = ['handle', 'platform', 'promoCode', 'trackingLink'];
 
 interface LoadedTracker {
   sheet: Sheet;
@@ -40,7 +39,7 @@ function loadTracker(sheet: Sheet): LoadedTracker {
   const top = sheet
     .getRange(1, 1, Math.max(Math.min(HEADER_SEARCH_ROWS, lastRow), 1), lastColumn)
     .getValues();
-  const { headerRow, columns } = findTable(sheet.getName(), top, WANTED);
+  const { headerRow, columns } = readTrackerTable(sheet.getName(), top, 'codes');
   const firstRow = headerRow + 1;
   const count = lastRow - headerRow;
   const data = count > 0 ? sheet.getRange(firstRow, 1, count, lastColumn) : undefined;
