@@ -6,8 +6,9 @@ import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import type { CellValue } from '../money/money';
 import type { PlanBuilt, PlanRequest } from '../shared/api';
+import type { ValueKind } from '../shared/value-kind';
 import { clearAndFit } from '../sheet/blocks';
-import { currencyFormat } from '../sheet/formats';
+import { numberFormat } from '../sheet/formats';
 import { columnLetter } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { normalise } from '../tracker/table';
@@ -40,12 +41,13 @@ const MAX_CANDIDATES = 500;
 const OVERRIDES = ['In', 'Out'] as const;
 
 type Kind = 'input' | 'output';
-/** 'general' for a formula's text result: a plain-text cell would keep the formula as text. */
-type Format = 'text' | 'general' | 'count' | 'money' | 'decimal' | 'rate';
+type Format = Extract<ValueKind, 'text' | 'count' | 'money' | 'decimal' | 'rate'>;
 interface PlanColumn {
   header: string;
   kind: Kind;
   format: Format;
+  /** A column of formulas (its text is General, so the formula computes). */
+  formula?: true;
   note: string;
 }
 
@@ -114,7 +116,8 @@ const COLUMNS: readonly PlanColumn[] = [
   {
     header: 'Booked',
     kind: 'output',
-    format: 'general',
+    format: 'text',
+    formula: true,
     note: 'The override if any, else the suggestion: a formula.',
   },
 ];
@@ -236,15 +239,6 @@ function gridOf(
   return values;
 }
 
-function formatOf(format: Format, currency: string): string {
-  if (format === 'count') return '#,##0';
-  if (format === 'money') return currencyFormat(currency);
-  if (format === 'decimal') return '#,##0.0';
-  if (format === 'rate') return '0.0%';
-  if (format === 'general') return 'General';
-  return PLAIN_TEXT_FORMAT;
-}
-
 function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: CellValue[][] } {
   const sheet = spreadsheet.getSheetByName(PLAN_SHEET);
   if (!sheet) return { sheet: null, values: [] };
@@ -263,13 +257,15 @@ function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: Cel
 function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
   const rows = values.length;
   clearAndFit(sheet, rows, WIDTH);
-  const body = COLUMNS.map((column) => formatOf(column.format, currency));
+  const body = COLUMNS.map((column) =>
+    numberFormat(column.format, currency, column.formula ? 'formula' : 'value'),
+  );
   const formats = values.map((_, r) => {
     if (r === SETTINGS_ROW - 1)
       return [
-        formatOf('money', currency),
-        formatOf('money', currency),
-        formatOf('money', currency),
+        numberFormat('money', currency),
+        numberFormat('money', currency),
+        numberFormat('money', currency),
         ...body.slice(3).map(() => PLAIN_TEXT_FORMAT),
       ];
     return r >= HEADER_ROW ? body : body.map(() => PLAIN_TEXT_FORMAT);

@@ -16,7 +16,6 @@ import { createdBefore } from '../insights/sources';
 import { type CellValue, RATES_SHEET, type RateTable, rateTable } from '../money/money';
 import type { CreatorsSynced } from '../shared/api';
 import { clearAndFit } from '../sheet/blocks';
-import { currencyFormat } from '../sheet/formats';
 import { columnLetter } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { valueFormat } from '../tracker/layout';
@@ -102,9 +101,7 @@ function grid(roster: Roster): CellValue[][] {
 
 function formatsOf(rows: number, currency: string): string[][] {
   const row = [
-    ...ROSTER_COLUMNS.map((column) =>
-      column.type === 'money' ? currencyFormat(currency) : valueFormat(column.type, currency),
-    ),
+    ...ROSTER_COLUMNS.map((column) => valueFormat(column.type, currency)),
     ...Array.from({ length: GAP + 1 }, () => PLAIN_TEXT_FORMAT),
   ];
   return [row.map(() => PLAIN_TEXT_FORMAT), ...Array.from({ length: rows - 1 }, () => row.slice())];

@@ -1,5 +1,6 @@
 // Turning one value Sheets passes (number, text, TRUE/FALSE, Date, "" for blank) into what a
 // metric needs, or into the reason it can't be used. One path for every custom function.
+import type { ValueKind } from '../shared/value-kind';
 
 /** A value Sheets passes for one cell. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -8,7 +9,7 @@ export type SheetArg = Cell | Cell[][];
 export type ResultCell = string | number;
 export type SheetResult = ResultCell | ResultCell[][];
 
-export type Kind = 'money' | 'count' | 'rate' | 'text';
+export type Kind = Extract<ValueKind, 'money' | 'count' | 'rate' | 'text'>;
 
 /** A blank input: the row computes to a blank cell. */
 export const BLANK: unique symbol = Symbol('blank');

@@ -20,7 +20,7 @@ import {
   type SalesReport,
   type Values,
 } from './report';
-import { addMoney, roundCents } from './values';
+import { addCents, roundCents } from './values';
 
 /** The tracker's header for each field the import fills. */
 export const FIELD_LABELS: Record<ImportedField, string> = {
@@ -101,8 +101,8 @@ export function rowValues(
       extra.firstOrder = entry.date;
     if (entry.report === 'amazonAttribution') {
       extra.amazon = true;
-      if (entry.values.bonus !== undefined) extra.bonus = addMoney(extra.bonus, entry.values.bonus);
-      else extra.sales = addMoney(extra.sales, entry.values.revenue ?? 0);
+      if (entry.values.bonus !== undefined) extra.bonus = addCents(extra.bonus, entry.values.bonus);
+      else extra.sales = addCents(extra.sales, entry.values.revenue ?? 0);
     }
   }
   const result = new Map<number, RowValues>();

@@ -4,7 +4,7 @@
 import type { ImportField } from '../shared/api';
 import { ImportError } from './errors';
 import { headerKey, type Table } from './text';
-import { addMoney, type CellReader, type DateOrder, inferDateOrder } from './values';
+import { addCents, type CellReader, type DateOrder, inferDateOrder } from './values';
 
 /** The fields the panel shows and a user may map (ImportMapping in src/shared/api.ts). */
 export const IMPORT_FIELDS = [
@@ -202,7 +202,7 @@ export function addValues(a: Values, b: Values): Values {
     const value = b[measure];
     if (value === undefined) continue;
     const before = sum[measure] ?? 0;
-    sum[measure] = MONEY_MEASURES.has(measure) ? addMoney(before, value) : before + value;
+    sum[measure] = MONEY_MEASURES.has(measure) ? addCents(before, value) : before + value;
   }
   return sum;
 }
@@ -318,7 +318,7 @@ export function sumDailySales(
     const day = days.get(date);
     if (day) {
       day.units += units;
-      day.sales = addMoney(day.sales, sales);
+      day.sales = addCents(day.sales, sales);
     } else days.set(date, { date, units, sales });
   }
   return {

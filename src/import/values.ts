@@ -30,7 +30,7 @@ export function roundCents(amount: number): number {
 }
 
 /** Exact sum of two amounts already in cents, free of binary noise. */
-export function addMoney(a: number, b: number): number {
+export function addCents(a: number, b: number): number {
   return (Math.round(a * 100) + Math.round(b * 100)) / 100;
 }
 

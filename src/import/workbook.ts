@@ -4,11 +4,10 @@
 // back what was there.
 import type { ImportedField } from '../shared/api';
 import { dayOfDate } from '../sheet/dates';
-import { currencyFormat } from '../sheet/formats';
+import { currencyFormat, numberFormat } from '../sheet/formats';
 import { literal, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { appendColumns } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
-import { valueFormat } from '../tracker/layout';
 import { readTrackerTable } from '../tracker/read';
 import type { TrackerRow } from './match';
 import type { CellValue, RowValues, TrackerCells } from './plan';
@@ -154,7 +153,7 @@ export function addMissingColumns(tracker: LoadedTracker, undo: Undo): string[] 
       key === 'bonus'
         ? moneyFormat
         : key === 'firstOrderDate'
-          ? valueFormat('date', tracker.currency || 'USD')
+          ? numberFormat('date', tracker.currency || 'USD')
           : PLAIN_TEXT_FORMAT;
     for (const row of tracker.formats.slice(tracker.headerRow)) row[column - 1] = format;
   }

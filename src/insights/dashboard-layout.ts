@@ -5,9 +5,9 @@
 
 import type { InsightsSettings } from '../shared/api';
 import type { ChartSpec, Highlight, Rule, SheetDrawing } from '../sheet/blocks';
+import { numberFormat } from '../sheet/formats';
 import { areaA1, type Cell, columnLetter, columnRange, text } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
-import { valueFormat } from '../tracker/layout';
 import {
   AWARENESS_VALUE_INDEX,
   type AwarenessInputs,
@@ -93,7 +93,7 @@ export interface DashboardLayout extends SheetDrawing {
 
 /** The tracker's format for the same kind of value; text stays General on the dashboard. */
 export function formatOf(kind: Kind, currency: string): string {
-  return kind === 'text' ? 'General' : valueFormat(kind, currency);
+  return numberFormat(kind, currency, 'formula');
 }
 
 export const chartRows = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
@@ -200,7 +200,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const styleOf =
     (rows: StaticRows) =>
     (j: number): CellStyle => ({
-      format: rows.kinds[j] === 'text' ? 'General' : money(rows.kinds[j]),
+      format: money(rows.kinds[j]),
     });
   /** A label row over one value row (settings, headline, value). */
   const labelled = (row: number, rows: StaticRows) => {

@@ -2,10 +2,11 @@
 // row (the first column's formula fills several columns; each computed column has its own
 // array formula over the rows below). Blocks refer to its columns as closed ranges sized to its
 // capacity, which the dashboard's grid is made tall enough to hold.
+import type { ValueKind } from '../shared/value-kind';
 import { type Cell, columnLetter, columnRange } from '../sheet/formulas';
 
 /** How a column's values look. */
-export type Kind = 'text' | 'count' | 'money' | 'rate' | 'multiple' | 'date';
+export type Kind = Extract<ValueKind, 'text' | 'count' | 'money' | 'rate' | 'multiple' | 'date'>;
 
 export interface SpillColumn<K extends string> {
   key: K;

@@ -1,9 +1,8 @@
 // "What changed since the previous report": the headline figures of the last report, kept as
 // JSON in the document's properties, against the current ones, in numbers and in words.
 // Money figures are compared only in the same reporting currency.
+import type { FigureKind } from '../shared/value-kind';
 import { formatCount, formatMoney, formatMultiple, formatPercent, signed } from '../shared/words';
-
-export type FigureKind = 'money' | 'rate' | 'count' | 'multiple';
 
 export type HeadlineKey =
   | 'spend'

@@ -1,5 +1,6 @@
 // The tracker as data: one row per influencer post, one entry per column. Headers, formulas,
 // formats, validation, notes, widths and protection are all derived from this table.
+
 import { leakFormula } from '../money/leaks';
 import {
   convertFormula,
@@ -8,6 +9,7 @@ import {
   profitRoiFormula,
   rateFormula,
 } from '../money/money';
+import type { ValueKind } from '../shared/value-kind';
 import type { Cells } from './summary';
 
 export type ColumnKey =
@@ -60,22 +62,18 @@ export type ColumnKey =
   | 'possibleLeak'
   | 'firstOrderDate';
 
-/** What a column holds; decides its number format and validation. */
+/**
+ * What a column holds; decides its number format and validation: a kind of value, or a kind of
+ * text the tracker validates (a platform, a link, a currency code...).
+ */
 export type ValueType =
-  | 'text'
+  | Exclude<ValueKind, 'decimal'>
   | 'code'
   | 'platform'
-  | 'count'
-  | 'date'
   | 'url'
-  | 'money'
-  | 'rate'
-  | 'multiple'
   | 'sentiment'
   | 'currency'
-  | 'yesNo'
-  | 'fx'
-  | 'amount';
+  | 'yesNo';
 
 /** Column references by key, as open ranges from the first data row (e.g. "H8:H"). */
 export type Refs = Record<ColumnKey, string>;

@@ -4,8 +4,9 @@
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { TrackerOptions } from '../shared/api';
 import { GOAL_TYPES, SENTIMENTS } from '../shared/choices';
+import type { ValueKind } from '../shared/value-kind';
 import type { Block, FontWeight, Highlight, Rule } from '../sheet/blocks';
-import { currencyFormat } from '../sheet/formats';
+import { numberFormat } from '../sheet/formats';
 import { columnLetter } from '../sheet/formulas';
 import { asText, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import {
@@ -90,34 +91,31 @@ function summaryCells(): Cells {
   return cells;
 }
 
-/** The number format of a column of this type, amounts in `currency`. */
-export function valueFormat(type: ValueType, currency: string): string {
-  return numberFormat(type, { currency } as TrackerOptions);
+/** The kind of value a column of this type holds: validated text is text. */
+function kindOf(type: ValueType): ValueKind {
+  switch (type) {
+    case 'code':
+    case 'platform':
+    case 'url':
+    case 'sentiment':
+    case 'currency':
+    case 'yesNo':
+      return 'text';
+    default:
+      return type;
+  }
 }
 
-function numberFormat(type: ValueType | 'goalTarget', options: TrackerOptions): string {
-  switch (type) {
-    case 'money':
-      return currencyFormat(options.currency);
-    case 'count':
-      return '#,##0';
-    case 'rate':
-      return '0.0%';
-    case 'multiple':
-      return '0.00"x"';
-    case 'date':
-      return 'yyyy-mm-dd';
-    case 'fx':
-      return '0.0000';
-    case 'amount':
-      // In the reporting currency, which the team may change: no symbol that could lie.
-      return '#,##0.00';
-    case 'goalTarget':
-      if (options.goalType === 'roi') return '0%';
-      return options.goalType === 'revenue' ? currencyFormat(options.currency) : '#,##0';
-    default:
-      return PLAIN_TEXT_FORMAT;
-  }
+/** The number format of a column of this type, amounts in `currency`. */
+export function valueFormat(type: ValueType, currency: string): string {
+  return numberFormat(kindOf(type), currency);
+}
+
+/** A setting's or total's format; the goal target's follows the goal's type. */
+function settingFormat(type: ValueType | 'goalTarget', options: TrackerOptions): string {
+  if (type !== 'goalTarget') return valueFormat(type, options.currency);
+  if (options.goalType === 'roi') return '0%';
+  return numberFormat(options.goalType === 'revenue' ? 'money' : 'count', options.currency);
 }
 
 const HELP: Partial<Record<ValueType, string>> = {
@@ -199,12 +197,12 @@ function summaryFormats(options: TrackerOptions): string[][] {
     emptyRow(SUMMARY_WIDTH, PLAIN_TEXT_FORMAT),
     labels,
     padded(
-      SETTINGS.map((s) => numberFormat(s.type, options)),
+      SETTINGS.map((s) => settingFormat(s.type, options)),
       PLAIN_TEXT_FORMAT,
     ),
     labels,
     padded(
-      TOTALS.map((t) => numberFormat(t.type, options)),
+      TOTALS.map((t) => settingFormat(t.type, options)),
       PLAIN_TEXT_FORMAT,
     ),
   ];
@@ -215,7 +213,7 @@ function padded<T>(cells: T[], fill: T): T[] {
 }
 
 function tableBlocks(options: TrackerOptions, dataRows: number) {
-  const formats = COLUMNS.map((column) => numberFormat(column.type, options));
+  const formats = COLUMNS.map((column) => valueFormat(column.type, options.currency));
   const rules = COLUMNS.map((column) =>
     isDerived(column) ? null : ruleFor(column.type, column.header),
   );
