@@ -2,6 +2,7 @@
 // platform, followers, asked fee, an In/Out override); a build estimates each from the trackers'
 // history (planCampaign) and suggests a set greedily. ROI, Booked, the booked total and the
 // budget left are native formulas, so they follow a changed fee, override or budget.
+
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import type { CellValue } from '../money/money';
@@ -9,7 +10,7 @@ import type { PlanBuilt, PlanRequest } from '../shared/api';
 import type { ValueKind } from '../shared/value-kind';
 import { clearAndFit } from '../sheet/blocks';
 import { numberFormat } from '../sheet/formats';
-import { columnLetter } from '../sheet/formulas';
+import { columnLetter, roiFormula } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { normalise } from '../tracker/table';
 import {
@@ -20,7 +21,6 @@ import {
   type Estimate,
   GREEDY_RULE,
   planCampaign,
-  planRoiFormula,
   type Range,
 } from './plan';
 import { mergeRoster } from './roster';
@@ -195,7 +195,7 @@ function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] 
   const cell = (header: string) => `${letter(header)}${sheetRow}`;
   const fee = cell('Asked fee');
   const roi = (['low', 'likely', 'high'] as const).map(
-    (level) => `=${planRoiFormula(cell(`Revenue ${level}`), fee)}`,
+    (level) => `=${roiFormula(cell(`Revenue ${level}`), fee)}`,
   );
   return [
     ...typed.cells,

@@ -454,11 +454,6 @@ export function planCampaign(
 // Native formulas for the "Plan" sheet, so it recomputes when the team edits a fee, an override
 // or the budget. Plan rows are single cells (no ARRAYFORMULA).
 
-/** (revenue - cost) / cost from the sheet's cells, blank without a cost. */
-export function planRoiFormula(revenue: string, cost: string): string {
-  return `IF(ISNUMBER(${cost})*ISNUMBER(${revenue}), IF(${cost}>0, (${revenue}-${cost})/${cost}, ""), "")`;
-}
-
 /** The team's override ("In" / "Out") wins over the suggestion ("Yes" / "No"). */
 export function bookedFormula(override: string, suggested: string): string {
   return `IF(${override}="In", "Yes", IF(${override}="Out", "No", ${suggested}))`;

@@ -3,7 +3,15 @@
 // campaign, and the awareness inputs. Each builder is told where its first data row and column
 // will be, so a report can place the same blocks elsewhere.
 import { PLATFORM_NORMS } from '../metrics/platforms';
-import { type Cell, cellRef, columnLetter, exactly, roiOf, text } from '../sheet/formulas';
+import {
+  type Cell,
+  cellRef,
+  columnLetter,
+  exactly,
+  ratioFormula,
+  roiFormula,
+  text,
+} from '../sheet/formulas';
 import { asText } from '../sheet/literal';
 import type { PostKey } from './posts';
 import { SETTING_FIELDS, type SettingKey } from './settings';
@@ -120,13 +128,13 @@ export function headline(
   const formulas: Record<HeadlineKey, string> = {
     spend: `=SUM(${p('cost')})`,
     revenue: `=SUM(${p('revenue')})`,
-    roi: `=${roiOf(cells.revenue, cells.spend)}`,
-    roas: `=IF(${cells.spend}>0, ${cells.revenue}/${cells.spend}, "")`,
-    cac: `=IF(${cells.newCustomers}>0, ${cells.spend}/${cells.newCustomers}, "")`,
+    roi: `=${roiFormula(cells.revenue, cells.spend)}`,
+    roas: `=${ratioFormula(cells.revenue, cells.spend)}`,
+    cac: `=${ratioFormula(cells.spend, cells.newCustomers)}`,
     orders: `=SUM(${p('orders')})`,
     newCustomers: `=SUM(${p('newCustomers')})`,
-    engagementRate: `=IF(SUM(${p('followers')})>0, SUMIF(${p('followers')}, ">0", ${p('engagements')})/SUM(${p('followers')}), "")`,
-    conversion: `=IF(SUM(${p('clicks')})>0, ${cells.orders}/SUM(${p('clicks')}), "")`,
+    engagementRate: `=${ratioFormula(`SUMIF(${p('followers')}, ">0", ${p('engagements')})`, `SUM(${p('followers')})`)}`,
+    conversion: `=${ratioFormula(cells.orders, `SUM(${p('clicks')})`)}`,
     progress,
   };
   return {
@@ -277,9 +285,9 @@ export function platformRows(context: BlockContext, firstRow: number, column: nu
       `=${sum('revenue')}`,
       `=COUNTIFS(${criteria})`,
       `=${sum('orders')}`,
-      `=${roiOf(cell(2), cell(1))}`,
-      `=IFERROR(${cell(1)}/${sum('newCustomers')}, "")`,
-      `=IFERROR(SUMIFS(${p('engagements')}, ${criteria}, ${p('followers')}, ">0")/${sum('followers')}, "")`,
+      `=${roiFormula(cell(2), cell(1))}`,
+      `=${ratioFormula(cell(1), sum('newCustomers'))}`,
+      `=${ratioFormula(`SUMIFS(${p('engagements')}, ${criteria}, ${p('followers')}, ">0")`, sum('followers'))}`,
       norm ? `${Math.round(norm.low * 100)}% to ${Math.round(norm.high * 100)}%` : '',
       norm
         ? `=IF(ISNUMBER(${rate}), IF(${rate}<${norm.low}, "below", IF(${rate}>${norm.high}, "above", "within")), "")`
@@ -342,12 +350,12 @@ export function campaignRows(
       `=COUNTIF(${p('campaign')}, ${mine})`,
       `=${sum('cost')}`,
       `=${sum('revenue')}`,
-      `=${roiOf(cell(3), cell(2))}`,
-      `=IF(${cell(2)}>0, ${cell(3)}/${cell(2)}, "")`,
+      `=${roiFormula(cell(3), cell(2))}`,
+      `=${ratioFormula(cell(3), cell(2))}`,
       `=${sum('orders')}`,
       `=${sum('newCustomers')}`,
-      `=IF(${cell(7)}>0, ${cell(2)}/${cell(7)}, "")`,
-      `=IFERROR(SUMIFS(${p('engagements')}, ${p('campaign')}, ${mine}, ${p('followers')}, ">0")/${sum('followers')}, "")`,
+      `=${ratioFormula(cell(2), cell(7))}`,
+      `=${ratioFormula(`SUMIFS(${p('engagements')}, ${p('campaign')}, ${mine}, ${p('followers')}, ">0")`, sum('followers'))}`,
       progress ? `=IFERROR(${progress}, "")` : '',
       context.lift
         ? `=SUMIFS(${p('extra')}, ${p('campaign')}, ${mine}, ${p('inTotal')}, "yes")`

@@ -3,7 +3,7 @@
 // up its columns. Beside the tracker's numbers it computes each post's engagement against its
 // creator's usual rate and its platform's norm, and the sales lift around its post date.
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
-import { text } from '../sheet/formulas';
+import { ratioFormula, text } from '../sheet/formulas';
 import type { LiftRefs } from './lift';
 import { liftFormulas } from './lift';
 import type { SettingKey } from './settings';
@@ -257,7 +257,7 @@ export function postsTable(input: PostsInput, row: number, column: number, capac
     `IF(ISNUMBER(${reference}), ${rate}<${reference}*${FAR_BELOW_SHARE}, FALSE)`;
   const formulas: Partial<Record<PostKey, string>> = {
     campaign: `=ARRAYFORMULA(IFERROR(SORT(FILTER({${groups}}, {${conditions}}), ${dateIndex}, TRUE), ""))`,
-    engagementRate: `=ARRAYFORMULA(IF(ISNUMBER(${r('followers')}), IF(${r('followers')}>0, IF(ISNUMBER(${r('engagements')}), ${r('engagements')}/${r('followers')}, ""), ""), ""))`,
+    engagementRate: `=ARRAYFORMULA(${ratioFormula(r('engagements'), r('followers'))})`,
     platformNorm: `=ARRAYFORMULA(IF(${r('key')}="", "", ${norm(r('platform'))}))`,
     engagementCheck: `=ARRAYFORMULA(IF(ISNUMBER(${rate}), IF(${below(r('usualRate'))}, IF(${below(r('platformNorm'))}, "far below own usual and platform norm", "far below own usual"), IF(${below(r('platformNorm'))}, "far below platform norm", "")), ""))`,
     ...(input.daily ? liftFormulas(table, input.daily, input.settings.liftDays) : {}),

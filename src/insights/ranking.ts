@@ -4,7 +4,14 @@
 // (orders + k x campaign rate) / (clicks + k). The tier leaderboard compares creators with
 // peers of their size (nano to mega), engagement by followers and by reach side by side.
 import { TIERS } from '../metrics/tiers';
-import { type Cell, columnLetter, exactly, roiOf, text } from '../sheet/formulas';
+import {
+  type Cell,
+  columnLetter,
+  exactly,
+  ratioFormula,
+  roiFormula,
+  text,
+} from '../sheet/formulas';
 import type { StaticRows } from './blocks';
 import type { PostKey } from './posts';
 import type { SettingKey } from './settings';
@@ -165,7 +172,7 @@ export function creatorsTable(input: RankingInput, row: number, column: number, 
       `IFERROR(VLOOKUP(${k}, ${area}, ${posts.columnOf(post) - posts.columnOf('key') + 1}, FALSE), "")`,
     );
   const per = (numerator: string, denominator: string) =>
-    each(`IF(${denominator}>0, ${numerator}/${denominator}, "")`);
+    each(ratioFormula(numerator, denominator));
   const { minOrders, priorClicks } = input.settings;
   const tierSum = (of: CreatorKey) => `SUMIF(${c('tier')}, ${c('tier')}, ${c(of)})`;
   const formulas: Record<CreatorKey, string> = {
@@ -182,7 +189,7 @@ export function creatorsTable(input: RankingInput, row: number, column: number, 
     spend: sumOf('cost'),
     averageFollowers: per(c('followers'), c('posts')),
     tier: each(`IF(${c('followers')}>0, ${tierOf(c('averageFollowers'))}, "")`),
-    roi: each(`IF(${c('spend')}>0, (${c('revenue')}-${c('spend')})/${c('spend')}, "")`),
+    roi: each(roiFormula(c('revenue'), c('spend'))),
     conversion: per(c('orders'), c('clicks')),
     shrunk: each(
       `IF(ISNUMBER(${input.campaignRate}), IFERROR((${c('orders')}+${priorClicks}*${input.campaignRate})/(${c('clicks')}+${priorClicks}), ""), "")`,
@@ -190,9 +197,7 @@ export function creatorsTable(input: RankingInput, row: number, column: number, 
     evidence: each(`IF(${c('orders')}>=${minOrders}, ${text(ENOUGH)}, ${text(TOO_EARLY)})`),
     byFollowers: per(c('engagements'), c('followers')),
     byReach: per(c('engagements'), c('reach')),
-    tierRoi: each(
-      `IF(${c('tier')}="", "", IF(${tierSum('spend')}>0, (${tierSum('revenue')}-${tierSum('spend')})/${tierSum('spend')}, ""))`,
-    ),
+    tierRoi: each(`IF(${c('tier')}="", "", ${roiFormula(tierSum('revenue'), tierSum('spend'))})`),
     group: each(`IF(${c('evidence')}=${text(ENOUGH)}, 0, 1)`),
     order: each(`IF(ISNUMBER(${c('roi')}), ${c('roi')}, -1000000000)`),
   };
@@ -253,9 +258,9 @@ export function tierRows(
       `=COUNTIF(${c('tier')}, ${when})`,
       `=${sum('spend')}`,
       `=${sum('revenue')}`,
-      `=${roiOf(at(3), at(2))}`,
-      `=IFERROR(${sum('engagements')}/${sum('followers')}, "")`,
-      `=IFERROR(${sum('engagements')}/${sum('reach')}, "")`,
+      `=${roiFormula(at(3), at(2))}`,
+      `=${ratioFormula(sum('engagements'), sum('followers'))}`,
+      `=${ratioFormula(sum('engagements'), sum('reach'))}`,
       `=IF(${at(1)}>0, IFERROR((${sum('orders')}+${priorClicks}*${input.campaignRate})/(${sum('clicks')}+${priorClicks}), ""), "")`,
       `=IFERROR(INDEX(SORT(FILTER({${c('creator')}, ${c('roi')}}, ${c('tier')}=${text(tier)}, ${c('evidence')}=${text(ENOUGH)}, ISNUMBER(${c('roi')})), 2, FALSE), 1, 1), "")`,
     ];

@@ -49,14 +49,26 @@ export function areaA1(row: number, column: number, rows: number, columns: numbe
   return `${start}:${columnLetter(column + columns - 1)}${row + rows - 1}`;
 }
 
-/** `IF(denominator > 0, numerator / denominator, "")` for scalars. */
-export function ratio(numerator: string, denominator: string): string {
-  return `IF(N(${denominator})>0, ${numerator}/${denominator}, "")`;
+// One builder per metric, one blank rule: a figure is blank ("not known yet") until every input
+// is a number, and where its denominator is not above zero. Works on cells and, inside
+// ARRAYFORMULA, on whole columns.
+
+/** Blank unless every one of these is a number. */
+export function whenKnown(inputs: readonly string[], then: string): string {
+  return `IF(${inputs.map((input) => `ISNUMBER(${input})`).join('*')}, ${then}, "")`;
 }
 
-/** ROI from revenue and spend cells (the domain brief's definition, net of cost). */
-export function roiOf(revenue: string, spend: string): string {
-  return `IF(N(${spend})>0, (${revenue}-${spend})/${spend}, "")`;
+/** numerator / denominator: engagement rate, conversion rate, CPE, CAC, CPC, AOV, ROAS. */
+export function ratioFormula(numerator: string, denominator: string): string {
+  return whenKnown(
+    [numerator, denominator],
+    `IF(${denominator}>0, ${numerator}/${denominator}, "")`,
+  );
+}
+
+/** ROI = (revenue - cost) / cost, always net of cost (the domain brief's definition). */
+export function roiFormula(revenue: string, cost: string): string {
+  return whenKnown([revenue, cost], `IF(${cost}>0, (${revenue}-${cost})/${cost}, "")`);
 }
 
 /** Nested IFs mapping a value to a result per case, else `otherwise`. */

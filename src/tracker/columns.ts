@@ -10,6 +10,7 @@ import {
   rateFormula,
 } from '../money/money';
 import type { ValueKind } from '../shared/value-kind';
+import { ratioFormula, roiFormula } from '../sheet/formulas';
 import type { Cells } from './summary';
 
 export type ColumnKey =
@@ -91,9 +92,6 @@ export interface Column {
   /** The header's note; for a derived column, its formula in words. */
   note: string;
 }
-
-const perCount = (numerator: string, denominator: string) =>
-  `IF(${denominator}>0, ${numerator}/${denominator}, "")`;
 
 const BASE_COLUMNS: readonly Column[] = [
   {
@@ -207,7 +205,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'Engagement rate',
     type: 'rate',
     width: 100,
-    formula: (c) => perCount(c.engagements, c.followers),
+    formula: (c) => ratioFormula(c.engagements, c.followers),
     note: 'Engagement rate = engagements / followers. Yellow: below the usual rate for the platform.',
   },
   {
@@ -215,7 +213,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'Conversion rate',
     type: 'rate',
     width: 100,
-    formula: (c) => perCount(c.orders, c.clicks),
+    formula: (c) => ratioFormula(c.orders, c.clicks),
     note: 'Conversion rate = orders / clicks.',
   },
   {
@@ -223,7 +221,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'CPE',
     type: 'money',
     width: 100,
-    formula: (c) => perCount(c.totalCost, c.engagements),
+    formula: (c) => ratioFormula(c.totalCost, c.engagements),
     note: 'Cost per engagement = total cost / engagements.',
   },
   {
@@ -231,7 +229,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'CAC',
     type: 'money',
     width: 100,
-    formula: (c) => perCount(c.totalCost, c.newCustomers),
+    formula: (c) => ratioFormula(c.totalCost, c.newCustomers),
     note: 'Customer acquisition cost = total cost / new customers.',
   },
   {
@@ -239,7 +237,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'AOV',
     type: 'money',
     width: 100,
-    formula: (c) => perCount(c.revenue, c.orders),
+    formula: (c) => ratioFormula(c.revenue, c.orders),
     note: 'Average order value = revenue / orders.',
   },
   {
@@ -247,7 +245,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'ROI',
     type: 'rate',
     width: 100,
-    formula: (c) => `IF(${c.totalCost}>0, (${c.revenue}-${c.totalCost})/${c.totalCost}, "")`,
+    formula: (c) => roiFormula(c.revenue, c.totalCost),
     note: 'ROI = (revenue - total cost) / total cost. Green above zero, red below.',
   },
   {
@@ -255,7 +253,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'ROAS',
     type: 'multiple',
     width: 100,
-    formula: (c) => perCount(c.revenue, c.totalCost),
+    formula: (c) => ratioFormula(c.revenue, c.totalCost),
     note: 'ROAS = revenue / total cost (ROI + 1).',
   },
   // Filled by Import results; appended last so trackers made before keep their layout.

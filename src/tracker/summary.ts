@@ -1,9 +1,11 @@
 // The block above the table: the campaign's settings (row 3) and its live totals (row 5),
 // each a label over a value. Positions come from the order of these lists.
+
 import { campaignConversionFormula } from '../money/leaks';
 import { leftOutNoteFormula, pooledProfitRoiFormula } from '../money/money';
 import type { GoalType, TrackerOptions } from '../shared/api';
 import { GOAL_TYPES } from '../shared/choices';
+import { ratioFormula, roiFormula } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
 import type { Refs, ValueType } from './columns';
 
@@ -186,21 +188,21 @@ export const TOTALS: readonly Total[] = [
     label: 'ROI',
     type: 'rate',
     note: 'Campaign ROI = (revenue - spend) / spend.',
-    formula: (_c, s) => `=IF(${s.spend}>0, (${s.revenue}-${s.spend})/${s.spend}, "")`,
+    formula: (_c, s) => `=${roiFormula(s.revenue, s.spend)}`,
   },
   {
     key: 'roas',
     label: 'ROAS',
     type: 'multiple',
     note: 'Campaign ROAS = revenue / spend.',
-    formula: (_c, s) => `=IF(${s.spend}>0, ${s.revenue}/${s.spend}, "")`,
+    formula: (_c, s) => `=${ratioFormula(s.revenue, s.spend)}`,
   },
   {
     key: 'cac',
     label: 'CAC',
     type: 'money',
     note: 'Campaign CAC = spend / new customers.',
-    formula: (_c, s) => `=IF(${s.newCustomers}>0, ${s.spend}/${s.newCustomers}, "")`,
+    formula: (_c, s) => `=${ratioFormula(s.spend, s.newCustomers)}`,
   },
   {
     key: 'engagementRate',
@@ -208,7 +210,7 @@ export const TOTALS: readonly Total[] = [
     type: 'rate',
     note: 'Engagements / followers, over the rows that have followers.',
     formula: (c) =>
-      `=IF(SUM(${c.followers})>0, SUMIF(${c.followers}, ">0", ${c.engagements})/SUM(${c.followers}), "")`,
+      `=${ratioFormula(`SUMIF(${c.followers}, ">0", ${c.engagements})`, `SUM(${c.followers})`)}`,
   },
   {
     key: 'cacVsOther',

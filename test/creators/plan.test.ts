@@ -9,10 +9,10 @@ import {
   type Plan,
   percentile,
   planCampaign,
-  planRoiFormula,
   type Range,
 } from '../../src/creators/plan';
 import { fromRosterValues, mergeRoster } from '../../src/creators/roster';
+import { roiFormula } from '../../src/sheet/formulas';
 import { workbook } from './engine';
 import { EUR, GBP, RATES, ROSTER_SHEET, TRACKERS } from './fixtures';
 
@@ -251,24 +251,10 @@ describe('plan formulas', () => {
   it('ROI, booking and budget left recompute from the cells the team edits', () => {
     const book = workbook({
       Plan: [
-        [
-          1346.5,
-          400,
-          'Yes',
-          null,
-          `=${planRoiFormula('A1', 'B1')}`,
-          `=${bookedFormula('D1', 'C1')}`,
-        ],
-        [
-          1041.7,
-          324,
-          'Yes',
-          'Out',
-          `=${planRoiFormula('A2', 'B2')}`,
-          `=${bookedFormula('D2', 'C2')}`,
-        ],
-        [3400, 250, 'No', 'In', `=${planRoiFormula('A3', 'B3')}`, `=${bookedFormula('D3', 'C3')}`],
-        [100, null, 'No', null, `=${planRoiFormula('A4', 'B4')}`, `=${bookedFormula('D4', 'C4')}`],
+        [1346.5, 400, 'Yes', null, `=${roiFormula('A1', 'B1')}`, `=${bookedFormula('D1', 'C1')}`],
+        [1041.7, 324, 'Yes', 'Out', `=${roiFormula('A2', 'B2')}`, `=${bookedFormula('D2', 'C2')}`],
+        [3400, 250, 'No', 'In', `=${roiFormula('A3', 'B3')}`, `=${bookedFormula('D3', 'C3')}`],
+        [100, null, 'No', null, `=${roiFormula('A4', 'B4')}`, `=${bookedFormula('D4', 'C4')}`],
         [1300, `=${budgetLeftFormula('A5', 'F1:F4', 'B1:B4')}`],
       ],
     });
