@@ -127,36 +127,45 @@ export function putSpill<K extends string>(
   canvas.spill({ row: table.firstRow, column: table.column, height: table.capacity, formats });
 }
 
-export function dashboardLayout(input: DashboardInput): DashboardLayout {
-  const { sources } = input;
-  const currency = sources.find((s) => s.currency)?.currency || 'USD';
-  const money = (kind: Kind) => formatOf(kind, currency);
-  const canvas = new Canvas();
-  const highlights: Highlight[] = [];
+/** The rows of the left blocks, and where the ranking starts below them. */
+interface Places {
+  settingsLabels: number;
+  headlineLabels: number;
+  valueLabels: number;
+  platformTitle: number;
+  tierTitle: number;
+  /** 0 with a single tracker: the by-campaign block is left out. */
+  campaignTitle: number;
+  awarenessTitle: number;
+  rankingTitle: number;
+}
 
-  // ---- where everything goes ----
-  const settingsLabels = 4;
-  const headlineLabels = 8;
-  const valueLabels = 12;
-  const platformTitle = 16;
+function placesOf(trackers: number): Places {
   const tierTitle = 25;
   let next = tierTitle + 8;
-  const several = sources.length > 1;
-  const campaignTitle = several ? next : 0;
-  if (several) next += sources.length + 3;
+  const campaignTitle = trackers > 1 ? next : 0;
+  if (trackers > 1) next += trackers + 3;
   const awarenessTitle = next;
-  next += sources.length + 3;
-  // Charts: daily sales on top, beside the headline and the sales lift; spend and revenue by
-  // platform beside its block; ROI by creator beside the ranking, below both.
-  const dailyChartRow = 1;
-  const platformChartRows = chartRows(PLATFORM_CHART_HEIGHT);
-  const rankingTitle = Math.max(next, platformTitle + platformChartRows);
+  next += trackers + 3;
+  const platformTitle = 16;
+  return {
+    settingsLabels: 4,
+    headlineLabels: 8,
+    valueLabels: 12,
+    platformTitle,
+    tierTitle,
+    campaignTitle,
+    awarenessTitle,
+    // The ranking starts below the left blocks and the platform chart beside them.
+    rankingTitle: Math.max(next, platformTitle + chartRows(PLATFORM_CHART_HEIGHT)),
+  };
+}
 
+/** The spilled tables: every post, daily sales and the creators on the right; the ranking. */
+function spilledTables(input: DashboardInput, places: Places) {
+  const { sources } = input;
   const capacity = sources.reduce((sum, s) => sum + s.rows, 0) + SPARE_ROWS;
-  const days = input.daily ? input.daily.rows + SPARE_DAYS : 0;
-  const settings = settingsCells(settingsLabels + 1, LEFT);
-
-  // ---- the spilled tables on the right, and the ranking ----
+  const settings = settingsCells(places.settingsLabels + 1, LEFT);
   const postDates = new SpillTable(RIGHT_TITLE + 2, RIGHT, POST_COLUMNS, capacity);
   const dailyColumn = RIGHT + postDates.width + 1;
   const daily = input.daily
@@ -165,28 +174,64 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
         postDates.range('postDate'),
         RIGHT_TITLE + 2,
         dailyColumn,
-        days,
+        input.daily.rows + SPARE_DAYS,
       )
     : null;
-  const built = postsTable(
+  const posts = postsTable(
     { sources, history: input.history, settings, daily: daily?.refs ?? null, period: input.period },
     RIGHT_TITLE + 2,
     RIGHT,
     capacity,
   );
-  const creatorsColumn = daily ? dailyColumn + daily.table.width + 1 : dailyColumn;
-  const head = headlineCells(headlineLabels + 1, LEFT);
+  const head = headlineCells(places.headlineLabels + 1, LEFT);
   const creators = creatorsTable(
-    { posts: built.table, settings, campaignRate: head.conversion },
+    { posts: posts.table, settings, campaignRate: head.conversion },
     RIGHT_TITLE + 2,
-    creatorsColumn,
+    daily ? dailyColumn + daily.table.width + 1 : dailyColumn,
     capacity,
   );
-  const ranking = rankingTable(creators.table, rankingTitle + 2, LEFT, capacity);
-  const context: BlockContext = { posts: built.table, settings, sources, lift: daily !== null };
+  const ranking = rankingTable(creators.table, places.rankingTitle + 2, LEFT, capacity);
+  const context: BlockContext = { posts: posts.table, settings, sources, lift: daily !== null };
+  return { capacity, settings, daily, posts, head, creators, ranking, context };
+}
 
-  // ---- top rows ----
-  const names = sources.map((s) => `"${s.name}"`).join(', ');
+type Tables = ReturnType<typeof spilledTables>;
+
+/** Label rows and titled tables on the left, each value cell in its kind's format. */
+function leftWriter(canvas: Canvas, money: (kind: Kind) => string) {
+  const header = (row: number, rows: StaticRows) =>
+    canvas.table(row, LEFT, [rows.header], (j) => ({
+      bold: true,
+      background: COLORS.header,
+      note: rows.notes?.[j] ?? '',
+    }));
+  const body = (row: number, rows: StaticRows) =>
+    canvas.table(
+      row,
+      LEFT,
+      rows.rows,
+      (j): CellStyle => ({
+        format: money(rows.kinds[j]),
+        ...(rows.inputs?.[j] ? { background: COLORS.input, rule: inputRule(rows.header[j]) } : {}),
+      }),
+    );
+  return {
+    /** A label row over its value rows (settings, headline, value). */
+    labelled(row: number, rows: StaticRows) {
+      header(row, rows);
+      body(row + 1, rows);
+    },
+    /** A titled table: title, header, rows. */
+    titled(title: number, label: string, rows: StaticRows) {
+      canvas.put(title, LEFT, label, { bold: true });
+      header(title + 1, rows);
+      body(title + 2, rows);
+    },
+  };
+}
+
+function putTitle(canvas: Canvas, input: DashboardInput): void {
+  const names = input.sources.map((s) => `"${s.name}"`).join(', ');
   canvas.put(1, LEFT, DASHBOARD_TITLE, { bold: true });
   canvas.put(
     2,
@@ -196,87 +241,65 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     ),
   );
   if (input.notes.length > 0) canvas.put(3, LEFT, asText(input.notes.join(' ')), { bold: true });
+}
 
-  const styleOf =
-    (rows: StaticRows) =>
-    (j: number): CellStyle => ({
-      format: money(rows.kinds[j]),
-    });
-  /** A label row over one value row (settings, headline, value). */
-  const labelled = (row: number, rows: StaticRows) => {
-    canvas.table(row, LEFT, [rows.header], (j) => ({
-      bold: true,
-      background: COLORS.header,
-      note: rows.notes?.[j] ?? '',
-    }));
-    canvas.table(row + 1, LEFT, rows.rows, (j) => ({
-      ...styleOf(rows)(j),
-      ...(rows.inputs?.[j] ? { background: COLORS.input, rule: inputRule(rows.header[j]) } : {}),
-    }));
-  };
-  /** A titled table: title, header, rows. */
-  const titled = (title: number, label: string, rows: StaticRows) => {
-    canvas.put(title, LEFT, label, { bold: true });
-    canvas.table(title + 1, LEFT, [rows.header], (j) => ({
-      bold: true,
-      background: COLORS.header,
-      note: rows.notes?.[j] ?? '',
-    }));
-    canvas.table(title + 2, LEFT, rows.rows, (j) => ({
-      ...styleOf(rows)(j),
-      ...(rows.inputs?.[j] ? { background: COLORS.input, rule: inputRule(rows.header[j]) } : {}),
-    }));
-  };
-
-  labelled(settingsLabels, settingsRow(input.settings));
-
-  // Blocks below need the campaign and awareness rows' places.
-  const awarenessFirst = awarenessTitle + 2;
+/** The blocks down the left; returns the platform rows (their chart and highlights follow them). */
+function putLeftBlocks(
+  canvas: Canvas,
+  input: DashboardInput,
+  places: Places,
+  tables: Tables,
+  money: (kind: Kind) => string,
+): StaticRows {
+  const { sources } = input;
+  const { context, head } = tables;
+  const left = leftWriter(canvas, money);
+  left.labelled(places.settingsLabels, settingsRow(input.settings));
+  // The headline and value blocks refer to the campaign and awareness rows below them.
+  const awarenessFirst = places.awarenessTitle + 2;
   const awarenessValues = columnRange(
     LEFT + AWARENESS_VALUE_INDEX,
     awarenessFirst,
     awarenessFirst + sources.length - 1,
   );
-  const campaignFirst = campaignTitle + 2;
-  const campaignProgress = several
+  const campaignFirst = places.campaignTitle + 2;
+  const campaignProgress = places.campaignTitle
     ? columnRange(LEFT + CAMPAIGN_PROGRESS_INDEX, campaignFirst, campaignFirst + sources.length - 1)
     : null;
-
-  canvas.put(headlineLabels - 1, LEFT, 'Headline', { bold: true });
-  labelled(
-    headlineLabels,
-    headline(context, headlineLabels + 1, LEFT, progressFormula(sources, campaignProgress)),
+  canvas.put(places.headlineLabels - 1, LEFT, 'Headline', { bold: true });
+  left.labelled(
+    places.headlineLabels,
+    headline(context, places.headlineLabels + 1, LEFT, progressFormula(sources, campaignProgress)),
   );
-  canvas.put(valueLabels - 1, LEFT, 'Value beyond direct sales', { bold: true });
-  labelled(
-    valueLabels,
-    valueBlock(context, valueLabels + 1, LEFT, {
+  canvas.put(places.valueLabels - 1, LEFT, 'Value beyond direct sales', { bold: true });
+  left.labelled(
+    places.valueLabels,
+    valueBlock(context, places.valueLabels + 1, LEFT, {
       revenue: head.revenue,
       roi: head.roi,
       awareness: awarenessValues,
     }),
   );
   canvas.put(
-    valueLabels + 2,
+    places.valueLabels + 2,
     LEFT,
     'Total value = attributed revenue + Brand Referral Bonus + reusable content value + awareness value. It is not ROI, which counts attributed revenue only. Sales lift is an estimate from daily sales around post dates, in neither.',
   );
-
-  const platforms = platformRows(context, platformTitle + 2, LEFT);
-  titled(platformTitle, 'By platform', platforms);
-  titled(
-    tierTitle,
+  const platforms = platformRows(context, places.platformTitle + 2, LEFT);
+  left.titled(places.platformTitle, 'By platform', platforms);
+  left.titled(
+    places.tierTitle,
     'By tier: creators compared with peers of their size',
     tierRows(
-      { posts: built.table, settings, campaignRate: head.conversion },
-      creators.table,
-      tierTitle + 2,
+      { posts: tables.posts.table, settings: tables.settings, campaignRate: head.conversion },
+      tables.creators.table,
+      places.tierTitle + 2,
       LEFT,
     ),
   );
-  if (several)
-    titled(
-      campaignTitle,
+  if (places.campaignTitle)
+    left.titled(
+      places.campaignTitle,
       'By campaign',
       campaignRows(
         context,
@@ -285,13 +308,16 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
         (i) => `${columnLetter(LEFT + AWARENESS_VALUE_INDEX)}${awarenessFirst + i}`,
       ),
     );
-  titled(
-    awarenessTitle,
+  left.titled(
+    places.awarenessTitle,
     "Awareness: type each campaign's figures for its period",
     awarenessRows(context, awarenessFirst, LEFT, input.awareness),
   );
+  return platforms;
+}
 
-  // ---- spilled tables ----
+/** Every post, daily sales, the creators' working table and the ranking, each titled. */
+function putSpilledTables(canvas: Canvas, tables: Tables, money: (kind: Kind) => string): void {
   const spillTable = <K extends string>(
     table: SpillTable<K>,
     title: string,
@@ -302,14 +328,15 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     if (subtitle !== '') canvas.put(table.row - 1, table.column, subtitle);
     putSpill(canvas, table, formulas, money, true);
   };
+  const { settings, daily, posts, creators, ranking, head } = tables;
   const n = settings.liftDays;
   spillTable(
-    built.table,
+    posts.table,
     'Every post (the rows the blocks add up), in post-date order',
     daily
       ? `="Sales lift: average daily sales over the post date and the "&(${n}-1)&" days after it, minus the average over the "&${n}&" days before (days missing from ""Daily sales"" don't count); extra sales = that difference x "&${n}&". It stands out only above twice the normal variation."`
       : 'Sales lift needs daily sales: import an Amazon Business Report by date (Import results), or type Date, Units and Sales in a sheet named "Daily sales", then refresh.',
-    built.formulas,
+    posts.formulas,
   );
   if (daily)
     spillTable(daily.table, 'Daily sales by day', 'From the "Daily sales" sheet.', daily.formulas);
@@ -321,8 +348,12 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   );
   const fair = `="Ranked by ROI. Creators with fewer than "&${settings.minOrders}&" orders are ${TOO_EARLY} and listed after the others. Conversion (shrunk) = (orders + "&${settings.priorClicks}&" x campaign rate "&IFERROR(TEXT(${head.conversion}, "0.0%"), "")&") / (clicks + "&${settings.priorClicks}&"), so 1 order from 3 clicks does not outrank 50 from 1,000."`;
   spillTable(ranking.table, 'Creators ranked by ROI', fair, ranking.formulas);
+}
 
-  // ---- highlights: ROI green above zero, red below; checks in amber ----
+/** ROI green above zero and red below; engagement checks in amber; lift that stands out green. */
+function highlightsOf(places: Places, tables: Tables, platforms: StaticRows): Highlight[] {
+  const { capacity, posts, ranking, daily, context } = tables;
+  const highlights: Highlight[] = [];
   const signOf = (range: string) => {
     highlights.push(
       { range, when: { lessThan: 0 }, background: COLORS.bad, fontColor: COLORS.badText },
@@ -330,75 +361,95 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     );
   };
   const a1 = (row: number, column: number, rows = 1) => areaA1(row, column, rows, 1);
-  signOf(a1(headlineLabels + 1, LEFT + 2));
-  signOf(a1(platformTitle + 2, LEFT + 5, platforms.rows.length));
-  signOf(a1(tierTitle + 2, LEFT + 4, 5));
-  if (several) signOf(a1(campaignFirst, LEFT + 4, sources.length));
+  signOf(a1(places.headlineLabels + 1, LEFT + 2));
+  signOf(a1(places.platformTitle + 2, LEFT + 5, platforms.rows.length));
+  signOf(a1(places.tierTitle + 2, LEFT + 4, 5));
+  if (places.campaignTitle) signOf(a1(places.campaignTitle + 2, LEFT + 4, context.sources.length));
   signOf(a1(ranking.table.firstRow, ranking.table.columnOf('roi'), capacity));
-  const check = built.table.columnOf('engagementCheck');
-  const checkTop = a1(built.table.firstRow, check);
+  const check = posts.table.columnOf('engagementCheck');
+  const checkTop = a1(posts.table.firstRow, check);
   highlights.push({
-    range: a1(built.table.firstRow, check, capacity),
+    range: a1(posts.table.firstRow, check, capacity),
     when: { formula: `=LEN(${checkTop})>0` },
     background: COLORS.warning,
     fontColor: COLORS.warningText,
   });
   if (daily) {
-    const liftCheck = a1(built.table.firstRow, built.table.columnOf('liftCheck'));
+    const liftCheck = a1(posts.table.firstRow, posts.table.columnOf('liftCheck'));
     highlights.push({
-      range: a1(built.table.firstRow, built.table.columnOf('liftCheck'), capacity),
+      range: a1(posts.table.firstRow, posts.table.columnOf('liftCheck'), capacity),
       when: { formula: `=LEFT(${liftCheck}, 10)=${text('stands out')}` },
       background: COLORS.good,
       fontColor: COLORS.goodText,
     });
   }
+  return highlights;
+}
 
-  // ---- charts, beside their blocks ----
+/** Daily sales on top, beside the headline; spend and revenue by platform beside its block; ROI
+ * by creator beside the ranking. */
+function chartsOf(
+  places: Places,
+  tables: Tables,
+  platforms: StaticRows,
+  currency: string,
+): ChartSpec[] {
   const charts: ChartSpec[] = [];
-  if (daily)
+  if (tables.daily)
     charts.push(
       dailyChart(
-        daily.table.area('day', 'postDay'),
-        { row: dailyChartRow, column: CHART_COLUMN },
+        tables.daily.table.area('day', 'postDay'),
+        { row: 1, column: CHART_COLUMN },
         currency,
         DAILY_CHART_HEIGHT,
       ),
     );
   charts.push(
     platformChart(
-      { row: platformTitle + 1, column: LEFT, rows: platforms.rows.length + 1, columns: 3 },
-      { row: platformTitle, column: CHART_COLUMN },
+      { row: places.platformTitle + 1, column: LEFT, rows: platforms.rows.length + 1, columns: 3 },
+      { row: places.platformTitle, column: CHART_COLUMN },
       currency,
       PLATFORM_CHART_HEIGHT,
     ),
   );
   charts.push(
-    creatorChart(ranking.table.area('creator'), ranking.table.area('roi'), {
-      row: rankingTitle,
+    creatorChart(tables.ranking.table.area('creator'), tables.ranking.table.area('roi'), {
+      row: places.rankingTitle,
       column: CHART_COLUMN,
     }),
   );
+  return charts;
+}
 
+export function dashboardLayout(input: DashboardInput): DashboardLayout {
+  const currency = input.sources.find((s) => s.currency)?.currency || 'USD';
+  const money = (kind: Kind) => formatOf(kind, currency);
+  const canvas = new Canvas();
+  const places = placesOf(input.sources.length);
+  const tables = spilledTables(input, places);
+  putTitle(canvas, input);
+  const platforms = putLeftBlocks(canvas, input, places, tables, money);
+  putSpilledTables(canvas, tables, money);
+  const { posts, creators, ranking, daily } = tables;
   const lastRow = Math.max(
-    built.table.lastRow + 1,
+    posts.table.lastRow + 1,
     creators.table.lastRow + 1,
     ranking.table.lastRow + 1,
     daily ? daily.table.lastRow + 1 : 0,
     canvas.height,
   );
-  const lastColumn = creators.table.column + creators.table.width - 1;
   return {
     rows: lastRow + 1,
-    columns: lastColumn + 1,
+    columns: creators.table.column + creators.table.width,
     ...canvas.blocks(),
-    highlights,
+    highlights: highlightsOf(places, tables, platforms),
     widths: [
       [LEFT, 1, FIRST_COLUMN_WIDTH],
       [LEFT + 1, LEFT_WIDTH - 1, BLOCK_COLUMN_WIDTH],
     ],
-    charts,
-    settingsRow: settingsLabels + 1,
-    awarenessRow: awarenessFirst,
+    charts: chartsOf(places, tables, platforms, currency),
+    settingsRow: places.settingsLabels + 1,
+    awarenessRow: places.awarenessTitle + 2,
   };
 }
 
