@@ -15,6 +15,7 @@ import {
   type BlockContext,
   CAMPAIGN_PROGRESS_INDEX,
   campaignRows,
+  type HeadlineKey,
   headline,
   headlineCells,
   platformRows,
@@ -29,7 +30,7 @@ import { creatorChart, dailyChart, platformChart } from './charts';
 import { type DailySource, dailyTable } from './daily';
 import { type Period, POST_COLUMNS, postsTable } from './posts';
 import { creatorsTable, rankingTable, TOO_EARLY, tierRows } from './ranking';
-import { SETTING_FIELDS } from './settings';
+import { SETTING_FIELDS, type SettingKey } from './settings';
 import type { TrackerSource } from './sources';
 import { type Kind, type SpillColumn, SpillTable } from './table';
 
@@ -161,38 +162,62 @@ function placesOf(trackers: number): Places {
   };
 }
 
-/** The spilled tables: every post, daily sales and the creators on the right; the ranking. */
-function spilledTables(input: DashboardInput, places: Places) {
+/**
+ * The working tables the blocks add up, side by side from `at`: every post, the daily sales and
+ * the creators (one row per handle and platform). The dashboard shows them; the report hides them.
+ */
+export function workingTables(
+  input: Pick<DashboardInput, 'sources' | 'history' | 'daily' | 'period'>,
+  at: { row: number; column: number },
+  spare: { rows: number; days: number },
+  settings: Record<SettingKey, string>,
+  head: Record<HeadlineKey, string>,
+) {
   const { sources } = input;
-  const capacity = sources.reduce((sum, s) => sum + s.rows, 0) + SPARE_ROWS;
-  const settings = settingsCells(places.settingsLabels + 1, LEFT);
-  const postDates = new SpillTable(RIGHT_TITLE + 2, RIGHT, POST_COLUMNS, capacity);
-  const dailyColumn = RIGHT + postDates.width + 1;
+  const capacity = sources.reduce((sum, s) => sum + s.rows, 0) + spare.rows;
+  const postDates = new SpillTable(at.row, at.column, POST_COLUMNS, capacity);
+  const dailyColumn = at.column + postDates.width + 1;
   const daily = input.daily
     ? dailyTable(
         input.daily.source,
         postDates.range('postDate'),
-        RIGHT_TITLE + 2,
+        at.row,
         dailyColumn,
-        input.daily.rows + SPARE_DAYS,
+        input.daily.rows + spare.days,
       )
     : null;
   const posts = postsTable(
     { sources, history: input.history, settings, daily: daily?.refs ?? null, period: input.period },
-    RIGHT_TITLE + 2,
-    RIGHT,
+    at.row,
+    at.column,
     capacity,
   );
-  const head = headlineCells(places.headlineLabels + 1, LEFT);
   const creators = creatorsTable(
     { posts: posts.table, settings, campaignRate: head.conversion },
-    RIGHT_TITLE + 2,
+    at.row,
     daily ? dailyColumn + daily.table.width + 1 : dailyColumn,
     capacity,
   );
-  const ranking = rankingTable(creators.table, places.rankingTitle + 2, LEFT, capacity);
   const context: BlockContext = { posts: posts.table, settings, sources, lift: daily !== null };
-  return { capacity, settings, daily, posts, head, creators, ranking, context };
+  return { capacity, settings, daily, posts, head, creators, context };
+}
+
+/** The dashboard's working tables on the right, and the ranking below the left blocks. */
+function spilledTables(input: DashboardInput, places: Places) {
+  const tables = workingTables(
+    input,
+    { row: RIGHT_TITLE + 2, column: RIGHT },
+    { rows: SPARE_ROWS, days: SPARE_DAYS },
+    settingsCells(places.settingsLabels + 1, LEFT),
+    headlineCells(places.headlineLabels + 1, LEFT),
+  );
+  const ranking = rankingTable(
+    tables.creators.table,
+    places.rankingTitle + 2,
+    LEFT,
+    tables.capacity,
+  );
+  return { ...tables, ranking };
 }
 
 type Tables = ReturnType<typeof spilledTables>;

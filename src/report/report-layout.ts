@@ -7,16 +7,18 @@
 
 import {
   type BlockContext,
+  type HeadlineKey,
   headline,
   headlineCells,
   platformRows,
+  type StaticRows,
   settingsCells,
   settingsRow,
   valueBlock,
 } from '../insights/blocks';
 import { Canvas } from '../insights/canvas';
 import { creatorChart, platformChart } from '../insights/charts';
-import { type DailySource, dailyTable } from '../insights/daily';
+import type { DailySource } from '../insights/daily';
 import {
   BLOCK_COLUMN_WIDTH,
   COLORS,
@@ -25,11 +27,12 @@ import {
   formatOf,
   LEFT,
   putSpill,
+  workingTables,
 } from '../insights/dashboard-layout';
-import { type Period, POST_COLUMNS, postsTable } from '../insights/posts';
-import { creatorsTable, rankingTable } from '../insights/ranking';
+import type { Period } from '../insights/posts';
+import { rankingTable } from '../insights/ranking';
 import type { TrackerSource } from '../insights/sources';
-import { type Kind, SpillTable } from '../insights/table';
+import type { Kind } from '../insights/table';
 import type { InsightsSettings } from '../shared/api';
 import type { ChartSpec, Highlight, SheetDrawing } from '../sheet/blocks';
 import { areaA1, type Cell } from '../sheet/formulas';
@@ -66,90 +69,86 @@ export interface ReportLayout extends SheetDrawing {
   workColumn: number;
 }
 
-export function reportLayout(input: ReportInput): ReportLayout {
-  const { sources, period } = input;
-  const currency = sources.find((s) => s.currency)?.currency || 'USD';
-  const money = (kind: Kind) => formatOf(kind, currency);
-  const canvas = new Canvas();
-  const highlights: Highlight[] = [];
+/** Rows of the printed part, top to bottom. */
+interface ReportPlaces {
+  headlineLabels: number;
+  headlineRow: number;
+  definitionsRow: number;
+  valueLabels: number;
+  changesTitle: number;
+  changesRow: number;
+  platformTitle: number;
+  rankingTitle: number;
+}
 
-  // ---- the hidden working area: settings, then the tables side by side ----
-  const settings = settingsCells(2, WORK);
-  const capacity = sources.reduce((sum, s) => sum + s.rows, 0) + SPARE_ROWS;
-  const tableRow = 4;
-  const postDates = new SpillTable(tableRow, WORK, POST_COLUMNS, capacity);
-  const dailyColumn = WORK + postDates.width + 1;
-  const daily = input.daily
-    ? dailyTable(
-        input.daily.source,
-        postDates.range('postDate'),
-        tableRow,
-        dailyColumn,
-        input.daily.rows + 40,
-      )
-    : null;
-  const posts = postsTable(
-    { sources, history: input.history, settings, daily: daily?.refs ?? null, period },
-    tableRow,
-    WORK,
-    capacity,
-  );
-  const creatorsColumn = daily ? dailyColumn + daily.table.width + 1 : dailyColumn;
-
-  // ---- the printed part, top to bottom ----
-  const title = 1;
+function reportPlaces(figures: number, platforms: number): ReportPlaces {
   const headlineLabels = 5;
   const headlineRow = headlineLabels + 1;
-  const head = headlineCells(headlineRow, LEFT);
-  const creators = creatorsTable(
-    { posts: posts.table, settings, campaignRate: head.conversion },
-    tableRow,
-    creatorsColumn,
-    capacity,
-  );
-  const context: BlockContext = { posts: posts.table, settings, sources, lift: daily !== null };
-  // Goal progress is the campaign's to date, not the period's: left out of a report.
+  const definitionsRow = headlineRow + 1;
+  const valueLabels = definitionsRow + figures + 2;
+  const changesTitle = valueLabels + 4;
+  const changesRow = changesTitle + 1;
+  const platformTitle = changesRow + CHANGE_LINES + 1;
+  return {
+    headlineLabels,
+    headlineRow,
+    definitionsRow,
+    valueLabels,
+    changesTitle,
+    changesRow,
+    platformTitle,
+    rankingTitle: platformTitle + platforms + 3,
+  };
+}
+
+/** The dashboard's headline without goal progress: that is the campaign's to date, not a range's. */
+function reportHeadline(context: BlockContext, headlineRow: number) {
   const full = headline(context, headlineRow, LEFT, '');
   const figures = full.header.length - 1;
-  const headlineBlock = {
+  return {
     header: full.header.slice(0, figures),
     rows: full.rows.map((row) => row.slice(0, figures)),
     kinds: full.kinds.slice(0, figures),
     notes: (full.notes ?? []).slice(0, figures),
   };
-  const definitionsRow = headlineRow + 1;
-  const valueLabels = definitionsRow + figures + 2;
-  const value = valueBlock(context, valueLabels + 1, LEFT, {
+}
+
+/** Sales lift and total value; awareness needs visits typed on the dashboard, so not here. */
+function reportValue(context: BlockContext, row: number, head: Record<HeadlineKey, string>) {
+  const value = valueBlock(context, row, LEFT, {
     revenue: head.revenue,
     roi: head.roi,
     awareness: '0',
   });
-  // Awareness needs each campaign's visits typed for its period: the dashboard's, not a range's.
   const awarenessIndex = value.header.indexOf('Awareness (est.)');
   value.rows[0][awarenessIndex] = '';
-  const valueNotes = [...(value.notes ?? [])];
-  valueNotes[awarenessIndex] = 'Not in a report: it needs visits typed on the dashboard.';
-  const changesTitle = valueLabels + 4;
-  const changesRow = changesTitle + 1;
-  const platformTitle = changesRow + CHANGE_LINES + 1;
-  const platforms = platformRows(context, platformTitle + 2, LEFT);
-  const rankingTitle = platformTitle + platforms.rows.length + 3;
-  const ranking = rankingTable(creators.table, rankingTitle + 2, LEFT, capacity);
-  const chartRow = ranking.table.lastRow + 2;
+  const notes = [...(value.notes ?? [])];
+  notes[awarenessIndex] = 'Not in a report: it needs visits typed on the dashboard.';
+  return { ...value, notes };
+}
 
-  const campaigns = sources.map((s) => `"${s.name}"`).join(', ');
-  canvas.put(title, LEFT, `Report: ${period.from} to ${period.to}`, { bold: true });
+function putReportTitle(canvas: Canvas, input: ReportInput): void {
+  const { period } = input;
+  const campaigns = input.sources.map((s) => `"${s.name}"`).join(', ');
+  canvas.put(1, LEFT, `Report: ${period.from} to ${period.to}`, { bold: true });
   canvas.put(
-    title + 1,
+    2,
     LEFT,
     asText(
       `Posts dated ${period.from} to ${period.to} (inclusive) in ${campaigns}; built ${input.builtAt}. Print: File > Print, Fit to width.`,
     ),
   );
-  if (input.notes.length > 0)
-    canvas.put(title + 2, LEFT, asText(input.notes.join(' ')), { bold: true });
+  if (input.notes.length > 0) canvas.put(3, LEFT, asText(input.notes.join(' ')), { bold: true });
+}
 
-  const header = (row: number, labels: string[], notes: string[] = []) =>
+/** The printed blocks: headline with a line of definition each, value, platforms, leaderboard. */
+function putPrintedBlocks(
+  canvas: Canvas,
+  places: ReportPlaces,
+  blocks: { headline: StaticRows; value: StaticRows; platforms: StaticRows },
+  money: (kind: Kind) => string,
+): void {
+  const header = (row: number, labels: string[], notes: readonly string[] = []) =>
     canvas.table(row, LEFT, [labels], (j) => ({
       bold: true,
       background: COLORS.header,
@@ -157,67 +156,100 @@ export function reportLayout(input: ReportInput): ReportLayout {
     }));
   const values = (row: number, rows: Cell[][], kinds: readonly Kind[]) =>
     canvas.table(row, LEFT, rows, (j) => ({ format: money(kinds[j]) }));
-
-  canvas.put(headlineLabels - 1, LEFT, 'Headline', { bold: true });
-  header(headlineLabels, headlineBlock.header, headlineBlock.notes);
-  values(headlineRow, headlineBlock.rows, headlineBlock.kinds);
-  headlineBlock.header.forEach((label, i) => {
-    const definition = headlineBlock.notes[i];
-    canvas.put(definitionsRow + i, LEFT, asText(`${label}: ${definition}`));
+  const { headline: head, value, platforms } = blocks;
+  canvas.put(places.headlineLabels - 1, LEFT, 'Headline', { bold: true });
+  header(places.headlineLabels, head.header, head.notes);
+  values(places.headlineRow, head.rows, head.kinds);
+  head.header.forEach((label, i) => {
+    canvas.put(places.definitionsRow + i, LEFT, asText(`${label}: ${head.notes?.[i] ?? ''}`));
   });
-
-  canvas.put(valueLabels - 1, LEFT, 'Sales lift and total value', { bold: true });
-  header(valueLabels, value.header, valueNotes);
-  values(valueLabels + 1, value.rows, value.kinds);
+  canvas.put(places.valueLabels - 1, LEFT, 'Sales lift and total value', { bold: true });
+  header(places.valueLabels, value.header, value.notes);
+  values(places.valueLabels + 1, value.rows, value.kinds);
   canvas.put(
-    valueLabels + 2,
+    places.valueLabels + 2,
     LEFT,
     'Total value = attributed revenue + Brand Referral Bonus + reusable content value. Sales lift (from "Daily sales") is an estimate, in neither it nor ROI.',
   );
+  canvas.put(places.changesTitle, LEFT, 'What changed since the previous report', { bold: true });
+  canvas.put(places.platformTitle, LEFT, 'By platform', { bold: true });
+  header(places.platformTitle + 1, platforms.header, platforms.notes);
+  values(places.platformTitle + 2, platforms.rows, platforms.kinds);
+  canvas.put(places.rankingTitle, LEFT, 'Leaderboard: creators ranked by ROI', { bold: true });
+}
 
-  canvas.put(changesTitle, LEFT, 'What changed since the previous report', { bold: true });
-
-  canvas.put(platformTitle, LEFT, 'By platform', { bold: true });
-  header(platformTitle + 1, platforms.header, platforms.notes);
-  values(platformTitle + 2, platforms.rows, platforms.kinds);
-
-  canvas.put(rankingTitle, LEFT, 'Leaderboard: creators ranked by ROI', { bold: true });
-  // Working tables and the ranking: header, then the formula row that spills.
-  const spill = <K extends string>(
-    table: SpillTable<K>,
-    formulas: Partial<Record<K, string>>,
-    shown: boolean,
-  ) => putSpill(canvas, table, formulas, money, shown);
-  spill(ranking.table, ranking.formulas, true);
-  const settingValues = settingsRow(input.settings);
-  canvas.table(1, WORK, [settingValues.header, ...settingValues.rows]);
-  spill(posts.table, posts.formulas, false);
-  if (daily) spill(daily.table, daily.formulas, false);
-  spill(creators.table, creators.formulas, false);
-
-  const a1 = (row: number, column: number, rows = 1) => areaA1(row, column, rows, 1);
-  const signOf = (range: string) =>
-    highlights.push(
-      { range, when: { lessThan: 0 }, background: COLORS.bad, fontColor: COLORS.badText },
-      { range, when: { greaterThan: 0 }, background: COLORS.good, fontColor: COLORS.goodText },
-    );
-  signOf(a1(headlineRow, LEFT + 2));
-  signOf(a1(platformTitle + 2, LEFT + 5, platforms.rows.length));
-  signOf(a1(ranking.table.firstRow, ranking.table.columnOf('roi'), capacity));
-
-  // Both charts read the printed blocks (charts skip hidden columns), side by side below them.
-  const charts: ChartSpec[] = [
+/** Both charts read the printed blocks (charts skip hidden columns), side by side below them. */
+function reportCharts(
+  platformTitle: number,
+  platforms: StaticRows,
+  ranking: ReturnType<typeof rankingTable>['table'],
+  row: number,
+  currency: string,
+): ChartSpec[] {
+  return [
     platformChart(
       { row: platformTitle + 1, column: LEFT, rows: platforms.rows.length + 1, columns: 3 },
-      { row: chartRow, column: LEFT },
+      { row, column: LEFT },
       currency,
       PLATFORM_CHART_HEIGHT,
     ),
-    creatorChart(ranking.table.area('creator'), ranking.table.area('roi'), {
-      row: chartRow,
-      column: LEFT + 6,
-    }),
+    creatorChart(ranking.area('creator'), ranking.area('roi'), { row, column: LEFT + 6 }),
   ];
+}
+
+export function reportLayout(input: ReportInput): ReportLayout {
+  const currency = input.sources.find((s) => s.currency)?.currency || 'USD';
+  const money = (kind: Kind) => formatOf(kind, currency);
+  const canvas = new Canvas();
+  // The hidden working area: settings in rows 1-2, then the tables side by side from row 4.
+  const headlineRow = reportPlaces(0, 0).headlineRow;
+  const tables = workingTables(
+    input,
+    { row: 4, column: WORK },
+    { rows: SPARE_ROWS, days: 40 },
+    settingsCells(2, WORK),
+    headlineCells(headlineRow, LEFT),
+  );
+  const { context, head, posts, daily, creators, capacity } = tables;
+  const headlineBlock = reportHeadline(context, headlineRow);
+  const platformsAt = (platformTitle: number) => platformRows(context, platformTitle + 2, LEFT);
+  // The platform rows' count decides where the leaderboard goes: place, then build at the place.
+  const count = platformsAt(0).rows.length;
+  const places = reportPlaces(headlineBlock.header.length, count);
+  const platforms = platformsAt(places.platformTitle);
+  const ranking = rankingTable(creators.table, places.rankingTitle + 2, LEFT, capacity);
+  const chartRow = ranking.table.lastRow + 2;
+
+  putReportTitle(canvas, input);
+  putPrintedBlocks(
+    canvas,
+    places,
+    {
+      headline: headlineBlock,
+      value: reportValue(context, places.valueLabels + 1, head),
+      platforms,
+    },
+    money,
+  );
+  // Working tables and the ranking: header, then the formula row that spills.
+  putSpill(canvas, ranking.table, ranking.formulas, money, true);
+  const settingValues = settingsRow(input.settings);
+  canvas.table(1, WORK, [settingValues.header, ...settingValues.rows]);
+  putSpill(canvas, posts.table, posts.formulas, money, false);
+  if (daily) putSpill(canvas, daily.table, daily.formulas, money, false);
+  putSpill(canvas, creators.table, creators.formulas, money, false);
+
+  const a1 = (row: number, column: number, rows = 1) => areaA1(row, column, rows, 1);
+  const highlights: Highlight[] = [
+    a1(headlineRow, LEFT + 2),
+    a1(places.platformTitle + 2, LEFT + 5, platforms.rows.length),
+    a1(ranking.table.firstRow, ranking.table.columnOf('roi'), capacity),
+  ].flatMap((range) => [
+    { range, when: { lessThan: 0 }, background: COLORS.bad, fontColor: COLORS.badText },
+    { range, when: { greaterThan: 0 }, background: COLORS.good, fontColor: COLORS.goodText },
+  ]);
+
+  const charts = reportCharts(places.platformTitle, platforms, ranking.table, chartRow, currency);
 
   const lastRow = Math.max(
     chartRow + chartRows(CREATOR_CHART_HEIGHT),
@@ -238,7 +270,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
     ],
     charts,
     headlineRow,
-    changesRow,
+    changesRow: places.changesRow,
     workColumn: WORK,
   };
 }
