@@ -99,6 +99,8 @@ export function formatOf(kind: Kind, currency: string): string {
 
 export const chartRows = (height: number) => Math.ceil(height / ROW_HEIGHT) + 1;
 const PLATFORM_CHART_HEIGHT = 300;
+/** Under the value block, in the first screen's columns. */
+const PLATFORM_CHART_ROW = 16;
 /** Rows 1 to 14, above the platform chart. */
 const DAILY_CHART_HEIGHT = 280;
 
@@ -142,13 +144,14 @@ interface Places {
 }
 
 function placesOf(trackers: number): Places {
-  const tierTitle = 25;
+  // The platform chart sits under the headline, so the first screen shows figures and a chart.
+  const platformTitle = PLATFORM_CHART_ROW + chartRows(PLATFORM_CHART_HEIGHT);
+  const tierTitle = platformTitle + 9;
   let next = tierTitle + 8;
   const campaignTitle = trackers > 1 ? next : 0;
   if (trackers > 1) next += trackers + 3;
   const awarenessTitle = next;
   next += trackers + 3;
-  const platformTitle = 16;
   return {
     settingsLabels: 4,
     headlineLabels: 8,
@@ -157,8 +160,7 @@ function placesOf(trackers: number): Places {
     tierTitle,
     campaignTitle,
     awarenessTitle,
-    // The ranking starts below the left blocks and the platform chart beside them.
-    rankingTitle: Math.max(next, platformTitle + chartRows(PLATFORM_CHART_HEIGHT)),
+    rankingTitle: next,
   };
 }
 
@@ -411,8 +413,8 @@ function highlightsOf(places: Places, tables: Tables, platforms: StaticRows): Hi
   return highlights;
 }
 
-/** Daily sales on top, beside the headline; spend and revenue by platform beside its block; ROI
- * by creator beside the ranking. */
+/** Spend and revenue by platform under the headline (the first screen); daily sales at the top
+ * right; ROI by creator beside the ranking. */
 function chartsOf(
   places: Places,
   tables: Tables,
@@ -421,18 +423,20 @@ function chartsOf(
 ): ChartSpec[] {
   const charts: ChartSpec[] = [];
   if (tables.daily)
-    charts.push(
-      dailyChart(
+    charts.push({
+      ...dailyChart(
         tables.daily.table.area('day', 'postDay'),
         { row: 1, column: CHART_COLUMN },
         currency,
         DAILY_CHART_HEIGHT,
       ),
-    );
+      // Its data is the hidden daily table.
+      showHidden: true,
+    });
   charts.push(
     platformChart(
       { row: places.platformTitle + 1, column: LEFT, rows: platforms.rows.length + 1, columns: 3 },
-      { row: places.platformTitle, column: CHART_COLUMN },
+      { row: PLATFORM_CHART_ROW, column: LEFT },
       currency,
       PLATFORM_CHART_HEIGHT,
     ),
@@ -473,6 +477,8 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
       [LEFT + 1, LEFT_WIDTH - 1, BLOCK_COLUMN_WIDTH],
     ],
     charts: chartsOf(places, tables, platforms, currency),
+    // Daily sales by day and the creators' working table: what the blocks add up, not to read.
+    hiddenFrom: posts.table.column + posts.table.width + 1,
     settingsRow: places.settingsLabels + 1,
     awarenessRow: places.awarenessTitle + 2,
   };

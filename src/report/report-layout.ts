@@ -269,6 +269,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
       [LEFT + 1, REPORT_WIDTH - 1, BLOCK_COLUMN_WIDTH],
     ],
     charts,
+    hiddenFrom: WORK,
     headlineRow,
     changesRow: places.changesRow,
     workColumn: WORK,

@@ -112,8 +112,6 @@ function build(request: Checked): ReportBuilt {
     builtAt: Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd HH:mm'),
   });
   writeDrawing(sheet, layout);
-  const work = layout.columns - layout.workColumn + 1;
-  sheet.hideColumns(layout.workColumn, work);
   sheet.setHiddenGridlines(true);
 
   // The figures are Sheets formulas: let them compute, then compare with the last report.

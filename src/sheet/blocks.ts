@@ -43,6 +43,8 @@ export interface ChartSpec {
   width: number;
   height: number;
   options: Record<string, unknown>;
+  /** Draws data in hidden columns too (a chart of a hidden working table). */
+  showHidden?: boolean;
 }
 
 /** A whole sheet as data: what writeDrawing puts on it. */
@@ -59,6 +61,8 @@ export interface SheetDrawing {
   /** Columns wider than the default: [first column, count, width]. */
   widths: [number, number, number][];
   charts: ChartSpec[];
+  /** Working tables from this column to the last are hidden: they neither print nor show. */
+  hiddenFrom?: number;
 }
 
 export function rangeOf<T>(sheet: Sheet, block: Block<T>): Range {
@@ -154,6 +158,8 @@ export function writeCharts(sheet: Sheet, specs: ChartSpec[]): void {
       .setOption('width', spec.width)
       .setOption('height', spec.height);
     for (const [key, value] of Object.entries(spec.options)) builder.setOption(key, value);
+    if (spec.showHidden)
+      builder.setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH);
     if (match) sheet.updateChart(builder.build());
     else sheet.insertChart(builder.build());
   }
@@ -171,5 +177,7 @@ export function writeDrawing(sheet: Sheet, layout: SheetDrawing): void {
   rangeOf(sheet, layout.validations).setDataValidations(validationCells(layout.validations));
   for (const [first, count, width] of layout.widths) sheet.setColumnWidths(first, count, width);
   sheet.setConditionalFormatRules(layout.highlights.map((h) => buildHighlight(sheet, h)));
+  if (layout.hiddenFrom !== undefined)
+    sheet.hideColumns(layout.hiddenFrom, layout.columns - layout.hiddenFrom + 1);
   writeCharts(sheet, layout.charts);
 }

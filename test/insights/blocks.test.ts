@@ -145,11 +145,14 @@ describe('the layout', () => {
         const built = layout(count, daily);
         // 25 rows per tracker, plus room to grow.
         expect(built.rows).toBeGreaterThan(25 * count + 200);
-        const boxes = built.charts.map((chart) => ({
+        // The platform chart under the headline at column A; the others in the charts column.
+        const columns = built.charts.map((chart) => chart.column);
+        expect(columns).toEqual(daily ? [CHART_COLUMN, 1, CHART_COLUMN] : [1, CHART_COLUMN]);
+        const beside = built.charts.filter((chart) => chart.column === CHART_COLUMN);
+        const boxes = beside.map((chart) => ({
           top: (chart.row - 1) * ROW_HEIGHT,
           bottom: (chart.row - 1) * ROW_HEIGHT + chart.height,
         }));
-        expect(built.charts.every((chart) => chart.column === CHART_COLUMN)).toBe(true);
         for (let i = 1; i < boxes.length; i++)
           expect(boxes[i].top).toBeGreaterThanOrEqual(boxes[i - 1].bottom);
         expect(built.charts.map((chart) => chart.type)).toEqual(

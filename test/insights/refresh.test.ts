@@ -65,7 +65,7 @@ describe('refreshing the dashboard', () => {
     expect(emulator.unsupportedFunctions).toEqual([]);
   });
 
-  it('places each chart beside its block, inside the charts column, none over another', () => {
+  it('shows the headline and a chart on the first screen, and no chart over another or a block', () => {
     const { emulator } = sampleWorkbook();
     const view = emulator.sheet('Dashboard');
     const left = (column: number) =>
@@ -79,24 +79,38 @@ describe('refreshing the dashboard', () => {
       x2: left(chart.anchor.column) + Number(chart.options.width),
       y2: (chart.anchor.row - 1) * 21 + Number(chart.options.height),
     }));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        expect(
+          boxes[i].y2 <= boxes[j].y1 ||
+            boxes[j].y2 <= boxes[i].y1 ||
+            boxes[i].x2 <= boxes[j].x1 ||
+            boxes[j].x2 <= boxes[i].x1,
+        ).toBe(true);
     const dashboard = readDashboard(emulator);
-    // The left blocks end at column N; "Every post" starts at column X.
+    // A 1440 x 900 screen shows about 1,390 px of columns and 640 px of rows under Sheets' bars.
+    const screen = { width: 1390, height: 640 };
+    // Positions from dashboard.at() are 0-based.
+    const headline = dashboard.at('Spend');
+    expect((headline.row + 2) * 21).toBeLessThanOrEqual(screen.height);
+    const [daily, platform, creators] = boxes;
+    expect(platform.x2).toBeLessThanOrEqual(screen.width);
+    expect(platform.y2).toBeLessThanOrEqual(screen.height);
+    // The platform chart under the value block and above its own block; the others in the
+    // charts column between the left blocks (to column N) and "Every post".
+    expect(platform.y1).toBeGreaterThanOrEqual((dashboard.at('Total value').row + 2) * 21);
+    expect(platform.y2).toBeLessThanOrEqual(dashboard.at('By platform').row * 21);
     const blocksEnd = left(dashboard.at('By platform').column + 15);
     const postsStart = left(dashboard.at('Campaign').column + 1);
-    for (const box of boxes) {
+    for (const box of [daily, creators]) {
       expect(box.x1).toBeGreaterThanOrEqual(blocksEnd);
       expect(box.x2).toBeLessThanOrEqual(postsStart);
     }
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++)
-        expect(boxes[i].y2 <= boxes[j].y1 || boxes[j].y2 <= boxes[i].y1).toBe(true);
-    // Beside their blocks: daily sales by the headline and the lift, the platform chart at its
-    // block's title, the creators' at theirs.
     const anchors = view.charts.map((chart) => chart.anchor.row);
     expect(anchors[0]).toBe(1);
-    expect(anchors[1]).toBe(dashboard.at('By platform').row + 1);
     expect(anchors[2]).toBe(dashboard.at('Creators ranked by ROI').row + 1);
-    expect(view.charts[1].ranges).toEqual([`Dashboard!A${anchors[1] + 1}:C${anchors[1] + 7}`]);
+    const platformHeader = dashboard.at('By platform').row + 2;
+    expect(view.charts[1].ranges).toEqual([`Dashboard!A${platformHeader}:C${platformHeader + 6}`]);
     const day = dashboard.at('Day');
     expect(view.charts[0].ranges[0]).toMatch(
       new RegExp(`^Dashboard!${columnLetter(day.column + 1)}${day.row + 1}:`),
@@ -105,6 +119,24 @@ describe('refreshing the dashboard', () => {
       'Dashboard!B:B',
       'Dashboard!H:H',
     ]);
+  });
+
+  it('hides the working tables (daily sales by day, creators) and shows every post', () => {
+    const { emulator } = sampleWorkbook();
+    const sheet =
+      emulator.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Dashboard');
+    if (!sheet) throw new Error('no dashboard');
+    const dashboard = readDashboard(emulator);
+    const hidden = (column: number) => sheet.isColumnHiddenByUser(column + 1);
+    expect(hidden(dashboard.at('Campaign').column)).toBe(false);
+    expect(hidden(dashboard.at('Day').column)).toBe(true);
+    expect(hidden(dashboard.at('Sort: ROI').column)).toBe(true);
+    expect(hidden(sheet.getMaxColumns() - 1)).toBe(true);
+    // Hidden data still draws: the daily chart reads the hidden daily table.
+    const daily = sheet.getCharts()[0];
+    expect(daily.getHiddenDimensionStrategy()).toBe(
+      emulator.services.Charts.ChartHiddenDimensionStrategy.SHOW_BOTH,
+    );
   });
 
   it('keeps what the team typed on the dashboard: settings and awareness figures', () => {
