@@ -31,7 +31,7 @@ import { type DailySource, dailyTable } from './daily';
 import { type Period, POST_COLUMNS, postsTable } from './posts';
 import { creatorsTable, rankingTable, TOO_EARLY, tierRows } from './ranking';
 import { SETTING_FIELDS, type SettingKey } from './settings';
-import type { TrackerSource } from './sources';
+import { sourceRange, type TrackerSource } from './sources';
 import { type Kind, type SpillColumn, SpillTable } from './table';
 
 export const DASHBOARD_TITLE = 'Dashboard';
@@ -128,6 +128,16 @@ export function putSpill<K extends string>(
   const formats = columns.map((column) => money(column.kind));
   canvas.table(table.firstRow, table.column, [first], (j) => ({ format: formats[j] }));
   canvas.spill({ row: table.firstRow, column: table.column, height: table.capacity, formats });
+}
+
+/**
+ * A formula that says, once the trackers hold more rows than the working tables were sized for
+ * at the last build, how many are not counted yet: the tables' ranges are closed, so a refresh
+ * counts them. Empty otherwise.
+ */
+export function uncountedRowsFormula(sources: readonly TrackerSource[], capacity: number): string {
+  const posts = sources.map((source) => `COUNTA(${sourceRange(source, 'handle')})`).join('+');
+  return `=IF(${posts}>${capacity}, (${posts}-${capacity})&" rows added since the last refresh are not counted: refresh (Extensions > Influencer ROI).", "")`;
 }
 
 /** The rows of the left blocks, and where the ranking starts below them. */
@@ -257,7 +267,7 @@ function leftWriter(canvas: Canvas, money: (kind: Kind) => string) {
   };
 }
 
-function putTitle(canvas: Canvas, input: DashboardInput): void {
+function putTitle(canvas: Canvas, input: DashboardInput, capacity: number): void {
   const names = input.sources.map((s) => `"${s.name}"`).join(', ');
   canvas.put(1, LEFT, DASHBOARD_TITLE, { bold: true });
   canvas.put(
@@ -268,6 +278,7 @@ function putTitle(canvas: Canvas, input: DashboardInput): void {
     ),
   );
   if (input.notes.length > 0) canvas.put(3, LEFT, asText(input.notes.join(' ')), { bold: true });
+  canvas.put(1, LEFT + 1, uncountedRowsFormula(input.sources, capacity), { bold: true });
 }
 
 /** The blocks down the left; returns the platform rows (their chart and highlights follow them). */
@@ -456,7 +467,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const canvas = new Canvas();
   const places = placesOf(input.sources.length);
   const tables = spilledTables(input, places);
-  putTitle(canvas, input);
+  putTitle(canvas, input, tables.capacity);
   const platforms = putLeftBlocks(canvas, input, places, tables, money);
   putSpilledTables(canvas, tables, money);
   const { posts, creators, ranking, daily } = tables;

@@ -27,6 +27,7 @@ import {
   formatOf,
   LEFT,
   putSpill,
+  uncountedRowsFormula,
   workingTables,
 } from '../insights/dashboard-layout';
 import type { Period } from '../insights/posts';
@@ -127,7 +128,7 @@ function reportValue(context: BlockContext, row: number, head: Record<HeadlineKe
   return { ...value, notes };
 }
 
-function putReportTitle(canvas: Canvas, input: ReportInput): void {
+function putReportTitle(canvas: Canvas, input: ReportInput, capacity: number): void {
   const { period } = input;
   const campaigns = input.sources.map((s) => `"${s.name}"`).join(', ');
   canvas.put(1, LEFT, `Report: ${period.from} to ${period.to}`, { bold: true });
@@ -139,6 +140,7 @@ function putReportTitle(canvas: Canvas, input: ReportInput): void {
     ),
   );
   if (input.notes.length > 0) canvas.put(3, LEFT, asText(input.notes.join(' ')), { bold: true });
+  canvas.put(1, LEFT + 4, uncountedRowsFormula(input.sources, capacity), { bold: true });
 }
 
 /** The printed blocks: headline with a line of definition each, value, platforms, leaderboard. */
@@ -220,7 +222,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
   const ranking = rankingTable(creators.table, places.rankingTitle + 2, LEFT, capacity);
   const chartRow = ranking.table.lastRow + 2;
 
-  putReportTitle(canvas, input);
+  putReportTitle(canvas, input, capacity);
   putPrintedBlocks(
     canvas,
     places,

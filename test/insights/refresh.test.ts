@@ -169,6 +169,24 @@ describe('refreshing the dashboard', () => {
     const dashboard = readDashboard(emulator);
     expect(dashboard.labelled('Spend')).toMatchObject({ Spend: 700, Revenue: 3200 });
     expect(dashboard.spill('Every post').map((row) => row.Creator)).toEqual(['@jane', '@tom']);
+    expect(dashboard.values[0][1]).toBe('');
+  });
+
+  it('says how many rows added past the room of the last build are not counted, until a refresh', () => {
+    const { emulator, build, sheet } = workbook({ name: 'Spring launch', rows: [JANE] });
+    build();
+    const tracker = sheet('Spring launch');
+    // The dashboard made room for the tracker's rows when built, and 200 more.
+    const room = tracker.getMaxRows() - 7 + 200;
+    const added = room + 3;
+    tracker.insertRowsAfter(tracker.getMaxRows(), added);
+    const handles = Array.from({ length: added }, (_, i) => [`@creator${i}`]);
+    tracker.getRange(9, 1, added, 1).setValues(handles);
+    expect(readDashboard(emulator).values[0][1]).toBe(
+      `${added + 1 - room} rows added since the last refresh are not counted: refresh (Extensions > Influencer ROI).`,
+    );
+    build();
+    expect(readDashboard(emulator).values[0][1]).toBe('');
   });
 });
 
