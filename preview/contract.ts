@@ -9,7 +9,8 @@
 //                          google.script shim injected first in <head>; 404 when none is shown
 //   POST /sidebar/close    the sidebar's google.script.host.close()
 //   POST /activate         { sheet } -> 200: makes a sheet the active one
-//   GET  /export.xlsx      the workbook as .xlsx (values, number formats, widths, bold, fills)
+//   GET  /export.xlsx      the workbook as .xlsx (values, number formats, widths, bold, fills),
+//                          after an "Export notes" sheet naming sheets renamed for Excel
 //   GET  /save.json        the workbook as a snapshot file (Content-Disposition: attachment)
 //   POST /open             a snapshot file's JSON -> 200: replaces the workbook
 //
