@@ -49,11 +49,24 @@ export interface SheetView {
   charts: ChartView[];
 }
 
+/**
+ * A cell's computed value, as Apps Script's getValues() would give it, in JSON: a number (dates
+ * excepted), a string ('' when empty), a boolean, a date as an ISO string in the spreadsheet's
+ * time zone ("2026-03-14", or "2026-03-14T09:30:00" with a time), or an error with its code
+ * ("#DIV/0!", "#N/A", "#ERROR!"...) and, when the formula gave one, the message Sheets shows on
+ * hover (e.g. "ROI: cost is 0 ...").
+ */
+export type CellValue = number | string | boolean | { error: string; message?: string };
+
 export interface CellView {
   /** What the cell shows: the computed value in its number format ('' when empty). */
   display: string;
   /** What the formula bar shows: the formula, or the value as typed; '' when empty. */
   input: string;
+  /** The computed value itself, so a script needn't parse "$2,184.40" or "4.28x" back. */
+  value: CellValue;
+  /** The cell's number format as Apps Script's getNumberFormat() names it ("General" when none), e.g. "$#,##0.00", "0.00\"x\"", "M/d/yyyy". */
+  format: string;
   /** Numbers, dates and errors align right in Sheets; text left. */
   kind: 'empty' | 'number' | 'text' | 'boolean' | 'date' | 'error';
   /** Only the styles that differ from Sheets' defaults; conditional formats already applied. */

@@ -30,7 +30,7 @@ interface Position {
   column: number;
 }
 
-const EMPTY: CellView = { display: '', input: '', kind: 'empty' };
+const EMPTY: CellView = { display: '', input: '', kind: 'empty', value: '', format: 'General' };
 
 function defaultAlign(cell: CellView): 'left' | 'center' | 'right' {
   if (cell.kind === 'number' || cell.kind === 'date' || cell.kind === 'error') return 'right';
