@@ -3,7 +3,9 @@
 //
 //   GET  /                 the page (index.html, /page.js, /page.css)
 //   GET  /workbook         WorkbookView: every sheet with computed values and how to show them
-//   POST /cell             CellInput -> 200 CellResult | 422 { error } (validation/protection refusal)
+//   POST /cell             CellInput -> 200 CellResult | 422 { error } (validation/protection refusal);
+//                          a cell up to 1000 rows below the sheet's last row adds the rows first
+//   POST /rows             RowsInput -> 200 { maxRows }: adds empty rows at the sheet's bottom
 //   POST /run/NAME         JSON array of arguments -> 200 { value } | 422 { error } | 404 | 400 | 413
 //   GET  /sidebar          the HTML the script last handed to Ui.showSidebar, with the
 //                          google.script shim injected first in <head>; 404 when none is shown
@@ -43,6 +45,8 @@ export interface SheetView {
   frozenColumns: number;
   /** Pixels, one per column sent. */
   columnWidths: number[];
+  /** Columns a script hid (Sheet.hideColumns), 1-based; the page doesn't draw them. */
+  hiddenColumns: number[];
   /** Every grid below is rows x columns, row-major, starting at A1. */
   cells: CellView[][];
   /** Charts on this sheet, with the data they draw. */
@@ -69,6 +73,11 @@ export interface CellView {
   format: string;
   /** Numbers, dates and errors align right in Sheets; text left. */
   kind: 'empty' | 'number' | 'text' | 'boolean' | 'date' | 'error';
+  /**
+   * The value comes from an array formula in another cell (e.g. a tracker's computed column):
+   * typing here breaks the array; clearing the cell gives the computed value back.
+   */
+  spilled?: true;
   /** Only the styles that differ from Sheets' defaults; conditional formats already applied. */
   style?: {
     background?: string;
@@ -108,6 +117,12 @@ export interface CellInput {
   a1: string;
   /** What a person typed: "12", "15%", "3/14/2026", "=ROI(Q8,S8)", "'=literal text". */
   input: string;
+}
+
+export interface RowsInput {
+  sheet: string;
+  /** 1 to 1000 rows, as Sheets' "Add more rows at bottom". */
+  count: number;
 }
 
 export interface CellResult {

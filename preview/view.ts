@@ -49,6 +49,7 @@ function sheetView(emulator: Emulator, name: string): SheetView {
   const grids = {
     values: sheet.values(range),
     formulas: sheet.formulas(range),
+    spilled: sheet.spilled(range),
     formats: sheet.formats(range),
     notes: sheet.notes(range),
     validations: sheet.validations(range),
@@ -74,6 +75,7 @@ function sheetView(emulator: Emulator, name: string): SheetView {
       const conditional = cfRanges.some((box) => inBox(box, name, r, c))
         ? emulator.formatOf(name, cellName(r, c))
         : null;
+      if (grids.spilled[i][j]) view.spilled = true;
       const style = styleOf(format, conditional);
       if (style) view.style = style;
       if (grids.notes[i][j]) view.note = grids.notes[i][j];
@@ -99,6 +101,7 @@ function sheetView(emulator: Emulator, name: string): SheetView {
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     columnWidths: Array.from({ length: columns }, (_, j) => sheet.columnWidth(j + 1)),
+    hiddenColumns: sheet.hiddenColumns,
     cells,
     charts: chartViews(emulator, sheet),
   };

@@ -227,6 +227,29 @@ describe('POST /cell', () => {
     expect((reply.json() as { warnings: string[] }).warnings[0]).toMatch(/protected range/);
   });
 
+  it('grows the sheet for a cell typed below its last row, up to 1000 rows down', async () => {
+    const sheet = () => preview.workbook.emulator.sheet('Sheet1');
+    const rows = sheet().maxRows;
+    const below = await post(port, '/cell', { sheet: 'Sheet1', a1: `B${rows + 2}`, input: '7' });
+    expect(below.status).toBe(200);
+    expect(sheet().maxRows).toBe(rows + 2);
+    expect(sheet().values(`B${rows + 2}`)).toEqual([[7]]);
+    const far = await post(port, '/cell', { sheet: 'Sheet1', a1: `B${rows + 2000}`, input: '7' });
+    expect(far.status).toBe(422);
+    expect((far.json() as { error: string }).error).toMatch(/more than 1000 rows below/);
+    expect(sheet().maxRows).toBe(rows + 2);
+  });
+
+  it('adds rows at the bottom with POST /rows, 1 to 1000 at a time', async () => {
+    const rows = preview.workbook.emulator.sheet('Sheet1').maxRows;
+    const added = await post(port, '/rows', { sheet: 'Sheet1', count: 1000 });
+    expect(added.json()).toEqual({ maxRows: rows + 1000 });
+    expect((await post(port, '/rows', { sheet: 'Sheet1', count: 1001 })).status).toBe(400);
+    expect((await post(port, '/rows', { sheet: 'Sheet1', count: 0 })).status).toBe(400);
+    expect((await post(port, '/rows', { sheet: 'Nope', count: 5 })).status).toBe(404);
+    expect(preview.workbook.emulator.sheet('Sheet1').maxRows).toBe(rows + 1000);
+  });
+
   it('answers 400 for a malformed request and 404 for an unknown sheet', async () => {
     expect((await post(port, '/cell', { sheet: 'Sheet1', a1: 'A1:B2', input: 'x' })).status).toBe(
       400,
