@@ -59,6 +59,8 @@ export interface SheetView {
   /** Computed values as getValues returns them; the data range when no A1 is given. */
   values(a1?: string): unknown[][];
   formulas(a1?: string): string[][];
+  /** True where a cell shows a value an array formula in another cell put there. */
+  spilled(a1: string): boolean[][];
   numberFormats(a1: string): string[][];
   notes(a1: string): string[][];
   validations(a1: string): (ValidationView | null)[][];
@@ -70,6 +72,8 @@ export interface SheetView {
   readonly frozenColumns: number;
   readonly maxRows: number;
   readonly maxColumns: number;
+  /** Columns hidden with hideColumns, 1-based. */
+  readonly hiddenColumns: number[];
   readonly protections: {
     type: 'RANGE' | 'SHEET';
     range: string;
@@ -337,6 +341,12 @@ function sheetView(book: Workbook, sheet: SheetModel): SheetView {
   return {
     values: (a1) => grid(a1, (r, c) => book.valueAt(sheet, r, c)),
     formulas: (a1) => grid(a1, (r, c) => sheet.cell(r, c)?.formula ?? ''),
+    spilled: (a1) =>
+      grid(a1, (r, c) => {
+        const cell = sheet.cell(r, c);
+        const own = cell?.value !== undefined || cell?.formula !== undefined;
+        return !own && book.valueAt(sheet, r, c) !== '';
+      }),
     numberFormats: (a1) => grid(a1, (r, c) => format(r, c)?.numberFormat ?? 'General'),
     notes: (a1) => grid(a1, (r, c) => sheet.cell(r, c)?.note ?? ''),
     backgrounds: (a1) => grid(a1, (r, c) => format(r, c)?.background ?? '#ffffff'),
@@ -367,6 +377,9 @@ function sheetView(book: Workbook, sheet: SheetModel): SheetView {
     },
     get maxColumns() {
       return sheet.maxColumns;
+    },
+    get hiddenColumns() {
+      return sheet.hiddenColumns.flatMap((hidden, i) => (hidden ? [i + 1] : []));
     },
     get protections() {
       return book.protections

@@ -1,5 +1,7 @@
 // `npm start [-- --port N] [-- --empty] [-- --open FILE]`: the offline preview on 127.0.0.1.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { toSnapshot } from '../emulator/sheets-snapshot';
 import { buildPageAssets, buildSidebarShim } from './assets';
 import { emptyWorkbook, sampleWorkbook } from './sample';
 import { type RunningPreview, startPreview } from './server';
@@ -52,7 +54,31 @@ export async function openPreview(
 
 export { sampleWorkbook };
 
-export async function main(argv: string[], timing: { started: number }): Promise<void> {
+/** The sample workbook's snapshot file, and whether it is newer than everything it comes from. */
+export interface SampleCache {
+  file: string;
+  fresh: boolean;
+}
+
+/** The sample: opened from its snapshot when current, else built (and the snapshot saved). */
+export function cachedSample(cache: SampleCache): PreviewWorkbook {
+  if (cache.fresh) {
+    try {
+      return new PreviewWorkbook({ snapshot: JSON.parse(readFileSync(cache.file, 'utf8')) });
+    } catch {
+      // An unreadable snapshot: build the sample again.
+    }
+  }
+  const workbook = sampleWorkbook();
+  mkdirSync(path.dirname(cache.file), { recursive: true });
+  writeFileSync(cache.file, JSON.stringify(toSnapshot(workbook.emulator)));
+  return workbook;
+}
+
+export async function main(
+  argv: string[],
+  timing: { started: number; sampleCache?: SampleCache },
+): Promise<void> {
   let options: CliOptions;
   try {
     options = parseArgs(argv, process.env);
@@ -65,7 +91,8 @@ export async function main(argv: string[], timing: { started: number }): Promise
     if (options.open) {
       return new PreviewWorkbook({ snapshot: JSON.parse(readFileSync(options.open, 'utf8')) });
     }
-    return options.empty ? emptyWorkbook() : sampleWorkbook();
+    if (options.empty) return emptyWorkbook();
+    return timing.sampleCache ? cachedSample(timing.sampleCache) : sampleWorkbook();
   };
   let preview: RunningPreview;
   try {

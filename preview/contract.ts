@@ -3,13 +3,16 @@
 //
 //   GET  /                 the page (index.html, /page.js, /page.css)
 //   GET  /workbook         WorkbookView: every sheet with computed values and how to show them
-//   POST /cell             CellInput -> 200 CellResult | 422 { error } (validation/protection refusal)
+//   POST /cell             CellInput -> 200 CellResult | 422 { error } (validation/protection refusal);
+//                          a cell up to 1000 rows below the sheet's last row adds the rows first
+//   POST /rows             RowsInput -> 200 { maxRows }: adds empty rows at the sheet's bottom
 //   POST /run/NAME         JSON array of arguments -> 200 { value } | 422 { error } | 404 | 400 | 413
 //   GET  /sidebar          the HTML the script last handed to Ui.showSidebar, with the
 //                          google.script shim injected first in <head>; 404 when none is shown
 //   POST /sidebar/close    the sidebar's google.script.host.close()
 //   POST /activate         { sheet } -> 200: makes a sheet the active one
-//   GET  /export.xlsx      the workbook as .xlsx (values, number formats, widths, bold, fills)
+//   GET  /export.xlsx      the workbook as .xlsx (values, number formats, widths, bold, fills),
+//                          after an "Export notes" sheet naming sheets renamed for Excel
 //   GET  /save.json        the workbook as a snapshot file (Content-Disposition: attachment)
 //   POST /open             a snapshot file's JSON -> 200: replaces the workbook
 //
@@ -42,19 +45,39 @@ export interface SheetView {
   frozenColumns: number;
   /** Pixels, one per column sent. */
   columnWidths: number[];
+  /** Columns a script hid (Sheet.hideColumns), 1-based; the page doesn't draw them. */
+  hiddenColumns: number[];
   /** Every grid below is rows x columns, row-major, starting at A1. */
   cells: CellView[][];
   /** Charts on this sheet, with the data they draw. */
   charts: ChartView[];
 }
 
+/**
+ * A cell's computed value, as Apps Script's getValues() would give it, in JSON: a number (dates
+ * excepted), a string ('' when empty), a boolean, a date as an ISO string in the spreadsheet's
+ * time zone ("2026-03-14", or "2026-03-14T09:30:00" with a time), or an error with its code
+ * ("#DIV/0!", "#N/A", "#ERROR!"...) and, when the formula gave one, the message Sheets shows on
+ * hover (e.g. "ROI: cost is 0 ...").
+ */
+export type CellValue = number | string | boolean | { error: string; message?: string };
+
 export interface CellView {
   /** What the cell shows: the computed value in its number format ('' when empty). */
   display: string;
   /** What the formula bar shows: the formula, or the value as typed; '' when empty. */
   input: string;
+  /** The computed value itself, so a script needn't parse "$2,184.40" or "4.28x" back. */
+  value: CellValue;
+  /** The cell's number format as Apps Script's getNumberFormat() names it ("General" when none), e.g. "$#,##0.00", "0.00\"x\"", "M/d/yyyy". */
+  format: string;
   /** Numbers, dates and errors align right in Sheets; text left. */
   kind: 'empty' | 'number' | 'text' | 'boolean' | 'date' | 'error';
+  /**
+   * The value comes from an array formula in another cell (e.g. a tracker's computed column):
+   * typing here breaks the array; clearing the cell gives the computed value back.
+   */
+  spilled?: true;
   /** Only the styles that differ from Sheets' defaults; conditional formats already applied. */
   style?: {
     background?: string;
@@ -94,6 +117,12 @@ export interface CellInput {
   a1: string;
   /** What a person typed: "12", "15%", "3/14/2026", "=ROI(Q8,S8)", "'=literal text". */
   input: string;
+}
+
+export interface RowsInput {
+  sheet: string;
+  /** 1 to 1000 rows, as Sheets' "Add more rows at bottom". */
+  count: number;
 }
 
 export interface CellResult {

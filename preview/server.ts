@@ -4,9 +4,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toSnapshot } from '../emulator/sheets-snapshot';
-import type { CellInput } from './contract';
+import type { CellInput, RowsInput } from './contract';
 import { workbookView } from './view';
-import { PreviewWorkbook } from './workbook';
+import { MAX_ADDED_ROWS, PreviewWorkbook } from './workbook';
 import { workbookToXlsx } from './xlsx';
 
 /** An import may send a 10 MB file as JSON text; twice that is the most any body may carry. */
@@ -86,6 +86,29 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
       const outcome = workbook.type(input.sheet, input.a1.toUpperCase(), input.input);
       if (outcome.status === 'refused') return json(422, { error: outcome.message });
       return json(200, { display: outcome.display, warnings: outcome.warnings });
+    },
+    'POST /rows': (_req, body) => {
+      const input = parseJson(body) as Partial<RowsInput> | null;
+      if (
+        typeof input?.sheet !== 'string' ||
+        typeof input.count !== 'number' ||
+        !Number.isInteger(input.count) ||
+        input.count < 1 ||
+        input.count > MAX_ADDED_ROWS
+      ) {
+        throw new HttpError(
+          400,
+          `POST /rows takes {"sheet", "count"}: a sheet name and 1 to ${MAX_ADDED_ROWS} rows to add at the bottom.`,
+        );
+      }
+      if (!workbook.emulator.sheetNames().includes(input.sheet)) {
+        throw new HttpError(404, `There is no sheet named "${input.sheet}".`);
+      }
+      try {
+        return json(200, { maxRows: workbook.addRows(input.sheet, input.count) });
+      } catch (error) {
+        return json(422, { error: messageOf(error) });
+      }
     },
     'POST /activate': (_req, body) => {
       const input = parseJson(body) as { sheet?: unknown } | null;

@@ -3,7 +3,7 @@
 import type { Emulator, SheetView as EmulatorSheet } from '../emulator/sheets-emulator';
 import { areaA1, a1 as cellName, parseA1 } from '../emulator/sheets-refs';
 import { displayString, isDate, isDateFormat } from '../emulator/sheets-values';
-import type { CellView, ChartView, SheetView, WorkbookView } from './contract';
+import type { CellValue, CellView, ChartView, SheetView, WorkbookView } from './contract';
 
 /** Empty rows and columns sent below and right of the used area, so there is room to type. */
 const MARGIN_ROWS = 30;
@@ -49,6 +49,7 @@ function sheetView(emulator: Emulator, name: string): SheetView {
   const grids = {
     values: sheet.values(range),
     formulas: sheet.formulas(range),
+    spilled: sheet.spilled(range),
     formats: sheet.formats(range),
     notes: sheet.notes(range),
     validations: sheet.validations(range),
@@ -63,14 +64,18 @@ function sheetView(emulator: Emulator, name: string): SheetView {
       const c = j + 1;
       const format = grids.formats[i][j];
       const numberFormat = format.numberFormat ?? 'General';
+      const kind = kindOf(value);
       const view: CellView = {
         display: displayString(value, numberFormat),
         input: grids.formulas[i][j] || inputOf(value, numberFormat),
-        kind: kindOf(value),
+        kind,
+        value: kind === 'error' ? errorOf(emulator, name, r, c, String(value)) : rawValue(value),
+        format: numberFormat,
       };
       const conditional = cfRanges.some((box) => inBox(box, name, r, c))
         ? emulator.formatOf(name, cellName(r, c))
         : null;
+      if (grids.spilled[i][j]) view.spilled = true;
       const style = styleOf(format, conditional);
       if (style) view.style = style;
       if (grids.notes[i][j]) view.note = grids.notes[i][j];
@@ -96,6 +101,7 @@ function sheetView(emulator: Emulator, name: string): SheetView {
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
     columnWidths: Array.from({ length: columns }, (_, j) => sheet.columnWidth(j + 1)),
+    hiddenColumns: sheet.hiddenColumns,
     cells,
     charts: chartViews(emulator, sheet),
   };
@@ -107,6 +113,28 @@ function kindOf(value: unknown): CellView['kind'] {
   if (typeof value === 'boolean') return 'boolean';
   if (isDate(value)) return 'date';
   return typeof value === 'string' && ERROR_VALUE.test(value) ? 'error' : 'text';
+}
+
+/** The value as JSON can carry it: a date as its ISO calendar date (and time when it has one). */
+function rawValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return isoDate(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+function isoDate(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const day = `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const seconds = date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds();
+  if (seconds === 0 && date.getMilliseconds() === 0) return day;
+  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** An error value, with the message Sheets shows on hover when the formula gave one. */
+function errorOf(emulator: Emulator, sheet: string, row: number, col: number, code: string) {
+  const message = emulator.errorMessage(sheet, cellName(row, col));
+  return message ? { error: code, message } : { error: code };
 }
 
 /** The formula bar shows percents as percents and dates as dates, like Sheets. */

@@ -20,6 +20,9 @@ export type RunOutcome =
   | { status: 'threw'; message: string }
   | { status: 'unknown' };
 
+/** The most rows one request adds, as Sheets' "Add more rows at bottom" allows at once. */
+export const MAX_ADDED_ROWS = 1000;
+
 export type TypeOutcome =
   | { status: 'ok'; display: string; warnings: string[] }
   | { status: 'refused'; message: string };
@@ -64,19 +67,63 @@ export class PreviewWorkbook {
     }
   }
 
-  /** A person types into one cell, with Sheets' validation and protection checks. */
+  /** Adds `count` empty rows at the bottom of a sheet ("Add 1000 more rows"); its new size. */
+  addRows(sheet: string, count: number): number {
+    const target = this.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+    if (!target) throw new Error(`There is no sheet named "${sheet}".`);
+    target.insertRowsAfter(target.getMaxRows(), count);
+    return target.getMaxRows();
+  }
+
+  /**
+   * A person types into one cell, with Sheets' validation and protection checks. Typing in a
+   * row just below the sheet's last one adds rows down to it first.
+   */
   type(sheet: string, a1: string, input: string): TypeOutcome {
     const before = this.emulator.warnings.length;
+    const row = Number(/\d+$/.exec(a1)?.[0] ?? 0);
+    const maxRows = this.emulator.sheet(sheet).maxRows;
+    if (row > maxRows) {
+      if (row > maxRows + MAX_ADDED_ROWS) {
+        return {
+          status: 'refused',
+          message: `${sheet}!${a1} is more than ${MAX_ADDED_ROWS} rows below the sheet's last row (${maxRows}). Add rows at the bottom first.`,
+        };
+      }
+      if (input === '') return { status: 'ok', display: '', warnings: [] };
+      try {
+        this.addRows(sheet, row - maxRows);
+      } catch (error) {
+        return { status: 'refused', message: messageOf(error) };
+      }
+    }
     try {
       this.emulator.type(sheet, a1, input);
     } catch (error) {
       return { status: 'refused', message: messageOf(error) };
     }
+    if (input === '') this.respill(sheet);
     const warnings = this.emulator.warnings.slice(before).map((warning) => warning.message);
     const view = this.emulator.sheet(sheet);
     const [[value]] = view.values(a1);
     const [[format]] = view.numberFormats(a1);
     return { status: 'ok', display: displayString(value, format), warnings };
+  }
+  /**
+   * Clearing the cell that blocked an array formula lets Sheets fill the array again; the formula
+   * engine keeps showing #REF!, so the preview enters those formulas again, as they were.
+   */
+  private respill(sheet: string): void {
+    const view = this.emulator.sheet(sheet);
+    const formulas = view.formulas();
+    const values = view.values();
+    const target = this.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+    formulas.forEach((row, i) => {
+      row.forEach((formula, j) => {
+        if (formula && values[i][j] === '#REF!' && /^=\s*ARRAYFORMULA\(/i.test(formula))
+          target?.getRange(i + 1, j + 1).setFormula(formula);
+      });
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 // npm run screenshot: regenerates docs/preview.png, the README's picture of the offline preview
-// (the sample campaign with the add-on's sidebar open), in Debian's headless Chromium.
+// (the sample campaign with the add-on's sidebar open), in headless Chromium (scripts/chromium.mjs).
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from './build.mjs';

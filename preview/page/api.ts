@@ -46,6 +46,8 @@ export const api = {
   setCell: (input: CellInput) => request<CellResult>('POST', '/cell', JSON.stringify(input)),
   run: (name: string, args: unknown[] = []) =>
     request<{ value: unknown }>('POST', `/run/${encodeURIComponent(name)}`, JSON.stringify(args)),
+  addRows: (sheet: string, count: number) =>
+    request<{ maxRows: number }>('POST', '/rows', JSON.stringify({ sheet, count })),
   activate: (sheet: string) => request<unknown>('POST', '/activate', JSON.stringify({ sheet })),
   closeSidebar: () => request<unknown>('POST', '/sidebar/close'),
   /** The snapshot file's text goes as is: the server parses it. */

@@ -1,10 +1,12 @@
 // The grid of the shown sheet: headers, frozen rows and columns (sticky), cells as Sheets shows
 // them, selection, the in-cell editor, dropdown lists and the charts layer. Long sheets render
-// only the rows near the viewport; every row has Sheets' default height.
+// only the rows near the viewport; every row has Sheets' default height. Columns a script hid
+// are not drawn. Below a sheet's last row there is one more row to type in (which adds it) and
+// Sheets' "Add 1000 more rows" button.
 import type { CellView, SheetView } from '../contract';
 import { a1Name, columnLetters, parseA1 } from './a1';
 import { ChartLayer } from './charts';
-import { el, replace } from './dom';
+import { button, el, replace } from './dom';
 
 export const ROW_HEIGHT = 21;
 export const HEADER_HEIGHT = 24;
@@ -23,14 +25,19 @@ export interface GridHost {
   commit(a1: string, input: string): void;
   /** The in-cell editor's text, so the formula bar can mirror it. */
   editing(text: string): void;
+  /** "Add 1000 more rows" was clicked under the sheet's last row. */
+  addRows(count: number): void;
 }
+
+/** Rows the button under the grid adds, as Sheets' default. */
+export const ADDED_ROWS = 1000;
 
 interface Position {
   row: number;
   column: number;
 }
 
-const EMPTY: CellView = { display: '', input: '', kind: 'empty' };
+const EMPTY: CellView = { display: '', input: '', kind: 'empty', value: '', format: 'General' };
 
 function defaultAlign(cell: CellView): 'left' | 'center' | 'right' {
   if (cell.kind === 'number' || cell.kind === 'date' || cell.kind === 'error') return 'right';
@@ -54,7 +61,10 @@ export class Grid {
   private readonly charts: ChartLayer;
   private readonly editor: HTMLInputElement;
   private readonly list: HTMLElement;
+  private readonly addRowsBar: HTMLElement;
   private sheet: SheetView | null = null;
+  /** 0-based columns not drawn. */
+  private hidden = new Set<number>();
   /** Left edge of each sent column, from the first column; one extra entry for the right edge. */
   private lefts: number[] = [0];
   private at: Position = { row: 0, column: 0 };
@@ -92,6 +102,15 @@ export class Grid {
       attrs: { role: 'listbox' },
     });
     this.list.hidden = true;
+    this.addRowsBar = el(
+      'div',
+      { className: 'add-rows' },
+      button(`Add ${ADDED_ROWS} more rows`, () => this.host.addRows(ADDED_ROWS), {
+        className: 'add-rows-button',
+      }),
+      el('span', {}, 'at the bottom'),
+    );
+    this.addRowsBar.hidden = true;
     this.canvas = el(
       'div',
       { className: 'grid-canvas' },
@@ -99,6 +118,7 @@ export class Grid {
       layer,
       this.editor,
       this.list,
+      this.addRowsBar,
     );
     replace(scroller, this.canvas);
     layer.style.left = `${ROW_HEADER_WIDTH}px`;
@@ -107,18 +127,25 @@ export class Grid {
   }
 
   /** Shows a sheet (again, after any change), keeping the selection at `a1` when it is inside. */
-  show(sheet: SheetView, a1: string): void {
-    const changedSheet = this.sheet?.name !== sheet.name;
+  show(full: SheetView, a1: string): void {
+    const changedSheet = this.sheet?.name !== full.name;
+    // The whole sheet was sent: one more row below its last, where typing adds a row.
+    const atBottom = full.rows >= full.maxRows;
+    const sheet = atBottom ? { ...full, rows: full.rows + 1, cells: [...full.cells, []] } : full;
     this.sheet = sheet;
+    this.hidden = new Set((sheet.hiddenColumns ?? []).map((column) => column - 1));
     this.lefts = [0];
     for (let c = 0; c < sheet.columns; c++) {
-      this.lefts.push(this.lefts[c] + (sheet.columnWidths[c] || DEFAULT_COLUMN_WIDTH));
+      const width = this.hidden.has(c) ? 0 : sheet.columnWidths[c] || DEFAULT_COLUMN_WIDTH;
+      this.lefts.push(this.lefts[c] + width);
     }
     const wanted = parseA1(a1) ?? { row: 0, column: 0 };
     this.at = {
       row: Math.max(0, Math.min(wanted.row, sheet.rows - 1)),
-      column: Math.max(0, Math.min(wanted.column, sheet.columns - 1)),
+      column: this.visibleColumn(wanted.column, 1),
     };
+    this.addRowsBar.hidden = !atBottom;
+    this.addRowsBar.style.top = `${HEADER_HEIGHT + sheet.rows * ROW_HEIGHT + 8}px`;
     if (changedSheet) {
       this.cancelEdit(false);
       this.closeList();
@@ -169,9 +196,20 @@ export class Grid {
     return true;
   }
 
-  /** Moves the selection, clamped to the sent area. */
+  /** Moves the selection, clamped to the sent area; hidden columns are stepped over. */
   move(rows: number, columns: number): void {
-    this.select(this.at.row + rows, this.at.column + columns);
+    const column = this.at.column + columns;
+    this.select(this.at.row + rows, this.visibleColumn(column, columns < 0 ? -1 : 1));
+  }
+
+  /** `column` if drawn, else the nearest drawn one in `direction` (or back the other way). */
+  private visibleColumn(column: number, direction: 1 | -1): number {
+    const last = (this.sheet?.columns ?? 1) - 1;
+    const clamped = Math.max(0, Math.min(column, last));
+    for (const step of [direction, -direction]) {
+      for (let c = clamped; c >= 0 && c <= last; c += step) if (!this.hidden.has(c)) return c;
+    }
+    return clamped;
   }
 
   private cellAt(position: Position): CellView | undefined {
@@ -193,7 +231,7 @@ export class Grid {
     const sheet = this.sheet;
     if (!sheet) return;
     let width = ROW_HEADER_WIDTH + this.lefts[sheet.columns];
-    let height = HEADER_HEIGHT + sheet.rows * ROW_HEIGHT;
+    let height = HEADER_HEIGHT + sheet.rows * ROW_HEIGHT + (this.addRowsBar.hidden ? 0 : 48);
     for (const chart of sheet.charts) {
       width = Math.max(
         width,
@@ -223,6 +261,7 @@ export class Grid {
     const row = el('tr', { attrs: { role: 'row', 'aria-rowindex': '1' } });
     row.append(el('th', { className: 'corner', attrs: { 'aria-hidden': 'true' } }));
     for (let c = 0; c < sheet.columns; c++) {
+      if (this.hidden.has(c)) continue;
       cols.push(el('col', { attrs: { style: `width:${this.widthOf(c)}px` } }));
       const th = el(
         'th',
@@ -277,7 +316,7 @@ export class Grid {
     const row = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } });
     row.style.height = `${height}px`;
     const cell = el('td');
-    cell.colSpan = (this.sheet?.columns ?? 0) + 1;
+    cell.colSpan = (this.sheet?.columns ?? 0) - this.hidden.size + 1;
     row.append(cell);
     return row;
   }
@@ -294,10 +333,15 @@ export class Grid {
       String(r + 1),
     );
     if (r === this.at.row) header.classList.add('hl');
+    if (r >= sheet.maxRows) {
+      row.classList.add('beyond');
+      header.title = 'Type here to add a row';
+    }
     row.append(header);
     const cells = sheet.cells[r] ?? [];
-    for (let c = 0; c < sheet.columns; c++)
-      row.append(this.renderCell(r, c, cells[c] ?? EMPTY, cells));
+    for (let c = 0; c < sheet.columns; c++) {
+      if (!this.hidden.has(c)) row.append(this.renderCell(r, c, cells[c] ?? EMPTY, cells));
+    }
     if (frozen) {
       row.classList.add('frozen-row');
       const top = `${HEADER_HEIGHT + r * ROW_HEIGHT}px`;
@@ -334,7 +378,11 @@ export class Grid {
       td.append(value);
       if (align === 'left' && !style.wrap && cell.kind === 'text') {
         let width = this.widthOf(c);
-        for (let k = c + 1; k < sheet.columns && k <= c + MAX_SPILL && !blocksSpill(row[k]); k++)
+        for (
+          let k = c + 1;
+          k < sheet.columns && k <= c + MAX_SPILL && (this.hidden.has(k) || !blocksSpill(row[k]));
+          k++
+        )
           width += this.widthOf(k);
         if (width > this.widthOf(c)) {
           td.classList.add('spill');
@@ -343,6 +391,11 @@ export class Grid {
       }
     }
     const hints: string[] = [];
+    // Sheets shows a formula's error message on hover, e.g. "ROI: cost is 0 ...".
+    if (cell.kind === 'error' && typeof cell.value === 'object' && cell.value.message) {
+      td.classList.add('has-error');
+      hints.push(`Error: ${cell.value.message}`);
+    }
     if (cell.note) {
       td.classList.add('has-note');
       td.append(el('span', { className: 'note-mark', attrs: { 'aria-hidden': 'true' } }));
@@ -371,7 +424,7 @@ export class Grid {
     this.closeList();
     this.at = {
       row: Math.max(0, Math.min(row, sheet.rows - 1)),
-      column: Math.max(0, Math.min(column, sheet.columns - 1)),
+      column: this.visibleColumn(column, 1),
     };
     if (scroll) this.scrollIntoView(this.at);
     this.renderBody(false);
@@ -411,9 +464,7 @@ export class Grid {
 
   private positionOf(target: EventTarget | null): Position | null {
     const td = target instanceof Element ? target.closest('td[data-a1]') : null;
-    const row = td?.parentElement?.getAttribute('data-row');
-    if (!td || row == null) return null;
-    return { row: Number(row), column: (td as HTMLTableCellElement).cellIndex - 1 };
+    return td ? parseA1(td.getAttribute('data-a1') ?? '') : null;
   }
 
   private listen(): void {

@@ -1,11 +1,20 @@
 // The preview page: a Sheets-like window around the emulator's workbook. Every change goes to
 // the server (preview/contract.ts); the page then fetches the whole WorkbookView and re-renders.
+// Ctrl+Z (Cmd+Z) undoes the last edits made in the grid, one at a time.
 import type { CellView, SheetView, WorkbookView } from '../contract';
+import { parseA1 } from './a1';
 import { api } from './api';
 import { button, byId, replace } from './dom';
 import { Grid } from './grid';
 import { MenuBar } from './menus';
-import { setUpDialog, setUpWarnings, showDialog, showToast, showWarnings } from './notices';
+import {
+  type ShownWarning,
+  setUpDialog,
+  setUpWarnings,
+  showDialog,
+  showToast,
+  showWarnings,
+} from './notices';
 import { SidebarPanel } from './sidebar-panel';
 
 interface Warning {
@@ -36,7 +45,17 @@ const grid = new Grid(byId('grid-scroll', HTMLElement), {
   editing(text) {
     formulaInput.value = text;
   },
+  addRows: (count) => void addRows(count),
 });
+
+/** An edit as it can be taken back: what the cell held before, typed the same way. */
+interface Edit {
+  sheet: string;
+  a1: string;
+  before: string;
+}
+const undoStack: Edit[] = [];
+const MAX_UNDO = 100;
 
 const sidebar = new SidebarPanel({
   serverCall: () => void refresh(),
@@ -69,7 +88,8 @@ function refresh(warnings: Warning[] = []): Promise<void> {
   const next = queue.then(async () => {
     const reply = await work(api.workbook());
     if (!reply.ok || !reply.value) {
-      showWarnings([`Could not load the workbook: ${reply.error}`]);
+      const line = `Could not load the workbook: ${reply.error}`;
+      showWarnings([{ key: `load\u0000${Date.now()}`, line }]);
       return;
     }
     render(reply.value, warnings);
@@ -87,15 +107,20 @@ function render(next: WorkbookView, warnings: Warning[]): void {
   if (shown) grid.show(shown, selections.get(shown.name) ?? 'A1');
   sidebar.show(next.sidebar);
   for (const toast of next.toasts) showToast(toast.title, toast.message);
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const warning of [...warnings, ...next.warnings]) {
-    if (seen.has(warning.message)) continue;
-    seen.add(warning.message);
-    const where = warning.sheet === shown?.name ? warning.a1 : `${warning.sheet}!${warning.a1}`;
-    lines.push(where ? `${where}: ${warning.message}` : warning.message);
-  }
-  showWarnings(lines);
+  showWarnings(
+    [...warnings, ...next.warnings].map((warning): ShownWarning => {
+      const where = warning.sheet === shown?.name ? warning.a1 : `${warning.sheet}!${warning.a1}`;
+      return {
+        key: warningKey(warning),
+        line: where ? `${where}: ${warning.message}` : warning.message,
+      };
+    }),
+  );
+}
+
+/** A warning's sheet and kind: its message with cell names left out. */
+function warningKey(warning: Warning): string {
+  return `${warning.sheet}\u0000${warning.message.replace(/\$?\b[A-Z]{1,3}\$?\d+\b/g, '#')}`;
 }
 
 function renderTabs(visible: SheetView[]): void {
@@ -119,11 +144,33 @@ async function activate(name: string): Promise<void> {
   grid.focus();
 }
 
-async function setCell(a1: string, input: string): Promise<void> {
-  if (!shown) return;
-  const sheet = shown.name;
+/** What to type to put a cell back as it is: its formula or value, text kept as text. */
+function retypable(cell: CellView | undefined): string {
+  // Empty, or filled by an array formula elsewhere: clearing the cell puts it back.
+  if (!cell || cell.input === '' || cell.spilled) return '';
+  if (cell.kind !== 'text' || cell.input.startsWith('=')) return cell.input;
+  // Text that would be read as a number, date, boolean or formula gets Sheets' apostrophe.
+  const ambiguous = /^\s*[-+=$.\d']/.test(cell.input) || /^(true|false)$/i.test(cell.input.trim());
+  return ambiguous ? `'${cell.input}` : cell.input;
+}
+
+async function setCell(
+  a1: string,
+  input: string,
+  sheetName?: string,
+  undoing = false,
+): Promise<void> {
+  const sheet = sheetName ?? shown?.name;
+  if (!sheet) return;
+  const at = parseA1(a1);
+  const sheetView = view?.sheets.find((s) => s.name === sheet);
+  const before = retypable(at ? sheetView?.cells[at.row]?.[at.column] : undefined);
   const reply = await work(api.setCell({ sheet, a1, input }));
   if (reply.ok) {
+    if (!undoing) {
+      undoStack.push({ sheet, a1, before });
+      if (undoStack.length > MAX_UNDO) undoStack.shift();
+    }
     const warnings = (reply.value?.warnings ?? []).map((message) => ({ sheet, a1, message }));
     await refresh(warnings);
     return;
@@ -134,6 +181,26 @@ async function setCell(a1: string, input: string): Promise<void> {
     reply.error,
   );
   if (shown) grid.show(shown, grid.selection());
+}
+
+/** Ctrl+Z: the last edit's cell gets its old content back, on its own sheet. */
+async function undo(): Promise<void> {
+  const edit = undoStack.pop();
+  if (!edit) return;
+  if (view?.active !== edit.sheet) {
+    await work(api.activate(edit.sheet));
+    await refresh();
+  }
+  selections.set(edit.sheet, edit.a1);
+  await setCell(edit.a1, edit.before, edit.sheet, true);
+  grid.goTo(edit.a1);
+}
+
+async function addRows(count: number): Promise<void> {
+  if (!shown) return;
+  const reply = await work(api.addRows(shown.name, count));
+  if (!reply.ok) showDialog('Could not add rows', reply.error);
+  await refresh();
 }
 
 async function runMenuItem(name: string): Promise<void> {
@@ -200,6 +267,15 @@ function setUpChrome(): void {
     }
   });
   nameBox.addEventListener('focus', () => nameBox.select());
+  // Inside the formula bar, name box or cell editor, Ctrl+Z stays the browser's text undo.
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z')
+      return;
+    const target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    event.preventDefault();
+    void undo();
+  });
 }
 
 setUpChrome();

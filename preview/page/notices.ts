@@ -16,18 +16,54 @@ export function setUpDialog(onClose: () => void): void {
   dialog.addEventListener('close', onClose);
 }
 
-/** The yellow banner above the grid; each call replaces what it says. */
-export function showWarnings(messages: string[]): void {
-  const unique = [...new Set(messages.filter((message) => message.trim() !== ''))];
+/** A warning line and what it is: its sheet and kind, so dismissing it keeps it away. */
+export interface ShownWarning {
+  key: string;
+  line: string;
+}
+
+const DISMISSED_KEY = 'influencer-roi-preview.dismissed-warnings';
+let shownKeys: string[] = [];
+
+/** Warnings dismissed on this computer (per sheet and kind), kept across reloads. */
+export function dismissedWarnings(): Set<string> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? '[]') as unknown;
+    return new Set(Array.isArray(stored) ? stored.map(String) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function remember(keys: string[]): void {
+  try {
+    const all = [...new Set([...dismissedWarnings(), ...keys])];
+    localStorage.setItem(DISMISSED_KEY, JSON.stringify(all));
+  } catch {
+    // Storage may be off (private mode): the warning then stays dismissed until a reload.
+  }
+}
+
+/** The yellow banner above the grid; each call replaces what it says; dismissed kinds stay away. */
+export function showWarnings(warnings: ShownWarning[]): void {
+  const dismissed = dismissedWarnings();
+  const seen = new Set<string>();
+  const fresh = warnings.filter((warning) => {
+    if (!warning.line.trim() || dismissed.has(warning.key) || seen.has(warning.line)) return false;
+    seen.add(warning.line);
+    return true;
+  });
   const banner = byId('warnings', HTMLElement);
-  if (unique.length === 0) return;
-  replace(byId('warnings-text', HTMLElement), ...unique.map((message) => el('div', {}, message)));
+  if (fresh.length === 0) return;
+  shownKeys = fresh.map((warning) => warning.key);
+  replace(byId('warnings-text', HTMLElement), ...fresh.map((w) => el('div', {}, w.line)));
   banner.hidden = false;
 }
 
 export function setUpWarnings(): void {
   byId('warnings-dismiss', HTMLButtonElement).addEventListener('click', () => {
     byId('warnings', HTMLElement).hidden = true;
+    remember(shownKeys);
   });
 }
 

@@ -65,6 +65,7 @@ export function readTeamSettings(properties: Properties): TeamSettings {
   const stored = parse<Partial<TeamSettings>>(properties.getProperty(TEAM_KEY));
   return {
     brandPrefix: typeof stored?.brandPrefix === 'string' ? stored.brandPrefix : '',
+    codeSuffix: typeof stored?.codeSuffix === 'string' ? stored.codeSuffix : '',
     landingPage: typeof stored?.landingPage === 'string' ? stored.landingPage : '',
   };
 }

@@ -25,8 +25,13 @@ export interface TrackerCreated {
 
 /** Settings the whole team shares, stored with the document. */
 export interface TeamSettings {
-  /** Letters and digits put in front of every generated promo code, e.g. "GLOW". */
+  /**
+   * Letters and digits put in front of generated promo codes, e.g. "GLOW" (GLOWJANE), or empty;
+   * never doubled (GLOW and @glowwithmaya make GLOWWITHMAYA).
+   */
   brandPrefix: string;
+  /** Letters and digits put after the handle in generated promo codes, e.g. "10" (JANE10), or empty. */
+  codeSuffix: string;
   /** The http(s) page generated tracking links point to. */
   landingPage: string;
 }
@@ -72,7 +77,10 @@ export interface AddTeammatesResult {
 
 export interface CodesRequest {
   sheetName: string;
+  /** Empty for none. */
   brandPrefix: string;
+  /** Empty (or left out) for none. */
+  codeSuffix?: string;
   landingPage: string;
 }
 

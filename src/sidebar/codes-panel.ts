@@ -84,6 +84,7 @@ export function setUpCodesPanel(): CodesPanel {
   const form = byId('codes-form', HTMLFormElement);
   const tracker = byId('codes-tracker', HTMLSelectElement);
   const prefix = byId('brand-prefix', HTMLInputElement);
+  const suffix = byId('code-suffix', HTMLInputElement);
   const landing = byId('landing-page', HTMLInputElement);
   const preview = byId('codes-preview', HTMLButtonElement);
   const apply = byId('codes-apply', HTMLButtonElement);
@@ -100,7 +101,7 @@ export function setUpCodesPanel(): CodesPanel {
     apply.hidden = true;
     replace(result);
   };
-  for (const input of [tracker, prefix, landing]) {
+  for (const input of [tracker, prefix, suffix, landing]) {
     input.addEventListener('input', () => {
       if (previewed) {
         forgetPreview();
@@ -114,6 +115,7 @@ export function setUpCodesPanel(): CodesPanel {
     tracker.disabled = none;
     preview.disabled = none;
     if (!prefix.value) prefix.value = state.team.brandPrefix;
+    if (!suffix.value) suffix.value = state.team.codeSuffix;
     if (!landing.value) landing.value = state.team.landingPage;
   }
 
@@ -125,6 +127,7 @@ export function setUpCodesPanel(): CodesPanel {
     const request: CodesRequest = {
       sheetName: tracker.value,
       brandPrefix: prefix.value.trim(),
+      codeSuffix: suffix.value.trim(),
       landingPage: landing.value.trim(),
     };
     try {

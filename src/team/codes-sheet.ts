@@ -99,6 +99,7 @@ function plan(request: CodesRequest): Planned {
     sheetName,
     campaign: trackers.get(sheetId)?.campaignName ?? sheetName,
     brandPrefix: settings.brandPrefix,
+    codeSuffix: settings.codeSuffix,
     landingPage: settings.landingPage,
     rows: tracker.rows,
     takenCodes,

@@ -1,11 +1,15 @@
 // Promo codes and tracking links, one per influencer: planning only, no I/O.
-// A code is the brand prefix plus the handle (upper case, letters and digits), unique in the
-// spreadsheet and never one already issued; a link is the landing page with UTM parameters.
+// A code is the handle's letters and digits in upper case, behind the team's optional brand prefix
+// (never doubled: GLOW and @glowwithmaya make GLOWWITHMAYA) and before its optional suffix (@jane
+// and 10 make JANE10), at most 15 characters, unique in the spreadsheet and never one already
+// issued; a link is the landing page with UTM parameters.
 import { utmLink } from '../metrics/utm';
 import type { CodesPlan, Duplicate, PlannedCell } from '../shared/api';
 
-export const MAX_CODE_LENGTH = 20;
-export const MAX_PREFIX_LENGTH = 10;
+/** Short enough to read out in a video and to fit checkout fields (Shopify allows 255, most brands use under 12). */
+export const MAX_CODE_LENGTH = 15;
+export const MAX_PREFIX_LENGTH = 6;
+export const MAX_SUFFIX_LENGTH = 4;
 
 export interface TrackerRow {
   /** Sheet row number. */
@@ -19,7 +23,10 @@ export interface TrackerRow {
 export interface PlanInput {
   sheetName: string;
   campaign: string;
+  /** Upper-case letters and digits, or empty for none. */
   brandPrefix: string;
+  /** Upper-case letters and digits after the handle, or empty for none. */
+  codeSuffix: string;
   landingPage: string;
   rows: TrackerRow[];
   /** Codes used anywhere else in the spreadsheet or issued before, in upper case. */
@@ -49,11 +56,26 @@ export function influencerKey(handle: string): string {
   return handle.trim().replace(/^@+/, '').toLowerCase();
 }
 
-function uniqueCode(base: string, taken: ReadonlySet<string>): string {
+/**
+ * The code for a handle: prefix (unless the handle already starts with it), the handle's letters
+ * and digits cut to fit, suffix; when taken, a number replaces the handle's last characters
+ * (JANE10 taken: JANE210). Empty when the handle has no letters or digits.
+ */
+export function codeFor(
+  handle: string,
+  brandPrefix: string,
+  codeSuffix: string,
+  taken: ReadonlySet<string>,
+): string {
+  const part = codePart(handle);
+  if (!part) return '';
+  const front = part.startsWith(brandPrefix) ? part : brandPrefix + part;
+  const room = MAX_CODE_LENGTH - codeSuffix.length;
+  const base = front.slice(0, room) + codeSuffix;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
-    const suffix = String(n);
-    const candidate = base.slice(0, MAX_CODE_LENGTH - suffix.length) + suffix;
+    const counter = String(n);
+    const candidate = front.slice(0, room - counter.length) + counter + codeSuffix;
     if (!taken.has(candidate)) return candidate;
   }
 }
@@ -104,11 +126,12 @@ export function planCodesAndLinks(input: PlanInput): CodesPlan {
     let code = '';
     if (!row.code.trim()) {
       code = codes.get(key) ?? '';
-      const part = codePart(row.handle).slice(0, MAX_CODE_LENGTH - input.brandPrefix.length);
-      if (!code && part) {
-        code = uniqueCode(input.brandPrefix + part, taken);
-        taken.add(code);
-        codes.set(key, code);
+      if (!code) {
+        code = codeFor(row.handle, input.brandPrefix, input.codeSuffix, taken);
+        if (code) {
+          taken.add(code);
+          codes.set(key, code);
+        }
       }
       if (!code)
         reasons.push(

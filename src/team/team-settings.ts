@@ -3,23 +3,31 @@
 import { InputError } from '../apps/errors';
 import { isHttpUrl } from '../metrics/utm';
 import type { TeamSettings } from '../shared/api';
-import { MAX_PREFIX_LENGTH } from './codes';
+import { MAX_PREFIX_LENGTH, MAX_SUFFIX_LENGTH } from './codes';
+
+/** Optional letters and digits, up to `max`; `what` names the field in the message. */
+function codeAffix(value: unknown, what: string, max: number, example: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!/^[A-Za-z0-9]*$/.test(text) || text.length > max) {
+    throw new InputError(
+      `The ${what} must be empty or up to ${max} letters or digits, like ${example} (got "${text}").`,
+    );
+  }
+  return text.toUpperCase();
+}
 
 export function checkTeamSettings(input: {
   brandPrefix?: unknown;
+  codeSuffix?: unknown;
   landingPage?: unknown;
 }): TeamSettings {
-  const prefix = typeof input.brandPrefix === 'string' ? input.brandPrefix.trim() : '';
-  if (!/^[A-Za-z0-9]+$/.test(prefix) || prefix.length > MAX_PREFIX_LENGTH) {
-    throw new InputError(
-      `The brand prefix must be 1 to ${MAX_PREFIX_LENGTH} letters or digits, like GLOW (got "${prefix}").`,
-    );
-  }
+  const brandPrefix = codeAffix(input.brandPrefix, 'brand prefix', MAX_PREFIX_LENGTH, 'GLOW');
+  const codeSuffix = codeAffix(input.codeSuffix, 'code suffix', MAX_SUFFIX_LENGTH, '10');
   const landingPage = typeof input.landingPage === 'string' ? input.landingPage.trim() : '';
   if (!isHttpUrl(landingPage)) {
     throw new InputError(
       `The landing page must be a link starting with http:// or https:// (got "${landingPage}").`,
     );
   }
-  return { brandPrefix: prefix.toUpperCase(), landingPage };
+  return { brandPrefix, codeSuffix, landingPage };
 }

@@ -1,15 +1,16 @@
-// Opens the built sidebar in headless Chromium (Debian's, never a downloaded one) with
+// Opens the built sidebar in headless Chromium (scripts/chromium.mjs finds one) with
 // google.script.run bridged to the real server bundle: arguments and results cross as JSON,
 // a thrown server error reaches the failure handler. Every request other than the page itself
 // is blocked and recorded, so a test can prove the page is self-contained.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export type { Browser };
 
 import { BUILD_DIR, type LoadedScript } from '../../emulator/apps-script-vm';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
 export const SIDEBAR_PATH = path.join(BUILD_DIR, 'sidebar.html');
 /** The page is served from a made-up origin; nothing is ever fetched from the network. */
@@ -68,18 +69,13 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
 }
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
-/** Debian's Chromium, headless; a test file launches one and opens a session per test. */
+/**
+ * Headless Chromium: CHROMIUM_PATH, else a system Chromium or Chrome, else the one inside the
+ * @sparticuz/chromium package (see scripts/chromium.mjs). A test file launches one and opens a
+ * session per test.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  return launchChromium();
 }
 
 /** Apps Script offers the script's top-level functions, except private ones (trailing _). */

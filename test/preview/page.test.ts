@@ -227,3 +227,105 @@ describe('the offline preview page', () => {
     await expect.poll(() => page.locator('.chart').count(), WAIT).toBe(2);
   });
 });
+
+describe('the preview behaves like Sheets', () => {
+  it('keeps a dismissed warning dismissed for that sheet and kind, also after a reload', async () => {
+    const { page } = await open(sampleWorkbook);
+    await expect.poll(shown(page, 'A8'), WAIT).toBe('@glowwithmaya');
+    await typeInto(page, 'S8', '1');
+    await expect.poll(() => page.locator('#warnings').isVisible(), WAIT).toBe(true);
+    await page.getByRole('button', { name: 'Dismiss warning' }).click();
+    expect(await page.locator('#warnings').isVisible()).toBe(false);
+    // Another edit in the same protected range: the same kind of warning, not shown again.
+    await typeInto(page, 'S9', '2', '$2.00');
+    expect(await page.locator('#warnings').isVisible()).toBe(false);
+    await page.reload();
+    await expect.poll(shown(page, 'S9'), WAIT).toBe('$2.00');
+    expect(await page.locator('#warnings').isVisible()).toBe(false);
+  }, 90_000);
+
+  it("shows a custom function's error message when hovering its #ERROR! cell", async () => {
+    const { page } = await open(() => new PreviewWorkbook());
+    await typeInto(page, 'C2', '=ROI(100,0)', '#ERROR!');
+    expect(await cell(page, 'C2').getAttribute('title')).toMatch(/^Error: ROI: cost is 0/);
+    await cell(page, 'C2').hover();
+    expect(await cell(page, 'B2').getAttribute('title')).toBeNull();
+  });
+
+  it('undoes the last edits with Ctrl+Z, a value typed over a formula included', async () => {
+    const { page } = await open(sampleWorkbook);
+    await expect.poll(shown(page, 'A8'), WAIT).toBe('@glowwithmaya');
+    // S8 is filled by the Total cost column's ARRAYFORMULA in S7; S7 holds it.
+    const before = await cell(page, 'S8').textContent();
+    const belowBefore = await cell(page, 'S9').textContent();
+    expect(belowBefore).toMatch(/^\$/);
+    await cell(page, 'S8').click();
+    const formula = await page.locator('#formula-input').inputValue();
+    await typeInto(page, 'S8', '1', '$1.00');
+    // As in Sheets, the value typed in its way breaks the array: the rest of the column empties.
+    await expect.poll(shown(page, 'S9'), WAIT).toBe('');
+    await typeInto(page, 'A22', '@newcreator', '@newcreator');
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown(page, 'A22'), WAIT).toBe('');
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown(page, 'S8'), WAIT).toBe(before);
+    expect(await cell(page, 'S9').textContent()).toBe(belowBefore);
+    await cell(page, 'S8').click();
+    expect(await page.locator('#formula-input').inputValue()).toBe(formula);
+    await cell(page, 'S7').click();
+    expect(await page.locator('#formula-input').inputValue()).toMatch(/^=ARRAYFORMULA/);
+  }, 90_000);
+
+  it('undo puts text back as text, where retyping it would make a number', async () => {
+    const { page } = await open(() => new PreviewWorkbook());
+    await typeInto(page, 'A1', "'007", '007');
+    await typeInto(page, 'A1', 'x', 'x');
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown(page, 'A1'), WAIT).toBe('007');
+    await cell(page, 'A1').click();
+    expect(await page.locator('#formula-input').inputValue()).toBe('007');
+  });
+
+  it('grows a sheet: typing below the last row adds it, and "Add 1000 more rows" adds more', async () => {
+    let workbook: PreviewWorkbook | undefined;
+    const { page } = await open(() => {
+      workbook = new PreviewWorkbook();
+      workbook.run('createTracker', [{ ...SAMPLE_CAMPAIGN, startingRows: 5 }]);
+      return workbook;
+    });
+    const sheet = () => workbook?.emulator.sheet(SAMPLE_CAMPAIGN.campaignName);
+    await expect.poll(shown(page, 'A7'), WAIT).toBe('Influencer');
+    const rows = sheet()?.maxRows ?? 0;
+    expect(rows).toBeGreaterThan(7);
+    const below = `A${rows + 1}`;
+    await expect.poll(() => cell(page, below).count(), WAIT).toBe(1);
+    await typeInto(page, below, '@newcreator', '@newcreator');
+    expect(sheet()?.maxRows).toBe(rows + 1);
+    expect(sheet()?.values(below)).toEqual([['@newcreator']]);
+    await page.getByRole('button', { name: 'Add 1000 more rows' }).click();
+    await expect.poll(() => sheet()?.maxRows, WAIT).toBe(rows + 1001);
+    // The grid now reaches the new last row; the button stays under it, as in Sheets.
+    await expect
+      .poll(() => page.locator('#grid').getAttribute('aria-rowcount'), WAIT)
+      .toBe(String(rows + 1002));
+    expect(await page.getByRole('button', { name: 'Add 1000 more rows' }).count()).toBe(1);
+  });
+
+  it('does not draw the columns a script hid, and the arrow keys step over them', async () => {
+    const { page } = await open(() => {
+      const workbook = new PreviewWorkbook();
+      const sheet = workbook.emulator.services.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      sheet.getRange('A1:C1').setValues([['left', 'working table', 'right']]);
+      sheet.hideColumns(2);
+      return workbook;
+    });
+    await expect.poll(shown(page, 'A1'), WAIT).toBe('left');
+    expect(await cell(page, 'B1').count()).toBe(0);
+    expect(await page.locator('#grid th.col-header').filter({ hasText: /^B$/ }).count()).toBe(0);
+    await cell(page, 'A1').click();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#name-box').inputValue()).toBe('C1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#name-box').inputValue()).toBe('A1');
+  });
+});

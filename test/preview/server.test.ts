@@ -174,6 +174,43 @@ describe('POST /cell', () => {
     expect(row?.slice(0, 4).map((c) => c.kind)).toEqual(['number', 'number', 'number', 'text']);
   });
 
+  it('gives each cell its raw value and number format beside what it shows', async () => {
+    const typed: [string, string][] = [
+      ['H20', '$1,200.50'],
+      ['H21', '15%'],
+      ['H22', '3/14/2026'],
+      ['H23', 'TRUE'],
+      ['H24', 'plain text'],
+      ['H25', '=1/0'],
+      ['H26', '=ROI(100,0)'],
+      ['H27', '=H20*2'],
+    ];
+    for (const [a1, input] of typed) {
+      expect((await post(port, '/cell', { sheet: 'Sheet1', a1, input })).status).toBe(200);
+    }
+    const sheet = (await workbook()).sheets.find((s) => s.name === 'Sheet1');
+    const cells = (sheet?.cells ?? []).slice(19, 28).map((row) => row[7]);
+    expect(cells.map(({ display, value, format }) => ({ display, value, format }))).toEqual([
+      { display: '$1,200.50', value: 1200.5, format: '"$"#,##0.00' },
+      { display: '15%', value: 0.15, format: '0%' },
+      { display: '3/14/2026', value: '2026-03-14', format: 'M/d/yyyy' },
+      { display: 'TRUE', value: true, format: 'General' },
+      { display: 'plain text', value: 'plain text', format: 'General' },
+      {
+        display: '#DIV/0!',
+        value: expect.objectContaining({ error: '#DIV/0!' }),
+        format: 'General',
+      },
+      {
+        display: '#ERROR!',
+        value: { error: '#ERROR!', message: expect.stringMatching(/^ROI: cost is 0/) },
+        format: 'General',
+      },
+      { display: '2401', value: 2401, format: 'General' },
+      { display: '', value: '', format: 'General' },
+    ]);
+  });
+
   it('refuses input the validation rejects, with Sheets words, and keeps the old value', async () => {
     await run('createTracker', [{ ...TRACKER_FORM, campaignName: 'Typed' }]);
     const reply = await post(port, '/cell', { sheet: 'Typed', a1: 'H8', input: '-5' });
@@ -188,6 +225,29 @@ describe('POST /cell', () => {
     const reply = await post(port, '/cell', { sheet: 'Warned', a1: 'S8', input: '1' });
     expect(reply.status).toBe(200);
     expect((reply.json() as { warnings: string[] }).warnings[0]).toMatch(/protected range/);
+  });
+
+  it('grows the sheet for a cell typed below its last row, up to 1000 rows down', async () => {
+    const sheet = () => preview.workbook.emulator.sheet('Sheet1');
+    const rows = sheet().maxRows;
+    const below = await post(port, '/cell', { sheet: 'Sheet1', a1: `B${rows + 2}`, input: '7' });
+    expect(below.status).toBe(200);
+    expect(sheet().maxRows).toBe(rows + 2);
+    expect(sheet().values(`B${rows + 2}`)).toEqual([[7]]);
+    const far = await post(port, '/cell', { sheet: 'Sheet1', a1: `B${rows + 2000}`, input: '7' });
+    expect(far.status).toBe(422);
+    expect((far.json() as { error: string }).error).toMatch(/more than 1000 rows below/);
+    expect(sheet().maxRows).toBe(rows + 2);
+  });
+
+  it('adds rows at the bottom with POST /rows, 1 to 1000 at a time', async () => {
+    const rows = preview.workbook.emulator.sheet('Sheet1').maxRows;
+    const added = await post(port, '/rows', { sheet: 'Sheet1', count: 1000 });
+    expect(added.json()).toEqual({ maxRows: rows + 1000 });
+    expect((await post(port, '/rows', { sheet: 'Sheet1', count: 1001 })).status).toBe(400);
+    expect((await post(port, '/rows', { sheet: 'Sheet1', count: 0 })).status).toBe(400);
+    expect((await post(port, '/rows', { sheet: 'Nope', count: 5 })).status).toBe(404);
+    expect(preview.workbook.emulator.sheet('Sheet1').maxRows).toBe(rows + 1000);
   });
 
   it('answers 400 for a malformed request and 404 for an unknown sheet', async () => {

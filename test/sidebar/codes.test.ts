@@ -69,7 +69,7 @@ describe('preview, then write', () => {
     expect(await page.locator('#panel-codes').isVisible()).toBe(true);
     expect(await page.getByLabel('Tracker sheet').inputValue()).toBe(TRACKER);
 
-    await page.getByLabel('Brand code prefix').fill('glow');
+    await page.getByLabel('Brand prefix').fill('glow');
     await page.getByLabel('Landing page').fill(LANDING);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect
@@ -118,7 +118,7 @@ describe('preview, then write', () => {
       ]),
     );
     const { page } = session;
-    await page.getByLabel('Brand code prefix').fill('GLOW');
+    await page.getByLabel('Brand prefix').fill('GLOW');
     await page.getByLabel('Landing page').fill(LANDING);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect
@@ -150,11 +150,11 @@ describe('preview, then write', () => {
   it('changing a setting after a preview withdraws the write button', async () => {
     await openCodes(trackerWith([{ handle: '@janedoe', platform: 'Instagram' }]));
     const { page } = session;
-    await page.getByLabel('Brand code prefix').fill('GLOW');
+    await page.getByLabel('Brand prefix').fill('GLOW');
     await page.getByLabel('Landing page').fill(LANDING);
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('button', { name: 'Write 1 code and 1 link' }).waitFor();
-    await page.getByLabel('Brand code prefix').fill('SHINE');
+    await page.getByLabel('Brand prefix').fill('SHINE');
     expect(await page.locator('#codes-apply').isVisible()).toBe(false);
     expect(await page.locator('#codes-result').textContent()).toBe('');
   });
@@ -173,7 +173,7 @@ describe('bad input', () => {
   it('a brand prefix with symbols shows the server’s message and writes nothing', async () => {
     await openCodes(trackerWith([{ handle: '@janedoe', platform: 'Instagram' }]));
     const { page } = session;
-    await page.getByLabel('Brand code prefix').fill('GL-OW!');
+    await page.getByLabel('Brand prefix').fill('GL-OW!');
     await page.getByLabel('Landing page').fill(LANDING);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(alertText).toMatch(/brand prefix/i);
@@ -186,7 +186,7 @@ describe('bad input', () => {
   it('a landing page that is not an http(s) link shows the server’s message', async () => {
     await openCodes(trackerWith([{ handle: '@janedoe', platform: 'Instagram' }]));
     const { page } = session;
-    await page.getByLabel('Brand code prefix').fill('GLOW');
+    await page.getByLabel('Brand prefix').fill('GLOW');
     await page.getByLabel('Landing page').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(alertText).toMatch(/landing page/i);
@@ -198,7 +198,7 @@ describe('bad input', () => {
     const handle = '<img src=x onerror=alert(1)>';
     await openCodes(trackerWith([{ handle, platform: 'Instagram' }]));
     const { page } = session;
-    await page.getByLabel('Brand code prefix').fill('GLOW');
+    await page.getByLabel('Brand prefix').fill('GLOW');
     await page.getByLabel('Landing page').fill(LANDING);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect
@@ -250,6 +250,9 @@ describe('keyboard', () => {
     expect(await focused()).toBe('brand-prefix');
     await page.keyboard.type('GLOW');
     await page.keyboard.press('Tab');
+    expect(await focused()).toBe('code-suffix');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Tab');
     expect(await focused()).toBe('landing-page');
     await page.keyboard.type(LANDING);
     await page.keyboard.press('Enter');
@@ -261,6 +264,6 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(statusText).toBe(`Wrote 1 code and 1 link in “${TRACKER}”`);
     expect(await focused()).toBe('codes-preview');
-    expect(cellText('promoCode', 8)).toBe('GLOWJANEDOE');
+    expect(cellText('promoCode', 8)).toBe('GLOWJANEDOE10');
   });
 });

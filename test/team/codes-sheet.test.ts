@@ -62,7 +62,7 @@ describe('generate codes and links', () => {
       ['GLOWAMYLEE', 'https://amzn.to/3xyz'],
     ]);
     expect(emulator.documentProperties.team).toBe(
-      JSON.stringify({ brandPrefix: 'GLOW', landingPage: REQUEST.landingPage }),
+      JSON.stringify({ brandPrefix: 'GLOW', codeSuffix: '', landingPage: REQUEST.landingPage }),
     );
   });
 
@@ -73,6 +73,33 @@ describe('generate codes and links', () => {
     emulator.type('Spring Launch', 'A8', [['@jane']]);
     const again = script.call('previewCodesAndLinks', REQUEST) as Applied;
     expect(again.planned[0].code).toBe('GLOWJANE2');
+  });
+
+  it('makes short codes from the handle and the team suffix, with no prefix, and remembers the suffix', () => {
+    const { emulator, script, sheet } = tracker([
+      ['@jane', 'Instagram'],
+      ['@glowwithmaya', 'TikTok'],
+    ]);
+    script.call('applyCodesAndLinks', { ...REQUEST, brandPrefix: '', codeSuffix: '10' });
+    expect(sheet.values('F8:F9')).toEqual([['JANE10'], ['GLOWWITHMAYA10']]);
+    expect(JSON.parse(emulator.documentProperties.team ?? '{}')).toEqual(
+      expect.objectContaining({ brandPrefix: '', codeSuffix: '10' }),
+    );
+    const state = script.call('getSidebarState') as { team: { codeSuffix: string } };
+    expect(state.team.codeSuffix).toBe('10');
+  });
+
+  it('never doubles the prefix for a handle that starts with it, and never reissues its code', () => {
+    const { emulator, script, sheet } = tracker([
+      ['@glowwithmaya', 'Instagram'],
+      ['@GlowGirl', 'TikTok'],
+      ['@jane', 'YouTube'],
+    ]);
+    script.call('applyCodesAndLinks', REQUEST);
+    expect(sheet.values('F8:F10')).toEqual([['GLOWWITHMAYA'], ['GLOWGIRL'], ['GLOWJANE']]);
+    emulator.type('Spring Launch', 'F8', [['']]);
+    const again = script.call('previewCodesAndLinks', REQUEST) as Applied;
+    expect(again.planned.map((cell) => cell.code)).toEqual(['GLOWWITHMAYA2']);
   });
 
   it('keeps codes unique across the trackers of the spreadsheet', () => {
@@ -113,7 +140,13 @@ describe('generate codes and links', () => {
   it('refuses bad settings and says what is wrong', () => {
     const { script, sheet } = tracker([['@jane', 'Instagram']]);
     expect(() => script.call('applyCodesAndLinks', { ...REQUEST, brandPrefix: 'GL@W!' })).toThrow(
-      'The brand prefix must be 1 to 10 letters or digits, like GLOW (got "GL@W!").',
+      'The brand prefix must be empty or up to 6 letters or digits, like GLOW (got "GL@W!").',
+    );
+    expect(() => script.call('applyCodesAndLinks', { ...REQUEST, codeSuffix: '10OFF!' })).toThrow(
+      'The code suffix must be empty or up to 4 letters or digits, like 10 (got "10OFF!").',
+    );
+    expect(() => script.call('applyCodesAndLinks', { ...REQUEST, brandPrefix: 'GLOWLAB' })).toThrow(
+      'The brand prefix must be empty or up to 6 letters or digits, like GLOW (got "GLOWLAB").',
     );
     expect(() =>
       script.call('applyCodesAndLinks', { ...REQUEST, landingPage: 'javascript:alert(1)' }),
@@ -140,9 +173,9 @@ describe('generate codes and links', () => {
     emulator.services.SpreadsheetApp.getActiveSpreadsheet()
       .getRange("'Spring Launch'!F9")
       .setNumberFormat('0');
-    script.call('applyCodesAndLinks', { ...REQUEST, brandPrefix: '1' });
+    script.call('applyCodesAndLinks', { ...REQUEST, brandPrefix: '9' });
     expect(sheet.values('A8:A9')).toEqual([['=1+1'], ['007']]);
-    expect(sheet.values('F8:F9')).toEqual([['111'], ['1007']]);
+    expect(sheet.values('F8:F9')).toEqual([['911'], ['9007']]);
     expect(sheet.formulas('F8:F9')).toEqual([[''], ['']]);
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  codeFor,
   codePart,
   findDuplicates,
+  MAX_CODE_LENGTH,
   planCodesAndLinks,
   slug,
   type TrackerRow,
@@ -15,6 +17,7 @@ const base = {
   sheetName: 'Spring',
   campaign: 'Spring launch',
   brandPrefix: 'GLOW',
+  codeSuffix: '',
   landingPage: 'https://shop.com/p?ref=1#buy',
   takenCodes: new Set<string>(),
 };
@@ -91,6 +94,48 @@ describe('codes and links', () => {
       { row: 9, reason: 'no link: choose the platform first (it becomes utm_source)' },
     ]);
     expect(plan.planned).toEqual([{ row: 9, handle: 'amy', code: 'GLOWAMY', link: '' }]);
+  });
+
+  it('makes the default code from the handle and the suffix alone: @jane and 10 make JANE10', () => {
+    const none = new Set<string>();
+    expect(codeFor('@jane', '', '10', none)).toBe('JANE10');
+    expect(codeFor('@jane', '', '', none)).toBe('JANE');
+    const plan = planCodesAndLinks({
+      ...base,
+      brandPrefix: '',
+      codeSuffix: '10',
+      rows: [row(8, '@jane'), row(9, 'Tom.K')],
+    });
+    expect(plan.planned.map((p) => p.code)).toEqual(['JANE10', 'TOMK10']);
+  });
+
+  it('never doubles the brand prefix when the handle starts with it', () => {
+    const none = new Set<string>();
+    expect(codeFor('@glowwithmaya', 'GLOW', '', none)).toBe('GLOWWITHMAYA');
+    expect(codeFor('GlowGirl_22', 'GLOW', '10', none)).toBe('GLOWGIRL2210');
+    expect(codeFor('@glo', 'GLOW', '', none)).toBe('GLOWGLO');
+    expect(codeFor('@maya', 'GLOW', '', none)).toBe('GLOWMAYA');
+  });
+
+  it('keeps every code at most 15 characters, the suffix always whole', () => {
+    const none = new Set<string>();
+    const long = codeFor('@the.very.long.handle.of.someone', 'GLOW', '10', none);
+    expect(long).toBe('GLOWTHEVERYLO10');
+    expect(long).toHaveLength(MAX_CODE_LENGTH);
+    expect(codeFor('@glowwithmayaandfriends', 'GLOW', '', none)).toBe('GLOWWITHMAYAAND');
+  });
+
+  it('numbers a taken code before the suffix and within 15 characters', () => {
+    expect(codeFor('@jane', '', '10', new Set(['JANE10']))).toBe('JANE210');
+    expect(codeFor('@jane', '', '10', new Set(['JANE10', 'JANE210']))).toBe('JANE310');
+    const taken = new Set(['GLOWTHEVERYLO10']);
+    expect(codeFor('@the.very.long.handle', 'GLOW', '10', taken)).toBe('GLOWTHEVERYL210');
+    const plan = planCodesAndLinks({
+      ...base,
+      takenCodes: new Set(['GLOWWITHMAYA']),
+      rows: [row(8, '@glowwithmaya'), row(9, '@GlowWithMaya')],
+    });
+    expect(plan.planned.map((p) => p.code)).toEqual(['GLOWWITHMAYA2', 'GLOWWITHMAYA2']);
   });
 
   it('reports codes and links shared by different influencers, with their rows', () => {
