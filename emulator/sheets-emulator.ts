@@ -3,7 +3,9 @@
 // computed by HyperFormula, plus host-side helpers to look inside and to act like a person.
 import vm from 'node:vm';
 import { type LoadedScript, loadBundle } from './apps-script-vm';
+import { sheetArea } from './sheets-areas';
 import { copyValue } from './sheets-charts';
+import type { HostState, MenuRecord, Shown, Warning } from './sheets-context';
 import { scriptFunctions } from './sheets-custom-functions';
 import {
   type Area,
@@ -16,8 +18,6 @@ import {
   type SheetModel,
   Workbook,
 } from './sheets-model';
-import type { HostState, MenuRecord, Shown, Warning } from './sheets-objects';
-import { sheetArea } from './sheets-range';
 import { areaA1 } from './sheets-refs';
 import { conditionHolds, passesValidation } from './sheets-rules';
 import { createServices, type LockState, type Services, type Shared } from './sheets-services';

@@ -13,6 +13,8 @@ import {
   serialToDate,
 } from './sheets-values';
 
+export { isArea } from './sheets-structure';
+
 export interface Formats {
   numberFormat?: string;
   background?: string;
@@ -489,10 +491,6 @@ function engineCell(cell: Cell | undefined): EngineCell {
 /** A sheet protection always covers the whole grid, however it grows. */
 export function protectedArea(protection: ProtectionModel): Area {
   return protection.type === 'SHEET' ? protection.area.sheet.grid() : protection.area;
-}
-
-export function isArea(value: unknown): value is Area {
-  return typeof value === 'object' && value !== null && 'sheet' in value && 'r1' in value;
 }
 
 export function absoluteA1(area: Area): string {

@@ -1,6 +1,8 @@
 // Data validation and conditional format rules: the builders and rule objects of Apps Script,
 // and the checks Sheets runs (what a person may type, which format a cell shows).
 
+import { rangeArea } from './sheets-areas';
+import type { Ctx } from './sheets-context';
 import {
   type AppliedValidation,
   type Area,
@@ -12,8 +14,6 @@ import {
   type ValidationRule,
   type Workbook,
 } from './sheets-model';
-import type { Ctx } from './sheets-objects';
-import { rangeArea, rangeObject } from './sheets-range';
 import { shiftRelative } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
 import { dateToSerial, EMAIL, isDate, normalizeColor, URL_PATTERN } from './sheets-values';
@@ -147,7 +147,7 @@ function criteriaArgs(criteria: string, args: unknown[]): unknown[] {
 
 /** Rule args as the script sees them: areas become Range objects again. */
 function visibleArgs(ctx: Ctx, args: unknown[]): unknown[] {
-  return args.map((arg) => (isArea(arg) ? rangeObject(ctx, arg) : copyArg(arg)));
+  return args.map((arg) => (isArea(arg) ? ctx.objects.range(arg) : copyArg(arg)));
 }
 
 export function dataValidationBuilder(ctx: Ctx, preset?: ValidationRule) {
@@ -370,7 +370,7 @@ export function conditionalFormatRuleBuilder(ctx: Ctx, preset?: CfRule) {
       state.ranges = ranges.map((range) => rangeArea(range, path('setRanges'), [ranges]));
       return self;
     },
-    getRanges: () => state.ranges.map((area) => rangeObject(ctx, area)),
+    getRanges: () => state.ranges.map((area) => ctx.objects.range(area)),
     getBooleanCondition: () => (state.condition ? booleanCondition(ctx, state) : null),
     getGradientCondition: () => null,
     build: () => conditionalFormatRuleObject(ctx, copyRule(state)),
@@ -419,7 +419,7 @@ export function conditionalFormatRuleObject(ctx: Ctx, rule: CfRule) {
     'SpreadsheetApp',
     'ConditionalFormatRule',
     {
-      getRanges: () => rule.ranges.map((area) => rangeObject(ctx, area)),
+      getRanges: () => rule.ranges.map((area) => ctx.objects.range(area)),
       getBooleanCondition: () => (rule.condition ? booleanCondition(ctx, rule) : null),
       getGradientCondition: () => null,
       copy: () => conditionalFormatRuleBuilder(ctx, rule),

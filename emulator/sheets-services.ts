@@ -5,12 +5,12 @@ import path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { BUILD_DIR } from './apps-script-vm';
 import { chartsService } from './sheets-charts';
+import type { Ctx, HostState, MenuRecord, ObjectFactories } from './sheets-context';
 import type { Workbook } from './sheets-model';
 import {
-  type Ctx,
-  type HostState,
-  type MenuRecord,
+  namedRangeObject,
   ProtectionType,
+  protectionObject,
   spreadsheetObject,
   userObject,
 } from './sheets-objects';
@@ -18,8 +18,10 @@ import { rangeObject } from './sheets-range';
 import {
   BooleanCriteria,
   conditionalFormatRuleBuilder,
+  conditionalFormatRuleObject,
   DataValidationCriteria,
   dataValidationBuilder,
+  dataValidationObject,
 } from './sheets-rules';
 import { type Session, signatureError, unwrap } from './sheets-session';
 import { sheetObject } from './sheets-sheet';
@@ -62,7 +64,16 @@ const enumOf = <T extends string>(...names: T[]) =>
 export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function createServices(shared: Shared, session: Session): Services {
-  const ctx: Ctx = { session, book: shared.book, host: shared.host };
+  const objects: ObjectFactories = {
+    spreadsheet: () => spreadsheetObject(ctx),
+    sheet: (sheet) => sheetObject(ctx, sheet),
+    range: (area) => rangeObject(ctx, area),
+    protection: (protection) => protectionObject(ctx, protection),
+    namedRange: (named) => namedRangeObject(ctx, named),
+    dataValidation: (rule) => dataValidationObject(ctx, rule),
+    conditionalFormatRule: (rule) => conditionalFormatRuleObject(ctx, rule),
+  };
+  const ctx: Ctx = { session, book: shared.book, host: shared.host, objects };
   const userKey = session.user.toLowerCase();
   const userProps = shared.userProperties.get(userKey) ?? new Map<string, string>();
   shared.userProperties.set(userKey, userProps);

@@ -1,6 +1,9 @@
 // The Sheet object: grid size and structure (insert/delete rows and columns with Sheets'
 // limits and messages), frozen panes, sizes, conditional formats, protections and charts.
+
+import { sheetArea } from './sheets-areas';
 import { sheetChartMethods } from './sheets-charts';
+import { assertSheetEditable, type Ctx } from './sheets-context';
 import {
   type Area,
   areasIntersect,
@@ -10,15 +13,6 @@ import {
   type ProtectionModel,
   type SheetModel,
 } from './sheets-model';
-import {
-  assertSheetEditable,
-  type Ctx,
-  cfRuleObjects,
-  namedRangeObject,
-  protectionObject,
-  spreadsheetObject,
-} from './sheets-objects';
-import { rangeObject, sheetArea } from './sheets-range';
 import type { Axis } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
 import { normalizeColor, parseInput } from './sheets-values';
@@ -134,7 +128,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       getSheetId: () => sheet.id,
       getIndex: () => book.sheets.indexOf(sheet) + 1,
       getType: () => 'GRID',
-      getParent: () => spreadsheetObject(ctx),
+      getParent: () => ctx.objects.spreadsheet(),
       activate() {
         live();
         book.activeSheet = sheet;
@@ -143,13 +137,13 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
 
       getRange(...args: unknown[]) {
         live();
-        return rangeObject(ctx, sheetArea(book, sheet, args, at('getRange')));
+        return ctx.objects.range(sheetArea(book, sheet, args, at('getRange')));
       },
       getDataRange() {
         live();
         const r2 = Math.max(1, book.lastRow(sheet));
         const c2 = Math.max(1, book.lastColumn(sheet));
-        return rangeObject(ctx, { sheet, r1: 1, c1: 1, r2, c2 });
+        return ctx.objects.range({ sheet, r1: 1, c1: 1, r2, c2 });
       },
       getLastRow: () => book.lastRow(sheet),
       getLastColumn: () => book.lastColumn(sheet),
@@ -285,7 +279,8 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       },
       getTabColor: () => sheet.tabColor,
 
-      getConditionalFormatRules: () => cfRuleObjects(ctx, sheet),
+      getConditionalFormatRules: () =>
+        sheet.cfRules.map((rule) => ctx.objects.conditionalFormatRule(rule)),
       setConditionalFormatRules(rules: unknown) {
         if (!Array.isArray(rules)) throw signatureError(at('setConditionalFormatRules'), [rules]);
         const models = rules.map((rule) => {
@@ -308,7 +303,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
         const kind = protectionType(type);
         return book.protections
           .filter((p) => p.type === kind && p.area.sheet === sheet)
-          .map((p) => protectionObject(ctx, p));
+          .map((p) => ctx.objects.protection(p));
       },
       protect() {
         edit();
@@ -322,10 +317,12 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
           unprotected: [],
         };
         if (!existing) book.protections.push(protection);
-        return protectionObject(ctx, protection);
+        return ctx.objects.protection(protection);
       },
       getNamedRanges: () =>
-        book.namedRanges.filter((n) => n.area.sheet === sheet).map((n) => namedRangeObject(ctx, n)),
+        book.namedRanges
+          .filter((n) => n.area.sheet === sheet)
+          .map((n) => ctx.objects.namedRange(n)),
       ...sheetChartMethods(ctx, sheet, live, edit),
 
       clear(options?: unknown) {

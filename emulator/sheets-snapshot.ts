@@ -3,7 +3,6 @@
 // protections, sharing, document and script properties). Dates are `{ "$date": ISO }`, areas
 // are `{ sheet, r1, c1, r2, c2 }` by sheet name. Reading checks every field before building, so
 // a bad file is refused whole, with the first problem named.
-import type { Emulator } from './sheets-emulator';
 import {
   type Area,
   type CfFormat,
@@ -129,7 +128,7 @@ export function trackState(services: object, shared: Shared): void {
 
 // ---- writing ----
 
-export function toSnapshot(emulator: Emulator): WorkbookSnapshot {
+export function toSnapshot(emulator: { readonly services: object }): WorkbookSnapshot {
   const shared = states.get(emulator.services);
   if (!shared) throw new Error('emulator: toSnapshot takes an emulator made by createEmulator');
   const { book } = shared;
