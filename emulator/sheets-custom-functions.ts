@@ -3,6 +3,8 @@
 // arguments to the script the way Sheets does (values, 2-D arrays for ranges, "" for blanks,
 // Dates) and turns what the script returns or throws back into cells. Plugin registration is
 // global to HyperFormula, so the per-spreadsheet functions reach it through the `context` option.
+
+import vm from 'node:vm';
 import {
   ArraySize,
   CellError,
@@ -38,17 +40,38 @@ export function customFunctionNames(source: string): string[] {
     .map(([, , name]) => name);
 }
 
-/** Binds a loaded script's functions; `names` default to its `@customfunction` declarations. */
+/** Sheets stops a custom function call after 30 seconds. */
+export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
+export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time (line 0).';
+
+/**
+ * Binds a loaded script's functions; `names` default to its `@customfunction` declarations.
+ * A call running longer than `limitMs` is stopped and fails with Sheets' message.
+ */
 export function scriptFunctions(
   script: LoadedScript,
   names = customFunctionNames(script.source),
+  limitMs = CUSTOM_FUNCTION_LIMIT_MS,
 ): { names: string[]; call: ScriptCall } {
   for (const name of names) {
     if (typeof script.context[name] !== 'function') {
       throw new Error(`emulator: Code.js defines no function ${name}`);
     }
   }
-  return { names, call: (name, args) => script.call(name, ...args) };
+  const slot = '__emulatorCustomCall';
+  const call: ScriptCall = (name, args) => {
+    script.context[slot] = () => script.call(name, ...args);
+    try {
+      return vm.runInContext(`${slot}()`, script.context, { timeout: limitMs });
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new Error(TIMEOUT_MESSAGE);
+      throw error;
+    } finally {
+      delete script.context[slot];
+    }
+  };
+  return { names, call };
 }
 
 /**

@@ -23,7 +23,7 @@ import { conditionHolds, passesValidation } from './sheets-rules';
 import { createServices, type LockState, type Services, type Shared } from './sheets-services';
 import { type CallHook, CallLog, Session } from './sheets-session';
 import { readSnapshot, trackState } from './sheets-snapshot';
-import { type Content, displayString, EMPTY, parseInput } from './sheets-values';
+import { assertCellLength, type Content, displayString, EMPTY, parseInput } from './sheets-values';
 
 export type { Services } from './sheets-services';
 export type { CallEntry, CallFilter, CallHook } from './sheets-session';
@@ -45,6 +45,8 @@ export interface EmulatorOptions {
    * its own owner and sharing. Checked whole before use: a bad one throws, naming the problem.
    */
   snapshot?: unknown;
+  /** How long one custom function call may run (default: Sheets' 30 seconds). */
+  customFunctionLimitMs?: number;
 }
 
 export interface ValidationView {
@@ -260,7 +262,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return book.engine.unsupportedFunctions;
     },
     useCustomFunctions(script, names) {
-      const { names: callable, call } = scriptFunctions(script, names);
+      const { names: callable, call } = scriptFunctions(
+        script,
+        names,
+        options.customFunctionLimitMs,
+      );
       book.engine.useCustomFunctions(callable, call);
     },
     errorMessage(sheetName, a1) {
@@ -466,6 +472,7 @@ function typeInto(
   const cells = rows.flatMap((values, i) =>
     values.map((raw, j) => ({ row: area.r1 + i, col: area.c1 + j, raw })),
   );
+  for (const { raw } of cells) assertCellLength(raw);
   const saved = cells.map(({ row, col }) => snapshot(sheet, row, col));
   book.batch(() => {
     for (const { row, col, raw } of cells) {

@@ -116,6 +116,9 @@ export interface ChartModel {
 /** A cell's computed value as getValues returns it; errors are strings like `#DIV/0!`. */
 export type CellOutput = number | string | boolean | Date;
 
+/** Sheets' limit on cells in a spreadsheet, empty ones included. */
+export const MAX_CELLS = 10_000_000;
+
 export const PROTECTED_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
@@ -270,6 +273,20 @@ export class Workbook {
   }
 
   // ---- sheets ----
+
+  /** Cells of every sheet's grid, empty ones included (what Sheets' cell limit counts). */
+  cellCount(): number {
+    return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** Throws Sheets' message when `extra` more cells would pass the spreadsheet's limit. */
+  assertRoomFor(extra: number): void {
+    if (this.cellCount() + extra > MAX_CELLS) {
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    }
+  }
 
   sheetByName(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();

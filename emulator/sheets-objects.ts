@@ -190,6 +190,7 @@ function insertSheet(ctx: Ctx, args: unknown[]): SheetModel {
     throw signatureError(path('Spreadsheet', 'insertSheet'), args);
   }
   const active = book.activeSheet ? book.sheets.indexOf(book.activeSheet) + 1 : book.sheets.length;
+  book.assertRoomFor(1000 * 26);
   const sheet = book.addSheet(name, index ?? active);
   book.activeSheet = sheet;
   return sheet;

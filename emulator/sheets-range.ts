@@ -14,9 +14,14 @@ import type {
 } from './sheets-model';
 import { areaA1, shiftRelative } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
-import { displayString, EMPTY, normalizeColor, parseInput } from './sheets-values';
+import {
+  assertCellLength,
+  displayString,
+  EMPTY,
+  normalizeColor,
+  parseInput,
+} from './sheets-values';
 
-const MAX_CELL_CHARS = 50_000;
 const at = (method: string) => `SpreadsheetApp.Range.${method}`;
 
 type Normalize = (value: unknown) => unknown;
@@ -195,13 +200,6 @@ export function rangeObject(ctx: Ctx, area: Area) {
     }
     return values as unknown[][];
   };
-  const checkLength = (value: unknown) => {
-    if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
-      throw new Error(
-        `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
-      );
-    }
-  };
   const put = (row: number, col: number, input: unknown) => {
     book.setContent(sheet, row, col, parseInput(input, sheet.cell(row, col)?.format.numberFormat));
   };
@@ -281,24 +279,26 @@ export function rangeObject(ctx: Ctx, area: Area) {
     getDisplayValue: () => first((row, col) => displayAt(book, sheet, row, col)),
     getDisplayValues: () => grid((row, col) => displayAt(book, sheet, row, col)),
     setValue(value: unknown) {
-      checkLength(value);
+      assertCellLength(value);
       write((row, col) => put(row, col, value));
       return self;
     },
     setValues(values: unknown) {
       const data = matrix(values, 'setValues');
-      for (const row of data) row.forEach(checkLength);
+      for (const row of data) row.forEach(assertCellLength);
       write((row, col, i, j) => put(row, col, data[i][j]));
       return self;
     },
     getFormula: () => first((row, col) => sheet.cell(row, col)?.formula ?? ''),
     getFormulas: () => grid((row, col) => sheet.cell(row, col)?.formula ?? ''),
     setFormula(formula: unknown) {
+      assertCellLength(formula);
       write((row, col, i, j) => putFormula(row, col, formula, 'setFormula', [i, j]));
       return self;
     },
     setFormulas(formulas: unknown) {
       const data = matrix(formulas, 'setFormulas');
+      for (const row of data) row.forEach(assertCellLength);
       write((row, col, i, j) => putFormula(row, col, data[i][j], 'setFormulas', [0, 0]));
       return self;
     },

@@ -158,12 +158,12 @@ function propertiesObject(session: Session, store: Map<string, string>) {
     }
     if (key === '') throw new Error('Invalid argument: key');
     const text = isDate(value) ? String(new Date(value.getTime())) : String(value);
-    if (text.length > MAX_VALUE) throw new Error('Argument too large: value');
+    if (Buffer.byteLength(text) > MAX_VALUE) throw new Error('Argument too large: value');
     store.set(key, text);
   };
   const checkQuota = () => {
     let total = 0;
-    for (const [key, value] of store) total += key.length + value.length;
+    for (const [key, value] of store) total += Buffer.byteLength(key) + Buffer.byteLength(value);
     if (total > MAX_STORE) {
       throw new Error(
         'You have exceeded the property storage quota. Please remove some properties and try again.',

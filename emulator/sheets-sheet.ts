@@ -15,9 +15,8 @@ import {
 } from './sheets-model';
 import type { Axis } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
-import { normalizeColor, parseInput } from './sheets-values';
+import { assertCellLength, normalizeColor, parseInput } from './sheets-values';
 
-const MAX_CELLS = 10_000_000;
 const at = (method: string) => `SpreadsheetApp.Sheet.${method}`;
 const OUT_OF_BOUNDS = {
   row: 'Those rows are out of bounds.',
@@ -51,13 +50,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
   const insert = (axis: Axis, position: number, count: number, before: boolean) => {
     edit();
     if (position < 1 || position > size(axis) || count < 1) throw new Error(OUT_OF_BOUNDS[axis]);
-    const other = axis === 'row' ? sheet.maxColumns : sheet.maxRows;
-    const cells = book.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
-    if (cells + count * other > MAX_CELLS) {
-      throw new Error(
-        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
-      );
-    }
+    book.assertRoomFor(count * (axis === 'row' ? sheet.maxColumns : sheet.maxRows));
     book.insert(sheet, axis, before ? position : position + 1, count, position);
     return self;
   };
@@ -187,12 +180,13 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       appendRow(values: unknown) {
         if (!Array.isArray(values)) throw signatureError(at('appendRow'), [values]);
         edit();
+        values.forEach(assertCellLength);
         const row = book.lastRow(sheet) + 1;
-        if (row > sheet.maxRows) book.insert(sheet, 'row', row, 1, row - 1);
-        if (values.length > sheet.maxColumns) {
-          const extra = values.length - sheet.maxColumns;
-          book.insert(sheet, 'col', sheet.maxColumns + 1, extra, sheet.maxColumns);
-        }
+        const extraCols = Math.max(0, values.length - sheet.maxColumns);
+        const extraRows = row > sheet.maxRows ? 1 : 0;
+        book.assertRoomFor(extraRows * (sheet.maxColumns + extraCols) + extraCols * sheet.maxRows);
+        if (extraRows) book.insert(sheet, 'row', row, 1, row - 1);
+        if (extraCols) book.insert(sheet, 'col', sheet.maxColumns + 1, extraCols, sheet.maxColumns);
         book.assertCanEdit(user, {
           sheet,
           r1: row,

@@ -11,6 +11,18 @@ export type Content =
 
 export const EMPTY: Content = { kind: 'empty' };
 
+/** Sheets' limit on what one cell holds (a value's text or a formula). */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Throws Sheets' message when a string written to a cell (value or formula) is too long. */
+export function assertCellLength(value: unknown): void {
+  if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+    throw new Error(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
+  }
+}
+
 /** Dates from another realm (the script's vm context) fail `instanceof Date`. */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
