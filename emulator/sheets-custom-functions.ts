@@ -87,6 +87,9 @@ export function scriptFunctions(
  * the engine rebuilds (once per read) so the next read shows the real shape.
  */
 export class CustomFunctions {
+  /** `timeZone` is the spreadsheet's: dates pass between cells and script as its instants. */
+  constructor(readonly timeZone: () => string) {}
+
   private readonly names = new Map<string, string>();
   private call: ScriptCall = () => undefined;
   private readonly shapes = new Map<string, Shape>();
@@ -243,7 +246,14 @@ class CustomFunctionPlugin extends FunctionPlugin {
     // Sheets does not run a custom function on an error; the first one shows instead.
     const error = values.flatMap(cellsOf).find((value) => value instanceof CellError);
     if (error) return error as CellError;
-    return this.toCells(tryRun(custom, name, values.map(toScript)));
+    const zone = custom.timeZone();
+    return this.toCells(
+      tryRun(
+        custom,
+        name,
+        values.map((value) => toScript(value, zone)),
+      ),
+    );
   }
 
   /** What the script returned, as rows of engine values; a thrown error as #ERROR! and its message. */
@@ -267,7 +277,7 @@ class CustomFunctionPlugin extends FunctionPlugin {
       return Number.isFinite(value) ? value : new CellError(ErrorType.NUM);
     }
     if (isDate(value)) {
-      const serial = dateToSerial(value);
+      const serial = dateToSerial(value, this.custom()?.timeZone() ?? 'UTC');
       if (Number.isNaN(serial)) return new CellError(ErrorType.NUM);
       return this.returnNumberWrapper(serial, 'NUMBER_DATE' as never);
     }
@@ -322,19 +332,19 @@ function cellsOf(value: unknown): unknown[] {
 }
 
 /** An evaluated argument as Sheets passes it: a value, or rows of values for a range. */
-function toScript(value: unknown): unknown {
-  if (!(value instanceof SimpleRangeValue)) return scalarToScript(value);
+function toScript(value: unknown, zone: string): unknown {
+  if (!(value instanceof SimpleRangeValue)) return scalarToScript(value, zone);
   // A one-cell range arrives as its value, as with a single-cell reference.
-  if (value.width() === 1 && value.height() === 1) return scalarToScript(value.data[0][0]);
-  return value.data.map((row) => row.map(scalarToScript));
+  if (value.width() === 1 && value.height() === 1) return scalarToScript(value.data[0][0], zone);
+  return value.data.map((row) => row.map((cell) => scalarToScript(cell, zone)));
 }
 
-function scalarToScript(value: unknown): unknown {
+function scalarToScript(value: unknown, zone: string): unknown {
   if (value === EmptyValue || value === undefined) return '';
   if (value !== null && typeof value === 'object' && 'val' in value) {
     // A number the engine knows as a date or time (a date-formatted cell, DATE(), A2+7).
     const rich = value as { val: number; getDetailedType(): string };
-    return DATE_TYPES.has(rich.getDetailedType()) ? serialToDate(rich.val) : rich.val;
+    return DATE_TYPES.has(rich.getDetailedType()) ? serialToDate(rich.val, zone) : rich.val;
   }
   return value;
 }

@@ -16,7 +16,7 @@ import { SheetsArrayPlugin } from './sheets-array-functions';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
 import { formatNumber } from './sheets-format';
 import { areaA1, formatRef, type Ref, type Token, tokenize } from './sheets-refs';
-import { dateToSerial, isDate, type Literal, serialToDate } from './sheets-values';
+import { hostDate, isDate, type Literal, wallDate, wallSerial } from './sheets-values';
 
 /** Functions of Google Sheets; only those HyperFormula also implements are allowed. */
 const SHEETS_FUNCTIONS =
@@ -59,7 +59,7 @@ class SheetsTextPlugin extends FunctionPlugin {
       ast.args as never,
       state as never,
       this.metadata('SHEETS.TEXT'),
-      (value: number, format: string) => formatNumber(value, format, serialToDate),
+      (value: number, format: string) => formatNumber(value, format, wallDate),
     );
   }
 }
@@ -97,6 +97,8 @@ export interface EngineSource {
   sheets(): EngineSheet[];
   /** Rows and columns of a sheet (by name, any case), undefined when there is no such sheet. */
   extent(sheetName: string): { rows: number; cols: number } | undefined;
+  /** The spreadsheet's time zone, in which custom functions get and give dates. */
+  timeZone(): string;
   /** Named ranges as `name` and an absolute reference formula such as `='Data'!$A$1:$A$9`. */
   namedRanges(): { name: string; formula: string }[];
 }
@@ -194,13 +196,15 @@ export class Engine {
   private readonly unsupported = new Set<string>();
   private readonly extents = new Map<string, { rows: number; cols: number }>();
   private batching = false;
-  private readonly custom = new CustomFunctions();
+  private readonly custom: CustomFunctions;
   /** Anchors (per engine sheet) whose array result was blocked by data; null until needed. */
   private blocked: Map<number, Set<string>> | null = null;
   /** Engine sheets where a cell was cleared since the last recalculation. */
   private readonly cleared = new Set<number>();
 
-  constructor(private readonly source: EngineSource) {}
+  constructor(private readonly source: EngineSource) {
+    this.custom = new CustomFunctions(() => source.timeZone());
+  }
 
   /** Makes the script's functions callable from cell formulas (names are case-insensitive). */
   useCustomFunctions(names: string[], call: ScriptCall): void {
@@ -485,8 +489,9 @@ export class Engine {
     const { value, asDate } = cell;
     if (typeof value === 'string') return `'${value}`;
     if (typeof value === 'boolean') return value;
-    const serial = isDate(value) ? dateToSerial(value) : value;
-    return asDate ? serialToDate(serial) : serial;
+    const serial = isDate(value) ? wallSerial(value) : value;
+    // The engine reads a Date by its local fields: hand it the wall clock in this process's zone.
+    return asDate ? hostDate(serial) : serial;
   }
 
   /** The formula as the engine should see it. */

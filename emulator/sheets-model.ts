@@ -6,11 +6,12 @@ import { type Axis, columnLetters, mapRefs, quoteSheet, type Ref } from './sheet
 import { insertCells, moveReferences, removeCells } from './sheets-structure';
 import {
   type Content,
-  dateToSerial,
+  HOST_TIME_ZONE,
   isDate,
   isDateFormat,
   type Literal,
   serialToDate,
+  wallSerial,
 } from './sheets-values';
 
 export { isArea } from './sheets-structure';
@@ -208,6 +209,8 @@ export class Workbook {
   editors: string[];
   viewers: string[];
   readonly engine: Engine;
+  /** The spreadsheet's time zone (File > Settings); dates in cells are days on its calendar. */
+  timeZone = HOST_TIME_ZONE;
   private nextSheetId = 0;
   nextChartId = 1;
 
@@ -224,6 +227,7 @@ export class Workbook {
         const sheet = this.sheetByName(name);
         return sheet ? { rows: sheet.maxRows, cols: sheet.maxColumns } : undefined;
       },
+      timeZone: () => this.timeZone,
       namedRanges: () =>
         this.namedRanges.map(({ name, area }) => ({ name, formula: `=${absoluteA1(area)}` })),
     });
@@ -429,13 +433,13 @@ export class Workbook {
     if (cell && cell.formula === undefined && cell.value !== undefined) {
       const { value } = cell;
       if (typeof value === 'string' || typeof value === 'boolean') return value;
-      return present(isDate(value) ? dateToSerial(value) : value, format, false);
+      return present(isDate(value) ? wallSerial(value) : value, format, false, this.timeZone);
     }
     if (!cell?.formula && !this.hasFormulas(sheet)) return '';
     const { value, isDate: inferred } = this.engine.value(sheet.name, row, col);
     if (value === null) return '';
     if (typeof value === 'object') return value.error;
-    return typeof value === 'number' ? present(value, format, inferred) : value;
+    return typeof value === 'number' ? present(value, format, inferred, this.timeZone) : value;
   }
 
   /** Whether a cell shows anything (spilled array results included, even `""`). */
@@ -492,10 +496,15 @@ export class Workbook {
   }
 }
 
-function present(serial: number, format: string | undefined, inferredDate: boolean): CellOutput {
+function present(
+  serial: number,
+  format: string | undefined,
+  inferredDate: boolean,
+  timeZone: string,
+): CellOutput {
   const explicit = format !== undefined && format !== 'General';
   const asDate = explicit ? isDateFormat(format) : inferredDate;
-  return asDate ? serialToDate(serial) : serial;
+  return asDate ? serialToDate(serial, timeZone) : serial;
 }
 
 function engineCell(cell: Cell | undefined): EngineCell {

@@ -14,7 +14,7 @@ import {
   type Workbook,
 } from './sheets-model';
 import { signatureError, unwrap } from './sheets-session';
-import { EMAIL } from './sheets-values';
+import { checkTimeZone, EMAIL } from './sheets-values';
 
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
@@ -161,7 +161,14 @@ export function spreadsheetObject(ctx: Ctx) {
     },
     removeEditor: (email: unknown) => unshare(email, 'editors', 'removeEditor'),
     removeViewer: (email: unknown) => unshare(email, 'viewers', 'removeViewer'),
-    getSpreadsheetTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    getSpreadsheetTimeZone: () => book.timeZone,
+    setSpreadsheetTimeZone(timeZone: unknown) {
+      if (typeof timeZone !== 'string')
+        throw signatureError(at('setSpreadsheetTimeZone'), [timeZone]);
+      book.assertEditor(user);
+      // Cells keep their days and times; the instants scripts get move with the zone.
+      book.timeZone = checkTimeZone(timeZone);
+    },
     getSpreadsheetLocale: () => 'en_US',
   });
   return self;

@@ -201,7 +201,8 @@ export function rangeObject(ctx: Ctx, area: Area) {
     return values as unknown[][];
   };
   const put = (row: number, col: number, input: unknown) => {
-    book.setContent(sheet, row, col, parseInput(input, sheet.cell(row, col)?.format.numberFormat));
+    const format = sheet.cell(row, col)?.format.numberFormat;
+    book.setContent(sheet, row, col, parseInput(input, format, book.timeZone));
   };
   const putFormula = (
     row: number,
@@ -448,5 +449,6 @@ function setNote(sheet: SheetModel, row: number, col: number, note: unknown): vo
 }
 
 function displayAt(book: Workbook, sheet: SheetModel, row: number, col: number): string {
-  return displayString(book.valueAt(sheet, row, col), sheet.cell(row, col)?.format.numberFormat);
+  const format = sheet.cell(row, col)?.format.numberFormat ?? 'General';
+  return displayString(book.valueAt(sheet, row, col), format, book.timeZone);
 }

@@ -25,7 +25,7 @@ import {
 } from './sheets-rules';
 import { type Session, signatureError, unwrap } from './sheets-session';
 import { sheetObject } from './sheets-sheet';
-import { isDate } from './sheets-values';
+import { HOST_TIME_ZONE, isDate } from './sheets-values';
 
 /** The services object handed to loadBundle, typed as Apps Script's for host-side tests. */
 export interface Services {
@@ -60,8 +60,6 @@ export interface Shared {
 
 const enumOf = <T extends string>(...names: T[]) =>
   Object.freeze(Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>);
-
-export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function createServices(shared: Shared, session: Session): Services {
   const objects: ObjectFactories = {
@@ -98,7 +96,7 @@ export function createServices(shared: Shared, session: Session): Services {
       getActiveUser: () => userObject(ctx, session.user, 'Session'),
       getEffectiveUser: () => userObject(ctx, session.user, 'Session'),
       getActiveUserLocale: () => 'en',
-      getScriptTimeZone: () => TIME_ZONE,
+      getScriptTimeZone: () => HOST_TIME_ZONE,
       getTemporaryActiveUserKey: () => `temp-${Buffer.from(session.user).toString('base64')}`,
     }),
     Charts: chartsService(session),

@@ -197,7 +197,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
         book.batch(() => {
           values.forEach((value, j) => {
             const format = sheet.cell(row, j + 1)?.format.numberFormat;
-            book.setContent(sheet, row, j + 1, parseInput(value, format));
+            book.setContent(sheet, row, j + 1, parseInput(value, format, book.timeZone));
           });
         });
         return self;
