@@ -1,8 +1,9 @@
 // Money done right: full cost, profit ROI, and currencies converted explicitly through the
 // team's rate table. An amount always travels with its currency; the only way to add two
 // amounts is addMoney, which refuses two currencies, so totals must convert first.
-import { dayOfDate } from '../import/values';
+
 import { roi } from '../metrics/returns';
+import type { DayOf } from '../sheet/dates';
 import { formatMoney, plural } from './words';
 
 export interface Money {
@@ -123,6 +124,7 @@ export function rateTable(reporting: string, rows: readonly RateRow[]): RateTabl
 /** Rate rows from the "Rates" sheet's values below its header; blank rows are skipped. */
 export function ratesFromValues(
   values: readonly (readonly CellValue[])[],
+  dayOf: DayOf,
   firstRow = 2,
 ): RateRow[] {
   const rows: RateRow[] = [];
@@ -133,7 +135,7 @@ export function ratesFromValues(
     const text = typeof raw === 'string' ? raw.trim() : '';
     const rate =
       typeof raw === 'number' ? raw : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
-    const date = cells[2] instanceof Date ? dayOfDate(cells[2]) : String(cells[2] ?? '').trim();
+    const date = cells[2] instanceof Date ? dayOf(cells[2]) : String(cells[2] ?? '').trim();
     rows.push({ currency, rate, date, row: firstRow + i });
   });
   return rows;

@@ -2,7 +2,7 @@
 // PostRows, plus the campaign's currency, reporting currency and gross margin from the settings
 // above the header. Columns are found by header, so moved ones still count; money columns an
 // older tracker lacks read as blank.
-import { dayOfDate } from '../import/values';
+import { cellDay, type DayOf } from '../sheet/dates';
 import { findAppended } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
 import { findTable, HEADER_SEARCH_ROWS, normalise } from '../tracker/table';
@@ -49,13 +49,6 @@ const numberOf = (value: unknown): number | undefined =>
 const textOf = (value: unknown): string =>
   value === undefined || value === null ? '' : String(value).trim();
 
-/** A date cell as "YYYY-MM-DD"; text that isn't a date is no date. */
-function dayOf(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dayOfDate(value);
-  const text = textOf(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
-}
-
 function yesNo(value: unknown): boolean | undefined {
   const text = textOf(value).toLowerCase();
   if (text === 'yes') return true;
@@ -63,8 +56,15 @@ function yesNo(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Reads a tracker's rows; throws LayoutError (with what to do) when its header was renamed. */
-export function readTrackerPosts(name: string, values: readonly unknown[][]): ReadPosts {
+/**
+ * Reads a tracker's rows; throws LayoutError (with what to do) when its header was renamed.
+ * `dayOf` reads date cells on the spreadsheet's calendar (sheet/dates.ts).
+ */
+export function readTrackerPosts(
+  name: string,
+  values: readonly unknown[][],
+  dayOf: DayOf,
+): ReadPosts {
   const top = values.slice(0, HEADER_SEARCH_ROWS) as unknown[][];
   const { headerRow, columns } = findTable(name, top, REQUIRED);
   findAppended((values[headerRow - 1] ?? []) as unknown[], columns);
@@ -89,8 +89,8 @@ export function readTrackerPosts(name: string, values: readonly unknown[][]): Re
       currency: text('currency'),
       salesCurrency: text('salesCurrency'),
       followers: num('followers'),
-      postDate: dayOf(at(cells, 'postDate')),
-      firstOrderDate: dayOf(at(cells, 'firstOrderDate')),
+      postDate: cellDay(at(cells, 'postDate'), dayOf),
+      firstOrderDate: cellDay(at(cells, 'firstOrderDate'), dayOf),
       fee: num('fee'),
       // The tracker has one "Product and shipping" column: it counts as product.
       product: num('productCost'),

@@ -101,12 +101,6 @@ function isoDay(year: number, month: number, day: number): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** A sheet's date cell (a Date in the script's time zone) as the day it shows. */
-export function dayOfDate(date: Date): string {
-  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 function fullYear(year: string): number {
   const n = Number(year);
   return year.length <= 2 ? 2000 + n : n;

@@ -3,6 +3,7 @@
 // call per block); every block is snapshotted before it is written, so a failure midway puts
 // back what was there.
 import type { ImportedField } from '../shared/api';
+import type { DayOf } from '../sheet/dates';
 import { appendColumns } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
 import { currencyFormat } from '../tracker/formats';
@@ -11,7 +12,6 @@ import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
 import type { TrackerRow } from './match';
 import type { CellValue, RowValues, TrackerCells } from './plan';
-import { dayOfDate } from './values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -92,7 +92,8 @@ function text(value: unknown): string {
 }
 
 /** The tracker as three whole-range reads; throws LayoutError for a changed layout. */
-export function loadTracker(sheet: Sheet): LoadedTracker {
+/** `dayOf` reads date cells on the spreadsheet's calendar (sheet/dates.ts). */
+export function loadTracker(sheet: Sheet, dayOf: DayOf): LoadedTracker {
   const data = sheet.getDataRange();
   const values = data.getValues();
   const formulas = data.getFormulas();
@@ -121,7 +122,7 @@ export function loadTracker(sheet: Sheet): LoadedTracker {
       const value = columns[key] ? at(row, key) : undefined;
       if (value instanceof Date) {
         // A date cell compares with the plan's "YYYY-MM-DD".
-        if (!Number.isNaN(value.getTime())) current[field] = dayOfDate(value);
+        if (!Number.isNaN(value.getTime())) current[field] = dayOf(value);
       } else if (value !== undefined && value !== null) current[field] = value as CellValue;
     }
     cells.set(number, current);
