@@ -1,9 +1,10 @@
 // Embedded charts: the Charts enums, the chart builders a Sheet hands out (typed builders map
 // their setters onto Google Charts options, as Apps Script does), the EmbeddedChart objects they
 // build, and the Sheet methods that insert, update and remove them.
+
+import { rangeArea } from './sheets-areas';
+import type { Ctx } from './sheets-context';
 import type { ChartModel, SheetModel } from './sheets-model';
-import type { Ctx } from './sheets-objects';
-import { rangeArea, rangeObject } from './sheets-range';
 import { type Session, signatureError, unwrap } from './sheets-session';
 import { isDate } from './sheets-values';
 
@@ -314,7 +315,7 @@ export function chartBuilder(ctx: Ctx, state: ChartModel, cls = 'EmbeddedChartBu
       state.ranges = [];
       return self;
     },
-    getRanges: () => state.ranges.map((area) => rangeObject(ctx, area)),
+    getRanges: () => state.ranges.map((area) => ctx.objects.range(area)),
     setChartType(type: unknown) {
       state.type = oneOf(ChartType, type, 'setChartType');
       return self;
@@ -387,7 +388,7 @@ export function chartObject(ctx: Ctx, chart: ChartModel) {
       getChartId: () => chart.id,
       getId: () => (chart.id === null ? null : String(chart.id)),
       getType: () => 'EMBEDDED_CHART',
-      getRanges: () => chart.ranges.map((area) => rangeObject(ctx, area)),
+      getRanges: () => chart.ranges.map((area) => ctx.objects.range(area)),
       getOptions: () =>
         session.wrap('Charts', 'ChartOptions', {
           get: (key: unknown) => copyValue(chart.options[String(key)] ?? null),

@@ -3,6 +3,8 @@
 // arguments to the script the way Sheets does (values, 2-D arrays for ranges, "" for blanks,
 // Dates) and turns what the script returns or throws back into cells. Plugin registration is
 // global to HyperFormula, so the per-spreadsheet functions reach it through the `context` option.
+
+import vm from 'node:vm';
 import {
   ArraySize,
   CellError,
@@ -38,17 +40,38 @@ export function customFunctionNames(source: string): string[] {
     .map(([, , name]) => name);
 }
 
-/** Binds a loaded script's functions; `names` default to its `@customfunction` declarations. */
+/** Sheets stops a custom function call after 30 seconds. */
+export const CUSTOM_FUNCTION_LIMIT_MS = 30_000;
+export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time (line 0).';
+
+/**
+ * Binds a loaded script's functions; `names` default to its `@customfunction` declarations.
+ * A call running longer than `limitMs` is stopped and fails with Sheets' message.
+ */
 export function scriptFunctions(
   script: LoadedScript,
   names = customFunctionNames(script.source),
+  limitMs = CUSTOM_FUNCTION_LIMIT_MS,
 ): { names: string[]; call: ScriptCall } {
   for (const name of names) {
     if (typeof script.context[name] !== 'function') {
       throw new Error(`emulator: Code.js defines no function ${name}`);
     }
   }
-  return { names, call: (name, args) => script.call(name, ...args) };
+  const slot = '__emulatorCustomCall';
+  const call: ScriptCall = (name, args) => {
+    script.context[slot] = () => script.call(name, ...args);
+    try {
+      return vm.runInContext(`${slot}()`, script.context, { timeout: limitMs });
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new Error(TIMEOUT_MESSAGE);
+      throw error;
+    } finally {
+      delete script.context[slot];
+    }
+  };
+  return { names, call };
 }
 
 /**
@@ -64,6 +87,9 @@ export function scriptFunctions(
  * the engine rebuilds (once per read) so the next read shows the real shape.
  */
 export class CustomFunctions {
+  /** `timeZone` is the spreadsheet's: dates pass between cells and script as its instants. */
+  constructor(readonly timeZone: () => string) {}
+
   private readonly names = new Map<string, string>();
   private call: ScriptCall = () => undefined;
   private readonly shapes = new Map<string, Shape>();
@@ -220,7 +246,14 @@ class CustomFunctionPlugin extends FunctionPlugin {
     // Sheets does not run a custom function on an error; the first one shows instead.
     const error = values.flatMap(cellsOf).find((value) => value instanceof CellError);
     if (error) return error as CellError;
-    return this.toCells(tryRun(custom, name, values.map(toScript)));
+    const zone = custom.timeZone();
+    return this.toCells(
+      tryRun(
+        custom,
+        name,
+        values.map((value) => toScript(value, zone)),
+      ),
+    );
   }
 
   /** What the script returned, as rows of engine values; a thrown error as #ERROR! and its message. */
@@ -244,7 +277,7 @@ class CustomFunctionPlugin extends FunctionPlugin {
       return Number.isFinite(value) ? value : new CellError(ErrorType.NUM);
     }
     if (isDate(value)) {
-      const serial = dateToSerial(value);
+      const serial = dateToSerial(value, this.custom()?.timeZone() ?? 'UTC');
       if (Number.isNaN(serial)) return new CellError(ErrorType.NUM);
       return this.returnNumberWrapper(serial, 'NUMBER_DATE' as never);
     }
@@ -299,19 +332,19 @@ function cellsOf(value: unknown): unknown[] {
 }
 
 /** An evaluated argument as Sheets passes it: a value, or rows of values for a range. */
-function toScript(value: unknown): unknown {
-  if (!(value instanceof SimpleRangeValue)) return scalarToScript(value);
+function toScript(value: unknown, zone: string): unknown {
+  if (!(value instanceof SimpleRangeValue)) return scalarToScript(value, zone);
   // A one-cell range arrives as its value, as with a single-cell reference.
-  if (value.width() === 1 && value.height() === 1) return scalarToScript(value.data[0][0]);
-  return value.data.map((row) => row.map(scalarToScript));
+  if (value.width() === 1 && value.height() === 1) return scalarToScript(value.data[0][0], zone);
+  return value.data.map((row) => row.map((cell) => scalarToScript(cell, zone)));
 }
 
-function scalarToScript(value: unknown): unknown {
+function scalarToScript(value: unknown, zone: string): unknown {
   if (value === EmptyValue || value === undefined) return '';
   if (value !== null && typeof value === 'object' && 'val' in value) {
     // A number the engine knows as a date or time (a date-formatted cell, DATE(), A2+7).
     const rich = value as { val: number; getDetailedType(): string };
-    return DATE_TYPES.has(rich.getDetailedType()) ? serialToDate(rich.val) : rich.val;
+    return DATE_TYPES.has(rich.getDetailedType()) ? serialToDate(rich.val, zone) : rich.val;
   }
   return value;
 }

@@ -3,7 +3,9 @@
 // computed by HyperFormula, plus host-side helpers to look inside and to act like a person.
 import vm from 'node:vm';
 import { type LoadedScript, loadBundle } from './apps-script-vm';
+import { sheetArea } from './sheets-areas';
 import { copyValue } from './sheets-charts';
+import type { HostState, MenuRecord, Shown, Warning } from './sheets-context';
 import { scriptFunctions } from './sheets-custom-functions';
 import {
   type Area,
@@ -16,14 +18,19 @@ import {
   type SheetModel,
   Workbook,
 } from './sheets-model';
-import type { HostState, MenuRecord, Shown, Warning } from './sheets-objects';
-import { sheetArea } from './sheets-range';
 import { areaA1 } from './sheets-refs';
 import { conditionHolds, passesValidation } from './sheets-rules';
 import { createServices, type LockState, type Services, type Shared } from './sheets-services';
 import { type CallHook, CallLog, Session } from './sheets-session';
 import { readSnapshot, trackState } from './sheets-snapshot';
-import { type Content, displayString, EMPTY, parseInput } from './sheets-values';
+import {
+  assertCellLength,
+  type Content,
+  checkTimeZone,
+  displayString,
+  EMPTY,
+  parseInput,
+} from './sheets-values';
 
 export type { Services } from './sheets-services';
 export type { CallEntry, CallFilter, CallHook } from './sheets-session';
@@ -45,6 +52,13 @@ export interface EmulatorOptions {
    * its own owner and sharing. Checked whole before use: a bad one throws, naming the problem.
    */
   snapshot?: unknown;
+  /**
+   * The spreadsheet's time zone, such as "Europe/Berlin" (default: this process's, which is
+   * also the script's): typed dates are days on its calendar; getValues returns their instants.
+   */
+  timeZone?: string;
+  /** How long one custom function call may run (default: Sheets' 30 seconds). */
+  customFunctionLimitMs?: number;
 }
 
 export interface ValidationView {
@@ -118,6 +132,8 @@ export interface Emulator {
   readonly calls: CallLog;
   sheet(name: string): SheetView;
   sheetNames(): string[];
+  /** The spreadsheet's time zone (getSpreadsheetTimeZone). */
+  readonly timeZone: string;
   /** The sheet a person is looking at; `activate` switches to another, as clicking its tab does. */
   activeSheetName(): string;
   activate(name: string): void;
@@ -162,6 +178,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const user = options.user ?? loaded?.book.owner ?? DEFAULT_USER;
   const owner = options.owner ?? user;
   const book = loaded?.book ?? new Workbook(owner, options.editors ?? [], options.viewers ?? []);
+  if (options.timeZone !== undefined) book.timeZone = checkTimeZone(options.timeZone);
   // The acting user opened the spreadsheet, so they have access at least as an editor.
   if (!book.role(user)) book.editors.push(user);
   if (!loaded) seedSheets(book, options.sheets ?? [{ name: 'Sheet1' }]);
@@ -224,6 +241,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     calls,
     sheet: (name) => sheetView(book, sheetNamed(book, name)),
     sheetNames: () => book.sheets.map((s) => s.name),
+    get timeZone() {
+      return book.timeZone;
+    },
     activeSheetName: () => (book.activeSheet ?? book.sheets[0]).name,
     activate(name) {
       book.activeSheet = sheetNamed(book, name);
@@ -264,7 +284,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return book.engine.unsupportedFunctions;
     },
     useCustomFunctions(script, names) {
-      const { names: callable, call } = scriptFunctions(script, names);
+      const { names: callable, call } = scriptFunctions(
+        script,
+        names,
+        options.customFunctionLimitMs,
+      );
       book.engine.useCustomFunctions(callable, call);
     },
     errorMessage(sheetName, a1) {
@@ -301,7 +325,7 @@ function seedSheets(book: Workbook, specs: { name: string; values?: unknown[][] 
     );
     values.forEach((row, i) => {
       row.forEach((value, j) => {
-        book.setContent(sheet, i + 1, j + 1, parseInput(value));
+        book.setContent(sheet, i + 1, j + 1, parseInput(value, undefined, book.timeZone));
       });
     });
   }
@@ -479,17 +503,19 @@ function typeInto(
   const cells = rows.flatMap((values, i) =>
     values.map((raw, j) => ({ row: area.r1 + i, col: area.c1 + j, raw })),
   );
+  for (const { raw } of cells) assertCellLength(raw);
   const saved = cells.map(({ row, col }) => snapshot(sheet, row, col));
   book.batch(() => {
     for (const { row, col, raw } of cells) {
-      book.setContent(sheet, row, col, parseInput(raw, sheet.cell(row, col)?.format.numberFormat));
+      const format = sheet.cell(row, col)?.format.numberFormat;
+      book.setContent(sheet, row, col, parseInput(raw, format, book.timeZone));
     }
   });
   for (const { row, col, raw } of cells) {
     const applied = sheet.cell(row, col)?.validation;
     if (!applied) continue;
     const value = book.valueAt(sheet, row, col);
-    const text = typeof raw === 'string' ? raw : displayString(value);
+    const text = typeof raw === 'string' ? raw : displayString(value, 'General', book.timeZone);
     if (passesValidation(book, applied, sheet, row, col, { value, text })) continue;
     const help =
       applied.rule.helpText ||

@@ -3,16 +3,20 @@
 // finite, functions Google Sheets lacks refused) and is rebuilt lazily after structural changes.
 import {
   DetailedCellError,
+  EmptyValue,
+  ExportedCellChange,
+  type ExportedChange,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
   type RawCellContent,
+  type SimpleCellAddress,
 } from 'hyperformula';
 import { SheetsArrayPlugin } from './sheets-array-functions';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
 import { formatNumber } from './sheets-format';
-import { formatRef, type Ref, type Token, tokenize } from './sheets-refs';
-import { dateToSerial, isDate, type Literal, serialToDate } from './sheets-values';
+import { areaA1, formatRef, type Ref, type Token, tokenize } from './sheets-refs';
+import { hostDate, isDate, type Literal, wallDate, wallSerial } from './sheets-values';
 
 /** Functions of Google Sheets; only those HyperFormula also implements are allowed. */
 const SHEETS_FUNCTIONS =
@@ -55,7 +59,7 @@ class SheetsTextPlugin extends FunctionPlugin {
       ast.args as never,
       state as never,
       this.metadata('SHEETS.TEXT'),
-      (value: number, format: string) => formatNumber(value, format, serialToDate),
+      (value: number, format: string) => formatNumber(value, format, wallDate),
     );
   }
 }
@@ -93,6 +97,8 @@ export interface EngineSource {
   sheets(): EngineSheet[];
   /** Rows and columns of a sheet (by name, any case), undefined when there is no such sheet. */
   extent(sheetName: string): { rows: number; cols: number } | undefined;
+  /** The spreadsheet's time zone, in which custom functions get and give dates. */
+  timeZone(): string;
   /** Named ranges as `name` and an absolute reference formula such as `='Data'!$A$1:$A$9`. */
   namedRanges(): { name: string; formula: string }[];
 }
@@ -120,14 +126,85 @@ const ERRORS: Record<string, string> = {
 
 const DATE_TYPES = new Set(['NUMBER_DATE', 'NUMBER_DATETIME', 'NUMBER_TIME']);
 
+/** Sheets' largest grid: 10 million cells, 18,278 columns (ZZZ). */
+const ENGINE_MAX_ROWS = 10_000_000;
+const ENGINE_MAX_COLUMNS = 18_278;
+
+/** The engine's message for an array result it had no room for (blocked or off the grid). */
+const NO_SPACE = 'No space for array result.';
+
+/** An array result's cells: its anchor (0-based, as the engine counts) and its size. */
+interface ArrayExtent {
+  row: number;
+  col: number;
+  height: number;
+  width: number;
+}
+
+interface ArrayVertex {
+  cellAddress: SimpleCellAddress;
+  array: unknown;
+  valueOrUndef(): { data?: unknown[][] } | undefined;
+}
+
+/**
+ * The array result a cell belongs to, read from the engine's dependency graph (no public API
+ * says which array covers a spilled cell); undefined for any other cell. Its size is what the
+ * result fills: the engine reserves room for the largest result FILTER or UNIQUE could give,
+ * while Sheets expands only what the result holds.
+ */
+function arrayAt(hf: HyperFormula, address: SimpleCellAddress): ArrayExtent | undefined {
+  const graph = hf.dependencyGraph as unknown as {
+    getCell(address: SimpleCellAddress): Partial<ArrayVertex> | undefined;
+  };
+  const vertex = graph.getCell(address);
+  if (!vertex?.cellAddress || vertex.array === undefined || !vertex.valueOrUndef) return undefined;
+  const { row, col } = vertex.cellAddress;
+  const key = vertex.array as object;
+  let size = filled.get(key);
+  if (!size) {
+    size = filledSize(vertex as ArrayVertex);
+    filled.set(key, size);
+  }
+  return { row, col, ...size };
+}
+
+/** Filled sizes per computed array (the engine replaces the array when it recomputes). */
+const filled = new WeakMap<object, { height: number; width: number }>();
+
+function filledSize(vertex: ArrayVertex): { height: number; width: number } {
+  let data: unknown[][] | undefined;
+  try {
+    data = vertex.valueOrUndef()?.data;
+  } catch {
+    data = undefined;
+  }
+  let height = 1;
+  let width = 1;
+  data?.forEach((cells, r) => {
+    cells.forEach((value, c) => {
+      if (value === EmptyValue) return;
+      height = Math.max(height, r + 1);
+      width = Math.max(width, c + 1);
+    });
+  });
+  return { height, width };
+}
+
 export class Engine {
   private hf: HyperFormula | null = null;
   private readonly unsupported = new Set<string>();
   private readonly extents = new Map<string, { rows: number; cols: number }>();
   private batching = false;
-  private readonly custom = new CustomFunctions();
+  private readonly custom: CustomFunctions;
+  /** Anchors (per engine sheet) whose array result was blocked by data; null until needed. */
+  private blocked: Map<number, Set<string>> | null = null;
+  /** Engine sheets where a cell was cleared since the last recalculation. */
+  private readonly cleared = new Set<number>();
 
-  constructor(private readonly source: EngineSource) {}
+  constructor(private readonly source: EngineSource) {
+    this.custom = new CustomFunctions(() => source.timeZone());
+  }
 
   /** Makes the script's functions callable from cell formulas (names are case-insensitive). */
   useCustomFunctions(names: string[], call: ScriptCall): void {
@@ -142,6 +219,8 @@ export class Engine {
   /** Drops the engine state; the next read rebuilds it from the model. */
   invalidate(): void {
     this.extents.clear();
+    this.blocked = null;
+    this.cleared.clear();
     this.hf?.destroy();
     this.hf = null;
   }
@@ -157,7 +236,71 @@ export class Engine {
       return;
     }
     hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[this.raw(cell, sheetName)]]);
+    // A cleared cell may have been all that kept an array result from expanding (Sheets then
+    // shows the result again); the engine does not retry on its own.
+    if (cell === undefined) this.cleared.add(sheet);
     if (!this.batching) this.settle();
+  }
+
+  /** Anchors showing a blocked array result, found once per engine build, then kept current. */
+  private blockedAnchors(hf: HyperFormula): Map<number, Set<string>> {
+    if (this.blocked) return this.blocked;
+    const blocked = new Map<number, Set<string>>();
+    for (const name of hf.getSheetNames()) {
+      const sheet = hf.getSheetId(name) as number;
+      hf.getSheetValues(sheet).forEach((cells, row) => {
+        cells.forEach((value, col) => {
+          if (value instanceof DetailedCellError && value.type === 'SPILL') {
+            const set = blocked.get(sheet) ?? new Set<string>();
+            set.add(`${row},${col}`);
+            blocked.set(sheet, set);
+          }
+        });
+      });
+    }
+    this.blocked = blocked;
+    return blocked;
+  }
+
+  private trackBlocked(changes: ExportedChange[]): void {
+    if (!this.blocked) return;
+    for (const change of changes) {
+      if (!(change instanceof ExportedCellChange)) continue;
+      const { sheet, row, col } = change.address;
+      const set = this.blocked.get(sheet) ?? new Set<string>();
+      this.blocked.set(sheet, set);
+      const { newValue } = change;
+      if (newValue instanceof DetailedCellError && newValue.type === 'SPILL')
+        set.add(`${row},${col}`);
+      else set.delete(`${row},${col}`);
+    }
+  }
+
+  private retryBlocked(hf: HyperFormula, sheet: number): void {
+    const anchors = this.blockedAnchors(hf).get(sheet);
+    for (const key of [...(anchors ?? [])]) {
+      const [row, col] = key.split(',').map(Number);
+      const formula = hf.getCellFormula({ sheet, row, col });
+      if (formula !== undefined) hf.setCellContents({ sheet, row, col }, [[formula]]);
+    }
+  }
+
+  /** Rows and columns an array result would need beyond its sheet's grid (0 when it fits). */
+  private overflow(sheetName: string, array: ArrayExtent): { rows: number; cols: number } {
+    const extent = this.source.extent(sheetName) ?? { rows: Infinity, cols: Infinity };
+    return {
+      rows: Math.max(0, array.row + array.height - extent.rows),
+      cols: Math.max(0, array.col + array.width - extent.cols),
+    };
+  }
+
+  /** A cell an array result would fill past its sheet's grid: Sheets leaves it empty. */
+  private offGrid(hf: HyperFormula, sheetName: string, address: SimpleCellAddress): boolean {
+    const array = arrayAt(hf, address);
+    if (!array || (array.height === 1 && array.width === 1)) return false;
+    if (array.row === address.row && array.col === address.col) return false;
+    const over = this.overflow(sheetName, array);
+    return over.rows > 0 || over.cols > 0;
   }
 
   value(sheetName: string, row: number, col: number): EngineResult {
@@ -165,6 +308,15 @@ export class Engine {
     const sheet = hf.getSheetId(sheetName);
     if (sheet === undefined) return { value: null, isDate: false };
     const address = { sheet, row: row - 1, col: col - 1 };
+    const array = arrayAt(hf, address);
+    if (array && (array.height > 1 || array.width > 1)) {
+      const over = this.overflow(sheetName, array);
+      if (over.rows > 0 || over.cols > 0) {
+        // Sheets keeps an array result that runs off the grid to its anchor: #REF!.
+        const anchor = array.row === address.row && array.col === address.col;
+        return { value: anchor ? { error: '#REF!' } : null, isDate: false };
+      }
+    }
     const value = toEngineValue(hf.getCellValue(address));
     const isDate =
       typeof value === 'number' && DATE_TYPES.has(hf.getCellValueDetailedType(address));
@@ -176,8 +328,50 @@ export class Engine {
     const hf = this.build();
     const sheet = hf.getSheetId(sheetName);
     if (sheet === undefined) return null;
-    const value = hf.getCellValue({ sheet, row: row - 1, col: col - 1 });
+    const address = { sheet, row: row - 1, col: col - 1 };
+    const array = arrayAt(hf, address);
+    const value = hf.getCellValue(address);
+    const unplaced = value instanceof DetailedCellError && value.message === NO_SPACE;
+    const isAnchor = array?.row === address.row && array?.col === address.col;
+    const offGrid = array !== undefined && isAnchor && this.overflow(sheetName, array).rows > 0;
+    const offSide = array !== undefined && isAnchor && this.overflow(sheetName, array).cols > 0;
+    if (unplaced || offGrid || offSide) {
+      const message = this.arrayMessage(hf, sheetName, address);
+      if (message) return message;
+    }
     return value instanceof DetailedCellError && value.message ? value.message : null;
+  }
+
+  /** Sheets' message for an array result at `anchor` that was not expanded, or null. */
+  private arrayMessage(
+    hf: HyperFormula,
+    sheetName: string,
+    anchor: SimpleCellAddress,
+  ): string | null {
+    const formula = hf.getCellFormula(anchor);
+    if (formula === undefined) return null;
+    const result = hf.calculateFormula(formula, anchor.sheet);
+    if (!Array.isArray(result)) return null;
+    const height = result.length;
+    const width = Math.max(0, ...result.map((r) => r.length));
+    const over = this.overflow(sheetName, { ...anchor, height, width });
+    if (over.rows > 0) {
+      return `Result was not automatically expanded, please insert more rows (${over.rows}).`;
+    }
+    if (over.cols > 0) {
+      return `Result was not automatically expanded, please insert more columns (${over.cols}).`;
+    }
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < width; c++) {
+        const cell = { sheet: anchor.sheet, row: anchor.row + r, col: anchor.col + c };
+        if ((r === 0 && c === 0) || hf.isCellEmpty(cell)) continue;
+        if (arrayAt(hf, cell)?.row === anchor.row && arrayAt(hf, cell)?.col === anchor.col)
+          continue;
+        const where = areaA1(cell.row + 1, cell.col + 1, cell.row + 1, cell.col + 1);
+        return `Array result was not expanded because it would overwrite data in ${where}.`;
+      }
+    }
+    return null;
   }
 
   /** Runs several updates with one recalculation (values cannot be read inside). */
@@ -198,6 +392,9 @@ export class Engine {
 
   /** A custom function's result outgrew (or undershot) its cells: rebuild on next read. */
   private settle(): void {
+    const hf = this.hf;
+    if (hf) for (const sheet of this.cleared) this.retryBlocked(hf, sheet);
+    this.cleared.clear();
     if (this.custom.takeReshaped()) this.invalidate();
   }
 
@@ -211,7 +408,7 @@ export class Engine {
     if (sheet !== undefined) {
       hf.getSheetValues(sheet).forEach((row, r) => {
         row.forEach((value, c) => {
-          if (value === null) return;
+          if (value === null || this.offGrid(hf, sheetName, { sheet, row: r, col: c })) return;
           extent.rows = Math.max(extent.rows, r + 1);
           extent.cols = Math.max(extent.cols, c + 1);
         });
@@ -250,12 +447,7 @@ export class Engine {
   private create(): HyperFormula {
     const sheets = this.source.sheets();
     const data: Record<string, RawCellContent[][]> = {};
-    let maxRows = 1;
-    let maxColumns = 1;
     for (const sheet of sheets) {
-      const extent = this.source.extent(sheet.name) ?? { rows: 1, cols: 1 };
-      maxRows = Math.max(maxRows, extent.rows);
-      maxColumns = Math.max(maxColumns, extent.cols);
       data[sheet.name] = Array.from(sheet.cells, (row) =>
         Array.from(row ?? [], (cell) => this.raw(cell, sheet.name)),
       );
@@ -265,8 +457,10 @@ export class Engine {
       useArrayArithmetic: false,
       // Sheets keeps full double precision; the engine would round results to 10 digits.
       smartRounding: false,
-      maxRows,
-      maxColumns,
+      // Room for any array result: one that runs past its sheet's grid shows Sheets' #REF!
+      // (see value), which needs the engine to have computed it whole.
+      maxRows: ENGINE_MAX_ROWS,
+      maxColumns: ENGINE_MAX_COLUMNS,
       functionArgSeparator: ',',
       decimalSeparator: '.',
       arrayColumnSeparator: ',',
@@ -285,6 +479,7 @@ export class Engine {
         // A name the engine cannot hold evaluates to #NAME?, as an unknown name would.
       }
     }
+    hf.on('valuesUpdated', (changes: ExportedChange[]) => this.trackBlocked(changes));
     return hf;
   }
 
@@ -294,8 +489,9 @@ export class Engine {
     const { value, asDate } = cell;
     if (typeof value === 'string') return `'${value}`;
     if (typeof value === 'boolean') return value;
-    const serial = isDate(value) ? dateToSerial(value) : value;
-    return asDate ? serialToDate(serial) : serial;
+    const serial = isDate(value) ? wallSerial(value) : value;
+    // The engine reads a Date by its local fields: hand it the wall clock in this process's zone.
+    return asDate ? hostDate(serial) : serial;
   }
 
   /** The formula as the engine should see it. */

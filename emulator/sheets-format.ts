@@ -101,7 +101,10 @@ const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' 
 const DATE_TOKEN =
   /"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|\.0+|./gi;
 
-/** Date/time codes; `m`/`mm` mean minutes right after hours or right before seconds. */
+/**
+ * Date/time codes for a wall date (its UTC fields are what the cell shows); `m`/`mm` mean
+ * minutes right after hours or right before seconds.
+ */
 export function formatDate(date: Date, section: string): string {
   const tokens = section.match(DATE_TOKEN) ?? [];
   const codes = tokens
@@ -115,35 +118,36 @@ export function formatDate(date: Date, section: string): string {
     if (before.startsWith('h') || after.startsWith('s')) minutes.add(i);
   });
   const twelve = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
-  const hours = date.getHours();
+  const hours = date.getUTCHours();
   const pad = (n: number) => String(n).padStart(2, '0');
   return tokens
     .map((token, i) => {
       const t = token.toLowerCase();
-      if (minutes.has(i)) return t === 'mm' ? pad(date.getMinutes()) : String(date.getMinutes());
+      if (minutes.has(i))
+        return t === 'mm' ? pad(date.getUTCMinutes()) : String(date.getUTCMinutes());
       const h = twelve ? hours % 12 || 12 : hours;
       const parts: Record<string, string> = {
-        yyyy: String(date.getFullYear()),
-        yy: pad(date.getFullYear() % 100),
-        mmmmm: MONTHS[date.getMonth()][0],
-        mmmm: MONTHS[date.getMonth()],
-        mmm: MONTHS[date.getMonth()].slice(0, 3),
-        mm: pad(date.getMonth() + 1),
-        m: String(date.getMonth() + 1),
-        dddd: DAYS[date.getDay()],
-        ddd: DAYS[date.getDay()].slice(0, 3),
-        dd: pad(date.getDate()),
-        d: String(date.getDate()),
+        yyyy: String(date.getUTCFullYear()),
+        yy: pad(date.getUTCFullYear() % 100),
+        mmmmm: MONTHS[date.getUTCMonth()][0],
+        mmmm: MONTHS[date.getUTCMonth()],
+        mmm: MONTHS[date.getUTCMonth()].slice(0, 3),
+        mm: pad(date.getUTCMonth() + 1),
+        m: String(date.getUTCMonth() + 1),
+        dddd: DAYS[date.getUTCDay()],
+        ddd: DAYS[date.getUTCDay()].slice(0, 3),
+        dd: pad(date.getUTCDate()),
+        d: String(date.getUTCDate()),
         hh: pad(h),
         h: String(h),
-        ss: pad(date.getSeconds()),
-        s: String(date.getSeconds()),
+        ss: pad(date.getUTCSeconds()),
+        s: String(date.getUTCSeconds()),
         'am/pm': hours < 12 ? 'AM' : 'PM',
         'a/p': hours < 12 ? 'A' : 'P',
       };
       if (t in parts) return parts[t];
       if (/^\.0+$/.test(t))
-        return `.${String(date.getMilliseconds())
+        return `.${String(date.getUTCMilliseconds())
           .padStart(3, '0')
           .slice(0, t.length - 1)}`;
       return literal(token);

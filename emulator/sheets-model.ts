@@ -6,12 +6,15 @@ import { type Axis, columnLetters, mapRefs, quoteSheet, type Ref } from './sheet
 import { insertCells, moveReferences, removeCells } from './sheets-structure';
 import {
   type Content,
-  dateToSerial,
+  HOST_TIME_ZONE,
   isDate,
   isDateFormat,
   type Literal,
   serialToDate,
+  wallSerial,
 } from './sheets-values';
+
+export { isArea } from './sheets-structure';
 
 export interface Formats {
   numberFormat?: string;
@@ -114,6 +117,9 @@ export interface ChartModel {
 /** A cell's computed value as getValues returns it; errors are strings like `#DIV/0!`. */
 export type CellOutput = number | string | boolean | Date;
 
+/** Sheets' limit on cells in a spreadsheet, empty ones included. */
+export const MAX_CELLS = 10_000_000;
+
 export const PROTECTED_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
@@ -203,6 +209,8 @@ export class Workbook {
   editors: string[];
   viewers: string[];
   readonly engine: Engine;
+  /** The spreadsheet's time zone (File > Settings); dates in cells are days on its calendar. */
+  timeZone = HOST_TIME_ZONE;
   private nextSheetId = 0;
   nextChartId = 1;
 
@@ -219,6 +227,7 @@ export class Workbook {
         const sheet = this.sheetByName(name);
         return sheet ? { rows: sheet.maxRows, cols: sheet.maxColumns } : undefined;
       },
+      timeZone: () => this.timeZone,
       namedRanges: () =>
         this.namedRanges.map(({ name, area }) => ({ name, formula: `=${absoluteA1(area)}` })),
     });
@@ -268,6 +277,20 @@ export class Workbook {
   }
 
   // ---- sheets ----
+
+  /** Cells of every sheet's grid, empty ones included (what Sheets' cell limit counts). */
+  cellCount(): number {
+    return this.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
+  }
+
+  /** Throws Sheets' message when `extra` more cells would pass the spreadsheet's limit. */
+  assertRoomFor(extra: number): void {
+    if (this.cellCount() + extra > MAX_CELLS) {
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
+      );
+    }
+  }
 
   sheetByName(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
@@ -410,13 +433,13 @@ export class Workbook {
     if (cell && cell.formula === undefined && cell.value !== undefined) {
       const { value } = cell;
       if (typeof value === 'string' || typeof value === 'boolean') return value;
-      return present(isDate(value) ? dateToSerial(value) : value, format, false);
+      return present(isDate(value) ? wallSerial(value) : value, format, false, this.timeZone);
     }
     if (!cell?.formula && !this.hasFormulas(sheet)) return '';
     const { value, isDate: inferred } = this.engine.value(sheet.name, row, col);
     if (value === null) return '';
     if (typeof value === 'object') return value.error;
-    return typeof value === 'number' ? present(value, format, inferred) : value;
+    return typeof value === 'number' ? present(value, format, inferred, this.timeZone) : value;
   }
 
   /** Whether a cell shows anything (spilled array results included, even `""`). */
@@ -473,10 +496,15 @@ export class Workbook {
   }
 }
 
-function present(serial: number, format: string | undefined, inferredDate: boolean): CellOutput {
+function present(
+  serial: number,
+  format: string | undefined,
+  inferredDate: boolean,
+  timeZone: string,
+): CellOutput {
   const explicit = format !== undefined && format !== 'General';
   const asDate = explicit ? isDateFormat(format) : inferredDate;
-  return asDate ? serialToDate(serial) : serial;
+  return asDate ? serialToDate(serial, timeZone) : serial;
 }
 
 function engineCell(cell: Cell | undefined): EngineCell {
@@ -489,10 +517,6 @@ function engineCell(cell: Cell | undefined): EngineCell {
 /** A sheet protection always covers the whole grid, however it grows. */
 export function protectedArea(protection: ProtectionModel): Area {
   return protection.type === 'SHEET' ? protection.area.sheet.grid() : protection.area;
-}
-
-export function isArea(value: unknown): value is Area {
-  return typeof value === 'object' && value !== null && 'sheet' in value && 'r1' in value;
 }
 
 export function absoluteA1(area: Area): string {

@@ -1,6 +1,9 @@
-// The SpreadsheetApp object model a script sees: Spreadsheet, Sheet, Protection, NamedRange
-// and User. Ranges live in sheets-range.ts. Every object is a fresh wrapper over the shared
+// The SpreadsheetApp object model a script sees: Spreadsheet, Protection, NamedRange and
+// User. Sheets live in sheets-sheet.ts, ranges in sheets-range.ts. Every object is a fresh wrapper over the shared
 // model, as Apps Script hands out new objects on every call.
+
+import { rangeArea, sheetArea } from './sheets-areas';
+import { assertSheetEditable, type Ctx } from './sheets-context';
 import {
   type Area,
   type NamedRangeModel,
@@ -10,51 +13,8 @@ import {
   type SheetModel,
   type Workbook,
 } from './sheets-model';
-import { rangeArea, rangeObject, sheetArea } from './sheets-range';
-import { conditionalFormatRuleObject } from './sheets-rules';
-import { type Session, signatureError, unwrap } from './sheets-session';
-import { sheetObject } from './sheets-sheet';
-import { EMAIL } from './sheets-values';
-
-export interface Shown {
-  title: string;
-  content: string;
-}
-
-export interface MenuItem {
-  caption: string;
-  functionName: string;
-  submenu?: MenuRecord;
-}
-
-export interface MenuRecord {
-  title: string;
-  items: MenuItem[];
-}
-
-export interface Warning {
-  sheet: string;
-  a1: string;
-  message: string;
-}
-
-/** What the emulated Sheets UI showed, for tests to inspect. */
-export interface HostState {
-  toasts: { message: string; title: string; timeoutSeconds: number }[];
-  sidebar: Shown | null;
-  dialogs: Shown[];
-  menus: MenuRecord[];
-  alerts: { title: string; prompt: string; kind: 'alert' | 'prompt' }[];
-  /** Answers for the next alert/prompt calls, consumed in order (default: OK, empty text). */
-  uiAnswers: { button?: string; text?: string }[];
-  warnings: Warning[];
-}
-
-export interface Ctx {
-  session: Session;
-  book: Workbook;
-  host: HostState;
-}
+import { signatureError, unwrap } from './sheets-session';
+import { checkTimeZone, EMAIL } from './sheets-values';
 
 export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' } as const);
 
@@ -127,33 +87,33 @@ export function spreadsheetObject(ctx: Ctx) {
       book.name = String(name);
     },
     getUrl: () => `https://docs.google.com/spreadsheets/d/${book.id}/edit`,
-    getSheets: () => book.sheets.map((sheet) => sheetObject(ctx, sheet)),
+    getSheets: () => book.sheets.map((sheet) => ctx.objects.sheet(sheet)),
     getNumSheets: () => book.sheets.length,
     getSheetByName(name: unknown) {
       if (typeof name !== 'string') throw signatureError(at('getSheetByName'), [name]);
       const sheet = book.sheetByName(name);
-      return sheet ? sheetObject(ctx, sheet) : null;
+      return sheet ? ctx.objects.sheet(sheet) : null;
     },
     getSheetById(id: unknown) {
       const sheet = book.sheets.find((s) => s.id === id);
-      return sheet ? sheetObject(ctx, sheet) : null;
+      return sheet ? ctx.objects.sheet(sheet) : null;
     },
-    insertSheet: (...args: unknown[]) => sheetObject(ctx, insertSheet(ctx, args)),
+    insertSheet: (...args: unknown[]) => ctx.objects.sheet(insertSheet(ctx, args)),
     deleteSheet(value: unknown) {
       const sheet = sheetOf(value, 'deleteSheet');
       assertSheetEditable(ctx, sheet);
       book.deleteSheet(sheet);
     },
-    getActiveSheet: () => sheetObject(ctx, book.activeSheet ?? book.sheets[0]),
+    getActiveSheet: () => ctx.objects.sheet(book.activeSheet ?? book.sheets[0]),
     setActiveSheet(value: unknown) {
       const sheet = sheetOf(value, 'setActiveSheet');
       book.activeSheet = sheet;
-      return sheetObject(ctx, sheet);
+      return ctx.objects.sheet(sheet);
     },
     getRange(a1: unknown) {
       if (typeof a1 !== 'string') throw signatureError(at('getRange'), [a1]);
       const active = book.activeSheet ?? book.sheets[0];
-      return rangeObject(ctx, sheetArea(book, active, [a1], at('getRange')));
+      return ctx.objects.range(sheetArea(book, active, [a1], at('getRange')));
     },
     toast(message: unknown, title?: unknown, timeoutSeconds?: unknown) {
       host.toasts.push({
@@ -172,7 +132,7 @@ export function spreadsheetObject(ctx: Ctx) {
       const found = book.namedRanges.find(
         (n) => n.name.toLowerCase() === String(name).toLowerCase(),
       );
-      return found ? rangeObject(ctx, found.area) : null;
+      return found ? ctx.objects.range(found.area) : null;
     },
     getNamedRanges: () => book.namedRanges.map((n) => namedRangeObject(ctx, n)),
     removeNamedRange(name: unknown) {
@@ -201,7 +161,14 @@ export function spreadsheetObject(ctx: Ctx) {
     },
     removeEditor: (email: unknown) => unshare(email, 'editors', 'removeEditor'),
     removeViewer: (email: unknown) => unshare(email, 'viewers', 'removeViewer'),
-    getSpreadsheetTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    getSpreadsheetTimeZone: () => book.timeZone,
+    setSpreadsheetTimeZone(timeZone: unknown) {
+      if (typeof timeZone !== 'string')
+        throw signatureError(at('setSpreadsheetTimeZone'), [timeZone]);
+      book.assertEditor(user);
+      // Cells keep their days and times; the instants scripts get move with the zone.
+      book.timeZone = checkTimeZone(timeZone);
+    },
     getSpreadsheetLocale: () => 'en_US',
   });
   return self;
@@ -230,19 +197,10 @@ function insertSheet(ctx: Ctx, args: unknown[]): SheetModel {
     throw signatureError(path('Spreadsheet', 'insertSheet'), args);
   }
   const active = book.activeSheet ? book.sheets.indexOf(book.activeSheet) + 1 : book.sheets.length;
+  book.assertRoomFor(1000 * 26);
   const sheet = book.addSheet(name, index ?? active);
   book.activeSheet = sheet;
   return sheet;
-}
-
-/** Structure edits need edit access and no sheet protection the user is kept out of. */
-export function assertSheetEditable(ctx: Ctx, sheet: SheetModel): void {
-  const { book, session } = ctx;
-  book.assertEditor(session.user);
-  const locked = book.protections.some(
-    (p) => p.type === 'SHEET' && p.area.sheet === sheet && !book.canEditProtection(p, session.user),
-  );
-  if (locked) throw new Error(PROTECTED_MESSAGE);
 }
 
 // ---- Protection and NamedRange ----
@@ -301,14 +259,14 @@ export function protectionObject(ctx: Ctx, protection: ProtectionModel) {
         return self;
       },
       getProtectionType: () => protection.type,
-      getRange: () => rangeObject(ctx, protectedArea(protection)),
+      getRange: () => ctx.objects.range(protectedArea(protection)),
       getRangeName: () => null,
       setRange(range: unknown) {
         assertCanChange();
         protection.area = rangeArea(range, at('setRange'), [range]);
         return self;
       },
-      getUnprotectedRanges: () => protection.unprotected.map((area) => rangeObject(ctx, area)),
+      getUnprotectedRanges: () => protection.unprotected.map((area) => ctx.objects.range(area)),
       setUnprotectedRanges(ranges: unknown) {
         if (protection.type !== 'SHEET')
           throw new Error('Only sheet protections can have unprotected ranges.');
@@ -353,7 +311,7 @@ export function namedRangeObject(ctx: Ctx, named: NamedRangeModel) {
       named = book.namedRanges[book.namedRanges.length - 1];
       return self;
     },
-    getRange: () => rangeObject(ctx, named.area),
+    getRange: () => ctx.objects.range(named.area),
     setRange(range: unknown) {
       const area = rangeArea(range, path('NamedRange', 'setRange'), [range]);
       book.assertEditor(session.user);
@@ -368,9 +326,4 @@ export function namedRangeObject(ctx: Ctx, named: NamedRangeModel) {
     },
   });
   return self;
-}
-
-/** Rules as stored on a sheet, handed out as ConditionalFormatRule objects. */
-export function cfRuleObjects(ctx: Ctx, sheet: SheetModel) {
-  return sheet.cfRules.map((rule) => conditionalFormatRuleObject(ctx, rule));
 }

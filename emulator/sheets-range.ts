@@ -1,5 +1,8 @@
 // The Range object: fixed coordinates on a sheet (it does not follow inserted rows), reading
 // computed values and writing content, formats, notes and validation with Sheets' checks.
+
+import { checkInside, numericArea } from './sheets-areas';
+import type { Ctx } from './sheets-context';
 import type {
   AppliedValidation,
   Area,
@@ -9,64 +12,17 @@ import type {
   ValidationRule,
   Workbook,
 } from './sheets-model';
-import type { Ctx } from './sheets-objects';
-import { protectionObject } from './sheets-objects';
-import { areaA1, parseA1, shiftRelative } from './sheets-refs';
-import { dataValidationObject } from './sheets-rules';
+import { areaA1, shiftRelative } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
-import { sheetObject } from './sheets-sheet';
-import { displayString, EMPTY, normalizeColor, parseInput } from './sheets-values';
+import {
+  assertCellLength,
+  displayString,
+  EMPTY,
+  normalizeColor,
+  parseInput,
+} from './sheets-values';
 
-export const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
-const MAX_CELL_CHARS = 50_000;
 const at = (method: string) => `SpreadsheetApp.Range.${method}`;
-
-/** The area of a Range object passed as an argument. */
-export function rangeArea(value: unknown, path = 'SpreadsheetApp.Range', args = [value]): Area {
-  const area = unwrap<Area>(value, 'Range');
-  if (!area) throw signatureError(path, args);
-  return area;
-}
-
-function checkInside(area: Area): Area {
-  const { sheet, r2, c2 } = area;
-  if (r2 > sheet.maxRows || c2 > sheet.maxColumns) throw new Error(OUTSIDE);
-  return area;
-}
-
-/** An area from row/column numbers, with Apps Script's checks and messages. */
-export function numericArea(sheet: SheetModel, args: unknown[], path: string): Area {
-  const ok = args.length >= 2 && args.length <= 4 && args.every((a) => typeof a === 'number');
-  if (!ok) throw signatureError(path, args);
-  const [row, col, numRows = 1, numCols = 1] = (args as number[]).map((n) => {
-    if (!Number.isFinite(n)) throw new Error(`Cannot convert ${n} to int.`);
-    return Math.trunc(n);
-  });
-  if (row < 1) throw new Error('The starting row of the range is too small.');
-  if (col < 1) throw new Error('The starting column of the range is too small.');
-  if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
-  if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
-  return checkInside({ sheet, r1: row, c1: col, r2: row + numRows - 1, c2: col + numCols - 1 });
-}
-
-/** The area for Sheet.getRange / Spreadsheet.getRange arguments (A1 text or numbers). */
-export function sheetArea(book: Workbook, sheet: SheetModel, args: unknown[], path: string): Area {
-  if (typeof args[0] !== 'string') return numericArea(sheet, args, path);
-  if (args.length > 1) throw signatureError(path, args);
-  const ref = parseA1(args[0]);
-  const target = ref?.sheet === undefined ? sheet : book.sheetByName(ref.sheet);
-  if (!ref || !target) throw new Error('Range not found');
-  const end = ref.end ?? ref.start;
-  const rows = [ref.start.row ?? 1, end.row ?? target.maxRows];
-  const cols = [ref.start.col ?? 1, end.col ?? target.maxColumns];
-  return checkInside({
-    sheet: target,
-    r1: Math.min(...rows),
-    r2: Math.max(...rows),
-    c1: Math.min(...cols),
-    c2: Math.max(...cols),
-  });
-}
 
 type Normalize = (value: unknown) => unknown;
 
@@ -244,15 +200,9 @@ export function rangeObject(ctx: Ctx, area: Area) {
     }
     return values as unknown[][];
   };
-  const checkLength = (value: unknown) => {
-    if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
-      throw new Error(
-        `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
-      );
-    }
-  };
   const put = (row: number, col: number, input: unknown) => {
-    book.setContent(sheet, row, col, parseInput(input, sheet.cell(row, col)?.format.numberFormat));
+    const format = sheet.cell(row, col)?.format.numberFormat;
+    book.setContent(sheet, row, col, parseInput(input, format, book.timeZone));
   };
   const putFormula = (
     row: number,
@@ -296,7 +246,7 @@ export function rangeObject(ctx: Ctx, area: Area) {
     getLastColumn: () => c2,
     getA1Notation: () => areaA1(r1, c1, r2, c2),
     getGridId: () => sheet.id,
-    getSheet: () => sheetObject(ctx, sheet),
+    getSheet: () => ctx.objects.sheet(sheet),
     getCell(row: unknown, col: unknown) {
       if (typeof row !== 'number' || typeof col !== 'number')
         throw signatureError(at('getCell'), [row, col]);
@@ -330,24 +280,26 @@ export function rangeObject(ctx: Ctx, area: Area) {
     getDisplayValue: () => first((row, col) => displayAt(book, sheet, row, col)),
     getDisplayValues: () => grid((row, col) => displayAt(book, sheet, row, col)),
     setValue(value: unknown) {
-      checkLength(value);
+      assertCellLength(value);
       write((row, col) => put(row, col, value));
       return self;
     },
     setValues(values: unknown) {
       const data = matrix(values, 'setValues');
-      for (const row of data) row.forEach(checkLength);
+      for (const row of data) row.forEach(assertCellLength);
       write((row, col, i, j) => put(row, col, data[i][j]));
       return self;
     },
     getFormula: () => first((row, col) => sheet.cell(row, col)?.formula ?? ''),
     getFormulas: () => grid((row, col) => sheet.cell(row, col)?.formula ?? ''),
     setFormula(formula: unknown) {
+      assertCellLength(formula);
       write((row, col, i, j) => putFormula(row, col, formula, 'setFormula', [i, j]));
       return self;
     },
     setFormulas(formulas: unknown) {
       const data = matrix(formulas, 'setFormulas');
+      for (const row of data) row.forEach(assertCellLength);
       write((row, col, i, j) => putFormula(row, col, data[i][j], 'setFormulas', [0, 0]));
       return self;
     },
@@ -367,12 +319,12 @@ export function rangeObject(ctx: Ctx, area: Area) {
 
     getDataValidation() {
       const applied = first((row, col) => sheet.cell(row, col)?.validation);
-      return applied ? dataValidationObject(ctx, applied.rule) : null;
+      return applied ? ctx.objects.dataValidation(applied.rule) : null;
     },
     getDataValidations: () =>
       grid((row, col) => {
         const applied = sheet.cell(row, col)?.validation;
-        return applied ? dataValidationObject(ctx, applied.rule) : null;
+        return applied ? ctx.objects.dataValidation(applied.rule) : null;
       }),
     setDataValidation(rule: unknown) {
       const model = validationOf(rule, 'setDataValidation');
@@ -435,7 +387,7 @@ export function rangeObject(ctx: Ctx, area: Area) {
         unprotected: [],
       };
       book.protections.push(protection);
-      return protectionObject(ctx, protection);
+      return ctx.objects.protection(protection);
     },
     clear(options?: unknown) {
       if (options === undefined) return clearCells({ contents: true, formats: true });
@@ -497,5 +449,6 @@ function setNote(sheet: SheetModel, row: number, col: number, note: unknown): vo
 }
 
 function displayAt(book: Workbook, sheet: SheetModel, row: number, col: number): string {
-  return displayString(book.valueAt(sheet, row, col), sheet.cell(row, col)?.format.numberFormat);
+  const format = sheet.cell(row, col)?.format.numberFormat ?? 'General';
+  return displayString(book.valueAt(sheet, row, col), format, book.timeZone);
 }

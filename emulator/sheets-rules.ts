@@ -1,6 +1,8 @@
 // Data validation and conditional format rules: the builders and rule objects of Apps Script,
 // and the checks Sheets runs (what a person may type, which format a cell shows).
 
+import { rangeArea } from './sheets-areas';
+import type { Ctx } from './sheets-context';
 import {
   type AppliedValidation,
   type Area,
@@ -12,8 +14,6 @@ import {
   type ValidationRule,
   type Workbook,
 } from './sheets-model';
-import type { Ctx } from './sheets-objects';
-import { rangeArea, rangeObject } from './sheets-range';
 import { shiftRelative } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
 import { dateToSerial, EMAIL, isDate, normalizeColor, URL_PATTERN } from './sheets-values';
@@ -147,7 +147,7 @@ function criteriaArgs(criteria: string, args: unknown[]): unknown[] {
 
 /** Rule args as the script sees them: areas become Range objects again. */
 function visibleArgs(ctx: Ctx, args: unknown[]): unknown[] {
-  return args.map((arg) => (isArea(arg) ? rangeObject(ctx, arg) : copyArg(arg)));
+  return args.map((arg) => (isArea(arg) ? ctx.objects.range(arg) : copyArg(arg)));
 }
 
 export function dataValidationBuilder(ctx: Ctx, preset?: ValidationRule) {
@@ -221,9 +221,10 @@ export interface Typed {
   text: string;
 }
 
-const day = (value: unknown) => Math.floor(dateToSerial(value as Date));
-const numeric = (value: CellOutput): number | null =>
-  typeof value === 'number' ? value : isDate(value) ? dateToSerial(value) : null;
+/** Dates compare as days on the spreadsheet's calendar. */
+const day = (value: unknown, zone: string) => Math.floor(dateToSerial(value as Date, zone));
+const numeric = (value: CellOutput, zone: string): number | null =>
+  typeof value === 'number' ? value : isDate(value) ? dateToSerial(value, zone) : null;
 
 function compare(criteria: string, x: number, [a, b]: number[]): boolean {
   switch (criteria.replace(/^(NUMBER|DATE)_/, '')) {
@@ -268,12 +269,14 @@ export function passesValidation(
   const { value, text } = typed;
   if (value === '') return true;
   if (criteria.startsWith('NUMBER_')) {
-    const x = numeric(value);
+    const x = numeric(value, book.timeZone);
     return x !== null && compare(criteria, x, args as number[]);
   }
   if (criteria === 'DATE_IS_VALID_DATE') return isDate(value);
-  if (criteria.startsWith('DATE_'))
-    return isDate(value) && compare(criteria, day(value), args.map(day));
+  if (criteria.startsWith('DATE_')) {
+    const days = args.map((arg) => day(arg, book.timeZone));
+    return isDate(value) && compare(criteria, day(value, book.timeZone), days);
+  }
   switch (criteria) {
     case 'TEXT_IS_VALID_URL':
       return typeof value === 'string' && URL_PATTERN.test(value.trim());
@@ -370,7 +373,7 @@ export function conditionalFormatRuleBuilder(ctx: Ctx, preset?: CfRule) {
       state.ranges = ranges.map((range) => rangeArea(range, path('setRanges'), [ranges]));
       return self;
     },
-    getRanges: () => state.ranges.map((area) => rangeObject(ctx, area)),
+    getRanges: () => state.ranges.map((area) => ctx.objects.range(area)),
     getBooleanCondition: () => (state.condition ? booleanCondition(ctx, state) : null),
     getGradientCondition: () => null,
     build: () => conditionalFormatRuleObject(ctx, copyRule(state)),
@@ -419,7 +422,7 @@ export function conditionalFormatRuleObject(ctx: Ctx, rule: CfRule) {
     'SpreadsheetApp',
     'ConditionalFormatRule',
     {
-      getRanges: () => rule.ranges.map((area) => rangeObject(ctx, area)),
+      getRanges: () => rule.ranges.map((area) => ctx.objects.range(area)),
       getBooleanCondition: () => (rule.condition ? booleanCondition(ctx, rule) : null),
       getGradientCondition: () => null,
       copy: () => conditionalFormatRuleBuilder(ctx, rule),
@@ -449,10 +452,13 @@ export function conditionHolds(
   }
   if (type.startsWith('NUMBER_')) {
     // A blank cell counts as 0 in number conditions, as in Sheets; text never matches.
-    const x = value === '' && !book.isFilled(sheet, row, col) ? 0 : numeric(value);
+    const x = value === '' && !book.isFilled(sheet, row, col) ? 0 : numeric(value, book.timeZone);
     return x !== null && compare(type, x, values as number[]);
   }
-  if (type.startsWith('DATE_')) return isDate(value) && compare(type, day(value), values.map(day));
+  if (type.startsWith('DATE_')) {
+    const days = values.map((v) => day(v, book.timeZone));
+    return isDate(value) && compare(type, day(value, book.timeZone), days);
+  }
   const text = String(value).toLowerCase();
   const wanted = String(values[0]).toLowerCase();
   switch (type) {

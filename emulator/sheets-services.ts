@@ -5,12 +5,12 @@ import path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { BUILD_DIR } from './apps-script-vm';
 import { chartsService } from './sheets-charts';
+import type { Ctx, HostState, MenuRecord, ObjectFactories } from './sheets-context';
 import type { Workbook } from './sheets-model';
 import {
-  type Ctx,
-  type HostState,
-  type MenuRecord,
+  namedRangeObject,
   ProtectionType,
+  protectionObject,
   spreadsheetObject,
   userObject,
 } from './sheets-objects';
@@ -18,12 +18,14 @@ import { rangeObject } from './sheets-range';
 import {
   BooleanCriteria,
   conditionalFormatRuleBuilder,
+  conditionalFormatRuleObject,
   DataValidationCriteria,
   dataValidationBuilder,
+  dataValidationObject,
 } from './sheets-rules';
 import { type Session, signatureError, unwrap } from './sheets-session';
 import { sheetObject } from './sheets-sheet';
-import { isDate } from './sheets-values';
+import { HOST_TIME_ZONE, isDate } from './sheets-values';
 
 /** The services object handed to loadBundle, typed as Apps Script's for host-side tests. */
 export interface Services {
@@ -59,10 +61,17 @@ export interface Shared {
 const enumOf = <T extends string>(...names: T[]) =>
   Object.freeze(Object.fromEntries(names.map((n) => [n, n])) as Record<T, T>);
 
-export const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function createServices(shared: Shared, session: Session): Services {
-  const ctx: Ctx = { session, book: shared.book, host: shared.host };
+  const objects: ObjectFactories = {
+    spreadsheet: () => spreadsheetObject(ctx),
+    sheet: (sheet) => sheetObject(ctx, sheet),
+    range: (area) => rangeObject(ctx, area),
+    protection: (protection) => protectionObject(ctx, protection),
+    namedRange: (named) => namedRangeObject(ctx, named),
+    dataValidation: (rule) => dataValidationObject(ctx, rule),
+    conditionalFormatRule: (rule) => conditionalFormatRuleObject(ctx, rule),
+  };
+  const ctx: Ctx = { session, book: shared.book, host: shared.host, objects };
   const userKey = session.user.toLowerCase();
   const userProps = shared.userProperties.get(userKey) ?? new Map<string, string>();
   shared.userProperties.set(userKey, userProps);
@@ -87,7 +96,7 @@ export function createServices(shared: Shared, session: Session): Services {
       getActiveUser: () => userObject(ctx, session.user, 'Session'),
       getEffectiveUser: () => userObject(ctx, session.user, 'Session'),
       getActiveUserLocale: () => 'en',
-      getScriptTimeZone: () => TIME_ZONE,
+      getScriptTimeZone: () => HOST_TIME_ZONE,
       getTemporaryActiveUserKey: () => `temp-${Buffer.from(session.user).toString('base64')}`,
     }),
     Charts: chartsService(session),
@@ -147,12 +156,12 @@ function propertiesObject(session: Session, store: Map<string, string>) {
     }
     if (key === '') throw new Error('Invalid argument: key');
     const text = isDate(value) ? String(new Date(value.getTime())) : String(value);
-    if (text.length > MAX_VALUE) throw new Error('Argument too large: value');
+    if (Buffer.byteLength(text) > MAX_VALUE) throw new Error('Argument too large: value');
     store.set(key, text);
   };
   const checkQuota = () => {
     let total = 0;
-    for (const [key, value] of store) total += key.length + value.length;
+    for (const [key, value] of store) total += Buffer.byteLength(key) + Buffer.byteLength(value);
     if (total > MAX_STORE) {
       throw new Error(
         'You have exceeded the property storage quota. Please remove some properties and try again.',

@@ -1,6 +1,9 @@
 // The Sheet object: grid size and structure (insert/delete rows and columns with Sheets'
 // limits and messages), frozen panes, sizes, conditional formats, protections and charts.
+
+import { sheetArea } from './sheets-areas';
 import { sheetChartMethods } from './sheets-charts';
+import { assertSheetEditable, type Ctx } from './sheets-context';
 import {
   type Area,
   areasIntersect,
@@ -10,20 +13,10 @@ import {
   type ProtectionModel,
   type SheetModel,
 } from './sheets-model';
-import {
-  assertSheetEditable,
-  type Ctx,
-  cfRuleObjects,
-  namedRangeObject,
-  protectionObject,
-  spreadsheetObject,
-} from './sheets-objects';
-import { rangeObject, sheetArea } from './sheets-range';
 import type { Axis } from './sheets-refs';
 import { signatureError, unwrap } from './sheets-session';
-import { normalizeColor, parseInput } from './sheets-values';
+import { assertCellLength, normalizeColor, parseInput } from './sheets-values';
 
-const MAX_CELLS = 10_000_000;
 const at = (method: string) => `SpreadsheetApp.Sheet.${method}`;
 const OUT_OF_BOUNDS = {
   row: 'Those rows are out of bounds.',
@@ -57,13 +50,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
   const insert = (axis: Axis, position: number, count: number, before: boolean) => {
     edit();
     if (position < 1 || position > size(axis) || count < 1) throw new Error(OUT_OF_BOUNDS[axis]);
-    const other = axis === 'row' ? sheet.maxColumns : sheet.maxRows;
-    const cells = book.sheets.reduce((sum, s) => sum + s.maxRows * s.maxColumns, 0);
-    if (cells + count * other > MAX_CELLS) {
-      throw new Error(
-        `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`,
-      );
-    }
+    book.assertRoomFor(count * (axis === 'row' ? sheet.maxColumns : sheet.maxRows));
     book.insert(sheet, axis, before ? position : position + 1, count, position);
     return self;
   };
@@ -134,7 +121,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       getSheetId: () => sheet.id,
       getIndex: () => book.sheets.indexOf(sheet) + 1,
       getType: () => 'GRID',
-      getParent: () => spreadsheetObject(ctx),
+      getParent: () => ctx.objects.spreadsheet(),
       activate() {
         live();
         book.activeSheet = sheet;
@@ -143,13 +130,13 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
 
       getRange(...args: unknown[]) {
         live();
-        return rangeObject(ctx, sheetArea(book, sheet, args, at('getRange')));
+        return ctx.objects.range(sheetArea(book, sheet, args, at('getRange')));
       },
       getDataRange() {
         live();
         const r2 = Math.max(1, book.lastRow(sheet));
         const c2 = Math.max(1, book.lastColumn(sheet));
-        return rangeObject(ctx, { sheet, r1: 1, c1: 1, r2, c2 });
+        return ctx.objects.range({ sheet, r1: 1, c1: 1, r2, c2 });
       },
       getLastRow: () => book.lastRow(sheet),
       getLastColumn: () => book.lastColumn(sheet),
@@ -193,12 +180,13 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       appendRow(values: unknown) {
         if (!Array.isArray(values)) throw signatureError(at('appendRow'), [values]);
         edit();
+        values.forEach(assertCellLength);
         const row = book.lastRow(sheet) + 1;
-        if (row > sheet.maxRows) book.insert(sheet, 'row', row, 1, row - 1);
-        if (values.length > sheet.maxColumns) {
-          const extra = values.length - sheet.maxColumns;
-          book.insert(sheet, 'col', sheet.maxColumns + 1, extra, sheet.maxColumns);
-        }
+        const extraCols = Math.max(0, values.length - sheet.maxColumns);
+        const extraRows = row > sheet.maxRows ? 1 : 0;
+        book.assertRoomFor(extraRows * (sheet.maxColumns + extraCols) + extraCols * sheet.maxRows);
+        if (extraRows) book.insert(sheet, 'row', row, 1, row - 1);
+        if (extraCols) book.insert(sheet, 'col', sheet.maxColumns + 1, extraCols, sheet.maxColumns);
         book.assertCanEdit(user, {
           sheet,
           r1: row,
@@ -209,7 +197,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
         book.batch(() => {
           values.forEach((value, j) => {
             const format = sheet.cell(row, j + 1)?.format.numberFormat;
-            book.setContent(sheet, row, j + 1, parseInput(value, format));
+            book.setContent(sheet, row, j + 1, parseInput(value, format, book.timeZone));
           });
         });
         return self;
@@ -285,7 +273,8 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
       },
       getTabColor: () => sheet.tabColor,
 
-      getConditionalFormatRules: () => cfRuleObjects(ctx, sheet),
+      getConditionalFormatRules: () =>
+        sheet.cfRules.map((rule) => ctx.objects.conditionalFormatRule(rule)),
       setConditionalFormatRules(rules: unknown) {
         if (!Array.isArray(rules)) throw signatureError(at('setConditionalFormatRules'), [rules]);
         const models = rules.map((rule) => {
@@ -308,7 +297,7 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
         const kind = protectionType(type);
         return book.protections
           .filter((p) => p.type === kind && p.area.sheet === sheet)
-          .map((p) => protectionObject(ctx, p));
+          .map((p) => ctx.objects.protection(p));
       },
       protect() {
         edit();
@@ -322,10 +311,12 @@ export function sheetObject(ctx: Ctx, sheet: SheetModel) {
           unprotected: [],
         };
         if (!existing) book.protections.push(protection);
-        return protectionObject(ctx, protection);
+        return ctx.objects.protection(protection);
       },
       getNamedRanges: () =>
-        book.namedRanges.filter((n) => n.area.sheet === sheet).map((n) => namedRangeObject(ctx, n)),
+        book.namedRanges
+          .filter((n) => n.area.sheet === sheet)
+          .map((n) => ctx.objects.namedRange(n)),
       ...sheetChartMethods(ctx, sheet, live, edit),
 
       clear(options?: unknown) {

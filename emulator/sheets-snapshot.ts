@@ -3,7 +3,6 @@
 // protections, sharing, document and script properties). Dates are `{ "$date": ISO }`, areas
 // are `{ sheet, r1, c1, r2, c2 }` by sheet name. Reading checks every field before building, so
 // a bad file is refused whole, with the first problem named.
-import type { Emulator } from './sheets-emulator';
 import {
   type Area,
   type CfFormat,
@@ -17,7 +16,7 @@ import {
   Workbook,
 } from './sheets-model';
 import type { Shared } from './sheets-services';
-import { isDate, type Literal } from './sheets-values';
+import { checkTimeZone, isDate, type Literal } from './sheets-values';
 
 export interface AreaSnapshot {
   sheet: string;
@@ -102,6 +101,8 @@ export interface ProtectionSnapshot {
 export interface WorkbookSnapshot {
   version: 1;
   name: string;
+  /** The spreadsheet's time zone; cell dates are wall clock times (`Z` means none). */
+  timeZone?: string;
   owner: string;
   editors: string[];
   viewers: string[];
@@ -129,13 +130,14 @@ export function trackState(services: object, shared: Shared): void {
 
 // ---- writing ----
 
-export function toSnapshot(emulator: Emulator): WorkbookSnapshot {
+export function toSnapshot(emulator: { readonly services: object }): WorkbookSnapshot {
   const shared = states.get(emulator.services);
   if (!shared) throw new Error('emulator: toSnapshot takes an emulator made by createEmulator');
   const { book } = shared;
   return {
     version: 1,
     name: book.name,
+    timeZone: book.timeZone,
     owner: book.owner,
     editors: [...book.editors],
     viewers: [...book.viewers],
@@ -379,6 +381,14 @@ export function readSnapshot(value: unknown): LoadedSnapshot {
     texts(root.viewers, 'viewers'),
   );
   book.name = text(root.name, 'name');
+  if (root.timeZone !== undefined) {
+    const zone = text(root.timeZone, 'timeZone');
+    try {
+      book.timeZone = checkTimeZone(zone);
+    } catch {
+      fail('timeZone', `is not a time zone (found ${JSON.stringify(zone)})`);
+    }
+  }
   const sheets = list(root.sheets, 'sheets').map((s, i) => object(s, `sheets[${i}]`));
   if (sheets.length === 0) fail('sheets', 'must hold at least one sheet');
   const models = sheets.map((s, i) => addSheet(book, s, `sheets[${i}]`));

@@ -1,15 +1,14 @@
 // Inserting and deleting rows or columns: cells move, and so does everything that points at
 // them (formulas, validation and conditional format rules, named ranges, protections, charts),
 // the way Sheets moves them.
-import {
-  type AppliedValidation,
-  type Area,
-  type Cell,
-  type CfRule,
-  type ChartModel,
-  isArea,
-  type SheetModel,
-  type Workbook,
+import type {
+  AppliedValidation,
+  Area,
+  Cell,
+  CfRule,
+  ChartModel,
+  SheetModel,
+  Workbook,
 } from './sheets-model';
 import {
   type Axis,
@@ -21,6 +20,11 @@ import {
   shiftRefForOp,
   shiftSpan,
 } from './sheets-refs';
+
+/** Whether a rule argument or chart range is an area (a Range the script passed). */
+export function isArea(value: unknown): value is Area {
+  return typeof value === 'object' && value !== null && 'sheet' in value && 'r1' in value;
+}
 
 /** Splices a sparse list, skipping work when nothing would land inside it. */
 function spliceSparse<T>(list: T[], at: number, remove: number, insert: T[]): void {

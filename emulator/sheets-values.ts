@@ -11,31 +11,107 @@ export type Content =
 
 export const EMPTY: Content = { kind: 'empty' };
 
+/** Sheets' limit on what one cell holds (a value's text or a formula). */
+export const MAX_CELL_CHARS = 50_000;
+
+/** Throws Sheets' message when a string written to a cell (value or formula) is too long. */
+export function assertCellLength(value: unknown): void {
+  if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+    throw new Error(
+      `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+    );
+  }
+}
+
 /** Dates from another realm (the script's vm context) fail `instanceof Date`. */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-// Dates map to serial numbers through their local calendar fields: the spreadsheet's time zone
-// is the host's, which is also the script's (the bundle runs in this process).
+// A cell holds a date as a serial number: days since 1899-12-30 on the spreadsheet's wall
+// clock. Cells keep it as a "wall date" (a Date whose UTC fields are that wall clock), so the
+// time zone matters only where Sheets meets a script: a script's Date is an instant, read and
+// written in the spreadsheet's time zone (which may differ from the script's, this process's).
 const EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
 
-export function dateToSerial(date: Date): number {
-  const utc = Date.UTC(
-    date.getFullYear(),
-    date.getMonth(),
-    date.getDate(),
-    date.getHours(),
-    date.getMinutes(),
-    date.getSeconds(),
-    date.getMilliseconds(),
-  );
-  return (utc - EPOCH) / DAY;
+/** The time zone of this process, which stands for the script's (Session.getScriptTimeZone). */
+export const HOST_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The serial number of a wall date. */
+export function wallSerial(wall: Date): number {
+  return (wall.getTime() - EPOCH) / DAY;
 }
 
-export function serialToDate(serial: number): Date {
-  const u = new Date(EPOCH + Math.round(serial * DAY));
+/** The wall date of a serial number (its UTC fields are the day and time the cell shows). */
+export function wallDate(serial: number): Date {
+  return new Date(EPOCH + Math.round(serial * DAY));
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Throws Apps Script's message for a time zone Intl does not know. */
+export function checkTimeZone(timeZone: string): string {
+  try {
+    zoneFormat(timeZone);
+    return timeZone;
+  } catch {
+    throw new Error('Invalid argument: timeZone');
+  }
+}
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffset(time: number, timeZone: string): number {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
+  const parts: Record<string, number> = {};
+  for (const { type, value } of zoneFormat(timeZone).formatToParts(new Date(time))) {
+    parts[type] = Number(value);
+  }
+  const wall = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+  );
+  return wall - (time - (((time % 1000) + 1000) % 1000));
+}
+
+/** The serial number a script's Date (an instant) is in the spreadsheet's time zone. */
+export function dateToSerial(date: Date, timeZone: string): number {
+  const time = date.getTime();
+  return (time + zoneOffset(time, timeZone) - EPOCH) / DAY;
+}
+
+/** The instant a serial number is in the spreadsheet's time zone, as getValues returns it. */
+export function serialToDate(serial: number, timeZone: string): Date {
+  const wall = EPOCH + Math.round(serial * DAY);
+  const guess = wall - zoneOffset(wall, timeZone);
+  return new Date(wall - zoneOffset(guess, timeZone));
+}
+
+/** A Date whose local fields (this process's zone) are the serial's wall clock, for the engine. */
+export function hostDate(serial: number): Date {
+  const u = wallDate(serial);
   return new Date(
     u.getUTCFullYear(),
     u.getUTCMonth(),
@@ -79,8 +155,8 @@ function monthIndex(name: string): number {
 }
 
 function validDate(y: number, m: number, d: number, h = 0, mi = 0, s = 0): Date | null {
-  const date = new Date(y, m - 1, d, h, mi, s);
-  const ok = date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
+  const date = new Date(Date.UTC(y, m - 1, d, h, mi, s));
+  const ok = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   return ok && h < 24 && mi < 60 && s < 60 ? date : null;
 }
 
@@ -114,7 +190,10 @@ const DATE_PATTERNS: { re: RegExp; format: string; ymd: (m: string[]) => number[
   },
 ];
 
-/** Parses date text Sheets (en_US) recognises: `2026-03-14`, `3/14/2026`, `Mar 14, 2026`. */
+/**
+ * Parses date text Sheets (en_US) recognises: `2026-03-14`, `3/14/2026`, `Mar 14, 2026`, as a
+ * wall date (the day and time typed, in no time zone).
+ */
 export function parseDate(text: string): { value: Date; format: string } | null {
   const trimmed = text.trim();
   for (const { re, format, ymd } of DATE_PATTERNS) {
@@ -145,40 +224,48 @@ function parseText(text: string): Content {
   return { kind: 'value', value: text };
 }
 
-function dateFormatFor(date: Date): string {
-  const midnight = date.getHours() + date.getMinutes() + date.getSeconds() === 0;
+function dateFormatFor(wall: Date): string {
+  const midnight = wall.getUTCHours() + wall.getUTCMinutes() + wall.getUTCSeconds() === 0;
   return midnight ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
 }
 
 /**
  * How Sheets stores a value written by setValue(s) or typed by a person. `numberFormat` is the
- * cell's current format: a plain-text cell (`@`) keeps strings exactly as written.
+ * cell's current format: a plain-text cell (`@`) keeps strings exactly as written. A script's
+ * Date is read in the spreadsheet's `timeZone`; dates are stored as wall dates.
  */
-export function parseInput(input: unknown, numberFormat?: string): Content {
+export function parseInput(
+  input: unknown,
+  numberFormat: string | undefined,
+  timeZone: string,
+): Content {
   if (input === null || input === undefined) return EMPTY;
   if (typeof input === 'boolean') return { kind: 'value', value: input };
   if (typeof input === 'number') {
     return Number.isFinite(input) ? { kind: 'value', value: input } : parseText(String(input));
   }
   if (isDate(input)) {
-    const date = new Date(input.getTime());
-    if (Number.isNaN(date.getTime())) return EMPTY;
-    return { kind: 'value', value: date, impliedFormat: dateFormatFor(date) };
+    if (Number.isNaN(input.getTime())) return EMPTY;
+    const wall = wallDate(dateToSerial(input, timeZone));
+    return { kind: 'value', value: wall, impliedFormat: dateFormatFor(wall) };
   }
   const text = String(input);
   if (numberFormat === '@') return text === '' ? EMPTY : { kind: 'value', value: text };
   return parseText(text);
 }
 
-/** The string Sheets shows for a value in a number format. */
-export function displayString(value: unknown, numberFormat = 'General'): string {
+/**
+ * The string Sheets shows for a value in a number format; a Date (as getValues returns it) is
+ * shown on the wall clock of the spreadsheet's `timeZone`.
+ */
+export function displayString(value: unknown, numberFormat: string, timeZone: string): string {
   if (value === '' || value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) {
     const format = isDateFormat(numberFormat) ? numberFormat : 'M/d/yyyy H:mm:ss';
-    return formatNumber(dateToSerial(value), format, serialToDate);
+    return formatNumber(dateToSerial(value, timeZone), format, wallDate);
   }
-  if (typeof value === 'number') return formatNumber(value, numberFormat, serialToDate);
+  if (typeof value === 'number') return formatNumber(value, numberFormat, wallDate);
   return String(value);
 }
 

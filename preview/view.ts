@@ -40,6 +40,7 @@ export function workbookView(
 
 function sheetView(emulator: Emulator, name: string): SheetView {
   const sheet = emulator.sheet(name);
+  const zone = emulator.timeZone;
   const used = sheet.values();
   const usedRows = used.length;
   const usedColumns = used[0]?.length ?? 0;
@@ -66,8 +67,8 @@ function sheetView(emulator: Emulator, name: string): SheetView {
       const numberFormat = format.numberFormat ?? 'General';
       const kind = kindOf(value);
       const view: CellView = {
-        display: displayString(value, numberFormat),
-        input: grids.formulas[i][j] || inputOf(value, numberFormat),
+        display: displayString(value, numberFormat, zone),
+        input: grids.formulas[i][j] || inputOf(value, numberFormat, zone),
         kind,
         value: kind === 'error' ? errorOf(emulator, name, r, c, String(value)) : rawValue(value),
         format: numberFormat,
@@ -138,12 +139,12 @@ function errorOf(emulator: Emulator, sheet: string, row: number, col: number, co
 }
 
 /** The formula bar shows percents as percents and dates as dates, like Sheets. */
-function inputOf(value: unknown, numberFormat: string): string {
+function inputOf(value: unknown, numberFormat: string, zone: string): string {
   if (value === '' || value === null || value === undefined) return '';
   if (typeof value === 'number' && numberFormat.includes('%'))
     return `${+(value * 100).toPrecision(15)}%`;
   if (isDate(value))
-    return displayString(value, isDateFormat(numberFormat) ? numberFormat : 'M/d/yyyy');
+    return displayString(value, isDateFormat(numberFormat) ? numberFormat : 'M/d/yyyy', zone);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return String(value);
 }
@@ -180,28 +181,30 @@ function describeValidation(emulator: Emulator, validation: Validation, view: Ce
       view.dropdown = values
         .flat()
         .filter((v) => v !== '')
-        .map((v) => displayString(v));
+        .map((v) => displayString(v, 'General', emulator.timeZone));
       return;
     }
   }
   const words = validation.criteria.toLowerCase().replace(/_/g, ' ');
   const args = validation.args.map((arg) =>
-    isDate(arg) ? displayString(arg, 'yyyy-mm-dd') : String(arg),
+    isDate(arg) ? displayString(arg, 'yyyy-mm-dd', emulator.timeZone) : String(arg),
   );
   view.validation = validation.helpText || [words, ...args].join(' ').trim();
 }
 
 function chartViews(emulator: Emulator, sheet: EmulatorSheet): ChartView[] {
+  const show = (value: unknown, format = 'General') =>
+    displayString(value, format, emulator.timeZone);
   return sheet.charts.map((chart) => {
     const columns = chart.ranges.flatMap((range) => columnsOf(emulator, range, chart.transposed));
     const [domain = [], ...others] = columns;
     const headers = chart.numHeaders > 0 || (chart.numHeaders < 0 && looksLikeHeader(others));
     // Days label as days, as a date-formatted column shows them.
     const labels = (headers ? domain.slice(1) : domain).map((value) =>
-      isDate(value) ? displayString(value, 'yyyy-mm-dd') : displayString(value),
+      isDate(value) ? show(value, 'yyyy-mm-dd') : show(value),
     );
     const series = others.map((column, i) => ({
-      name: headers ? displayString(column[0]) : `Series ${i + 1}`,
+      name: headers ? show(column[0]) : `Series ${i + 1}`,
       values: (headers ? column.slice(1) : column).map((v) => (typeof v === 'number' ? v : null)),
     }));
     const option = (key: string) => chart.options[key];

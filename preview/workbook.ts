@@ -107,7 +107,8 @@ export class PreviewWorkbook {
     const view = this.emulator.sheet(sheet);
     const [[value]] = view.values(a1);
     const [[format]] = view.numberFormats(a1);
-    return { status: 'ok', display: displayString(value, format), warnings };
+    const display = displayString(value, format, this.emulator.timeZone);
+    return { status: 'ok', display, warnings };
   }
   /**
    * Clearing the cell that blocked an array formula lets Sheets fill the array again; the formula

@@ -41,7 +41,7 @@ export async function workbookToXlsx(emulator: Emulator): Promise<Buffer> {
         const format = formats[i][j];
         if (value === '' && !format.background) return;
         const cell = target.getCell(i + 1, j + 1);
-        cell.value = excelValue(value);
+        cell.value = excelValue(value, emulator.timeZone);
         if (format.numberFormat && format.numberFormat !== 'General')
           cell.numFmt = format.numberFormat;
         else if (isDate(value)) cell.numFmt = 'yyyy-mm-dd';
@@ -64,13 +64,13 @@ export async function workbookToXlsx(emulator: Emulator): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function excelValue(value: unknown): ExcelJS.CellValue {
+function excelValue(value: unknown, timeZone: string): ExcelJS.CellValue {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'string' && ERROR_VALUES.has(value)) {
     return { error: value as ExcelJS.CellErrorValue['error'] };
   }
   // A serial number, like Sheets and Excel store dates: no time zone can shift the day.
-  if (isDate(value)) return dateToSerial(value);
+  if (isDate(value)) return dateToSerial(value, timeZone);
   return value as ExcelJS.CellValue;
 }
 

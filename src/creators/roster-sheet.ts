@@ -16,6 +16,7 @@ import { createdBefore } from '../insights/sources';
 import { type CellValue, RATES_SHEET, type RateTable, rateTable } from '../money/money';
 import type { CreatorsSynced } from '../shared/api';
 import { clearAndFit } from '../sheet/blocks';
+import { daysOf } from '../sheet/dates';
 import { columnLetter } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { valueFormat } from '../tracker/layout';
@@ -195,6 +196,7 @@ export interface TrackersRead {
 /** Reads every registered tracker and the Rates sheet; refuses when no tracker can be read. */
 export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): TrackersRead {
   const chosen = trackersOf(spreadsheet);
+  const dayOf = daysOf(spreadsheet);
   if (chosen.length === 0)
     throw new InputError(`There is no campaign tracker yet: create one, then ${feature}.`);
   const notes: string[] = [];
@@ -204,7 +206,7 @@ export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): Trac
   for (const { sheet, stored } of chosen) {
     const name = sheet.getName();
     try {
-      const read = readTrackerPosts(name, sheet.getDataRange().getValues());
+      const read = readTrackerPosts(name, sheet.getDataRange().getValues(), dayOf);
       trackers.push(read.posts);
       const { headerRow, handleColumn } = read;
       tables.push({ sheet, sheetId: stored.sheetId, headerRow, handleColumn });
@@ -217,7 +219,7 @@ export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): Trac
     throw new InputError(`No tracker could be read, so nothing was changed. ${notes.join(' ')}`);
   const ratesSheet = spreadsheet.getSheetByName(RATES_SHEET);
   const rateRows = ratesSheet
-    ? ratesFromValues((ratesSheet.getDataRange().getValues() as CellValue[][]).slice(1))
+    ? ratesFromValues((ratesSheet.getDataRange().getValues() as CellValue[][]).slice(1), dayOf)
     : [];
   return {
     trackers,

@@ -4,7 +4,7 @@
 // older tracker lacks read as blank.
 
 import { currencyCode } from '../money/money';
-import { dayOfDate } from '../sheet/dates';
+import { cellDay, type DayOf } from '../sheet/dates';
 import type { ColumnKey } from '../tracker/columns';
 import { readTrackerTable } from '../tracker/read';
 import type { PostRow, TrackerPosts } from './roster';
@@ -24,13 +24,6 @@ const numberOf = (value: unknown): number | undefined =>
 const textOf = (value: unknown): string =>
   value === undefined || value === null ? '' : String(value).trim();
 
-/** A date cell as "YYYY-MM-DD"; text that isn't a date is no date. */
-function dayOf(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dayOfDate(value);
-  const text = textOf(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
-}
-
 function yesNo(value: unknown): boolean | undefined {
   const text = textOf(value).toLowerCase();
   if (text === 'yes') return true;
@@ -38,8 +31,15 @@ function yesNo(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Reads a tracker's rows; throws LayoutError (with what to do) when its header was renamed. */
-export function readTrackerPosts(name: string, values: readonly unknown[][]): ReadPosts {
+/**
+ * Reads a tracker's rows; throws LayoutError (with what to do) when its header was renamed.
+ * `dayOf` reads date cells on the spreadsheet's calendar (sheet/dates.ts).
+ */
+export function readTrackerPosts(
+  name: string,
+  values: readonly unknown[][],
+  dayOf: DayOf,
+): ReadPosts {
   const { headerRow, columns, setting } = readTrackerTable(name, values, 'roster');
   const currency = currencyCode(textOf(setting('Currency')?.value));
   const reporting = currencyCode(textOf(setting('Reporting currency')?.value)) || currency;
@@ -61,8 +61,8 @@ export function readTrackerPosts(name: string, values: readonly unknown[][]): Re
       currency: text('currency'),
       salesCurrency: text('salesCurrency'),
       followers: num('followers'),
-      postDate: dayOf(at(cells, 'postDate')),
-      firstOrderDate: dayOf(at(cells, 'firstOrderDate')),
+      postDate: cellDay(at(cells, 'postDate'), dayOf),
+      firstOrderDate: cellDay(at(cells, 'firstOrderDate'), dayOf),
       fee: num('fee'),
       // The tracker has one "Product and shipping" column: it counts as product.
       product: num('productCost'),

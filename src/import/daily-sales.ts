@@ -1,7 +1,7 @@
 // The "Daily sales" sheet: one row per day and source (date, units, sales, source). A new
 // report replaces its source's days from its first to its last date and keeps the others.
 
-import { dayOfDate } from '../sheet/dates';
+import type { DayOf } from '../sheet/dates';
 import { ImportError } from './errors';
 import type { DailySale, DailySalesReport } from './report';
 import { headerKey } from './text';
@@ -44,7 +44,11 @@ export function toDailySalesRows(days: readonly StoredDay[]): (string | number)[
   ];
 }
 
-export function fromDailySalesRows(rows: readonly (readonly unknown[])[]): StoredDay[] {
+/** `dayOf` reads date cells on the spreadsheet's calendar (sheet/dates.ts). */
+export function fromDailySalesRows(
+  rows: readonly (readonly unknown[])[],
+  dayOf: DayOf,
+): StoredDay[] {
   if (rows.length === 0) return [];
   DAILY_SALES_HEADERS.forEach((expected, i) => {
     if (headerKey(String(rows[0][i] ?? '')) !== headerKey(expected))
@@ -58,7 +62,7 @@ export function fromDailySalesRows(rows: readonly (readonly unknown[])[]): Store
     const [date, units, sales, source] = rows[i];
     if (date == null || date === '') continue;
     days.push({
-      date: date instanceof Date ? dayOfDate(date) : String(date),
+      date: date instanceof Date ? dayOf(date) : String(date),
       units: Number(units) || 0,
       sales: Number(sales) || 0,
       source: String(source ?? ''),

@@ -10,6 +10,7 @@ import {
   saveImportSettings,
 } from '../apps/properties';
 import type { ImportApplied, ImportPreview } from '../shared/api';
+import { daysOf } from '../sheet/dates';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import {
   DAILY_SALES_HEADERS,
@@ -184,10 +185,12 @@ function planTracker(
   report: SalesReport,
   bonusRate: number,
 ): Planned {
-  const tracker: LoadedTracker = loadTracker(trackerSheet(spreadsheet, preview.sheetName));
+  const dayOf = daysOf(spreadsheet);
+  const tracker: LoadedTracker = loadTracker(trackerSheet(spreadsheet, preview.sheetName), dayOf);
   const stored: StoredTable = readStoredTable(spreadsheet, LEDGER_SHEET);
   const ledger: LedgerEntry[] = fromLedgerRows(
     stored.rows.map((row) => row.slice(0, LEDGER_HEADERS.length)),
+    dayOf,
   );
   const plan: TrackerPlan = planTrackerImport({
     report,
@@ -255,6 +258,7 @@ function planDailySales(
   const stored = readStoredTable(spreadsheet, DAILY_SALES_SHEET);
   const days: StoredDay[] = fromDailySalesRows(
     stored.rows.map((row) => row.slice(0, DAILY_SALES_HEADERS.length)),
+    daysOf(spreadsheet),
   );
   const merged = mergeDailySales(days, report);
   const replaced = days.length - (merged.length - report.days.length);

@@ -3,7 +3,7 @@
 // orders) it covers and keeps the rest; other sources are untouched. Stored as plain rows in a
 // hidden sheet (toLedgerRows / fromLedgerRows).
 
-import { dayOfDate } from '../sheet/dates';
+import type { DayOf } from '../sheet/dates';
 import { ImportError } from './errors';
 import { keyId, type MatchResult, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
@@ -208,23 +208,24 @@ function ledgerChanged(detail: string): ImportError {
   );
 }
 
-function cellText(cell: unknown): string {
+function cellText(cell: unknown, dayOf: DayOf): string {
   if (cell == null) return '';
-  if (cell instanceof Date) return dayOfDate(cell);
+  if (cell instanceof Date) return dayOf(cell);
   return String(cell);
 }
 
 /** Reads the rows toLedgerRows wrote (as getValues returns them); refuses a changed layout. */
-export function fromLedgerRows(rows: readonly (readonly unknown[])[]): LedgerEntry[] {
+/** `dayOf` reads date cells on the spreadsheet's calendar (sheet/dates.ts). */
+export function fromLedgerRows(rows: readonly (readonly unknown[])[], dayOf: DayOf): LedgerEntry[] {
   if (rows.length === 0) return [];
-  const header = rows[0].map((cell) => headerKey(cellText(cell)));
+  const header = rows[0].map((cell) => headerKey(cellText(cell, dayOf)));
   LEDGER_HEADERS.forEach((expected, i) => {
     if (header[i] !== headerKey(expected))
       throw ledgerChanged(`column ${i + 1} isn't "${expected}"`);
   });
   const ledger: LedgerEntry[] = [];
   for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i].map(cellText);
+    const cells = rows[i].map((cell) => cellText(cell, dayOf));
     if (cells.every((cell) => cell.trim() === '')) continue;
     const keyKind = cells[3] as KeyKind;
     if (!KEY_KINDS.includes(keyKind))

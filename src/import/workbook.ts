@@ -3,7 +3,7 @@
 // call per block); every block is snapshotted before it is written, so a failure midway puts
 // back what was there.
 import type { ImportedField } from '../shared/api';
-import { dayOfDate } from '../sheet/dates';
+import type { DayOf } from '../sheet/dates';
 import { currencyFormat, numberFormat } from '../sheet/formats';
 import { literal, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { appendColumns } from '../tracker/append';
@@ -82,7 +82,8 @@ function text(value: unknown): string {
 }
 
 /** The tracker as three whole-range reads; throws LayoutError for a changed layout. */
-export function loadTracker(sheet: Sheet): LoadedTracker {
+/** `dayOf` reads date cells on the spreadsheet's calendar (sheet/dates.ts). */
+export function loadTracker(sheet: Sheet, dayOf: DayOf): LoadedTracker {
   const data = sheet.getDataRange();
   const values = data.getValues();
   const formulas = data.getFormulas();
@@ -106,7 +107,7 @@ export function loadTracker(sheet: Sheet): LoadedTracker {
       const value = columns[key] ? at(row, key) : undefined;
       if (value instanceof Date) {
         // A date cell compares with the plan's "YYYY-MM-DD".
-        if (!Number.isNaN(value.getTime())) current[field] = dayOfDate(value);
+        if (!Number.isNaN(value.getTime())) current[field] = dayOf(value);
       } else if (value !== undefined && value !== null) current[field] = value as CellValue;
     }
     cells.set(number, current);

@@ -1,7 +1,7 @@
 // The "Rates" sheet the tracker's Rate columns look up: currency, rate to the reporting
 // currency, date of the rate. Created once, when a tracker first needs it; the team keeps it.
 import { type CellValue, RATES_HEADERS, RATES_SHEET, type RateRow } from '../money/money';
-import { dayOfDate } from '../sheet/dates';
+import type { DayOf } from '../sheet/dates';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -44,6 +44,7 @@ export function ensureRatesSheet(spreadsheet: Spreadsheet): { sheet: Sheet; crea
 /** Rate rows from the "Rates" sheet's values below its header; blank rows are skipped. */
 export function ratesFromValues(
   values: readonly (readonly CellValue[])[],
+  dayOf: DayOf,
   firstRow = 2,
 ): RateRow[] {
   const rows: RateRow[] = [];
@@ -54,7 +55,7 @@ export function ratesFromValues(
     const text = typeof raw === 'string' ? raw.trim() : '';
     const rate =
       typeof raw === 'number' ? raw : /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
-    const date = cells[2] instanceof Date ? dayOfDate(cells[2]) : String(cells[2] ?? '').trim();
+    const date = cells[2] instanceof Date ? dayOf(cells[2]) : String(cells[2] ?? '').trim();
     rows.push({ currency, rate, date, row: firstRow + i });
   });
   return rows;

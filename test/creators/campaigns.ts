@@ -87,8 +87,9 @@ export function rowOf(p: Post): unknown[] {
   ];
 }
 
-export function workbook(campaigns = CAMPAIGNS) {
-  const emulator = createEmulator();
+/** The campaigns typed into trackers of a spreadsheet in `timeZone` (default: the script's). */
+export function workbook(campaigns = CAMPAIGNS, timeZone?: string) {
+  const emulator = createEmulator(timeZone === undefined ? {} : { timeZone });
   const script = emulator.load();
   for (const { name, posts } of campaigns) {
     script.call('createTracker', {

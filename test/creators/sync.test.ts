@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/sheets-emulator';
 import { errorOf } from '../harness/fixtures';
+import { ZONES } from '../harness/zones';
 import { CAMPAIGNS, post, rowOf, workbook } from './campaigns';
 
 /** A creator's cell, found by header and handle. */
@@ -79,14 +80,17 @@ describe('syncing the Creators sheet', () => {
     expect(synced.notes).toEqual(['Money totals: 1 row left out: no rate for CAD.']);
   });
 
-  it('shows the possible code leak with its reason and campaign', () => {
-    const { sync, roster } = workbook();
-    sync();
-    expect(cell(roster(), '@leo.unboxes', 'Possible code leak')).toBe(
-      'Spring 2025-03-07: 85 orders from 60 clicks: more orders than clicks',
-    );
-    expect(cell(roster(), '@jane.doe', 'Possible code leak')).toBe('');
-  });
+  it.each(ZONES)(
+    'shows the possible code leak with its reason, campaign and post day (%s)',
+    (zone) => {
+      const { sync, roster } = workbook(CAMPAIGNS, zone);
+      sync();
+      expect(cell(roster(), '@leo.unboxes', 'Possible code leak')).toBe(
+        'Spring 2025-03-07: 85 orders from 60 clicks: more orders than clicks',
+      );
+      expect(cell(roster(), '@jane.doe', 'Possible code leak')).toBe('');
+    },
+  );
 
   it('lists a near-duplicate pair for the team to confirm, without merging it', () => {
     const { sync, roster } = workbook();

@@ -5,6 +5,7 @@ import {
   toDailySalesRows,
 } from '../../src/import/daily-sales';
 import type { DailySalesReport } from '../../src/import/report';
+import { dayIn, midnightIn, ZONES } from '../harness/zones';
 import { fixture, read } from './helpers';
 
 function daily(text: string): DailySalesReport {
@@ -28,11 +29,11 @@ describe('the Daily sales sheet', () => {
     expect(mergeDailySales(first, daily(fixture('business-report.csv')))).toEqual(first);
   });
 
-  it('round-trips through sheet rows, dates read back from Date cells too', () => {
+  it.each(ZONES)('round-trips through sheet rows, Date cells read as days in %s', (zone) => {
     const days = mergeDailySales([], daily(fixture('business-report.csv')));
     const rows = toDailySalesRows(days);
-    expect(fromDailySalesRows(rows)).toEqual(days);
-    const withDate = [rows[0], [new Date(2025, 2, 12), 41, 1234.5, 'Amazon']];
-    expect(fromDailySalesRows(withDate)[0].date).toBe('2025-03-12');
+    expect(fromDailySalesRows(rows, dayIn(zone))).toEqual(days);
+    const withDate = [rows[0], [midnightIn('2025-03-12', zone), 41, 1234.5, 'Amazon']];
+    expect(fromDailySalesRows(withDate, dayIn(zone))[0].date).toBe('2025-03-12');
   });
 });

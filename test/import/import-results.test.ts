@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import type { ImportApplied, ImportPreview } from '../../src/shared/api';
 import { errorOf, TRACKER_FORM } from '../harness/fixtures';
+import { midnightIn, ZONES } from '../harness/zones';
 import { cents, fixture } from './helpers';
 
 const TRACKER = 'Spring launch';
@@ -34,6 +35,8 @@ function setup(rows: unknown[][] = [JANE, TOM, BO], emulator = createEmulator())
   const file = (csv: string, fileName = 'report.csv') => ({ csv, fileName });
   return { emulator, script, sheet, preview, apply, file };
 }
+
+const Utilities = (emulator: Emulator) => emulator.services.Utilities;
 
 /** Every sheet's values, formulas and visibility, and the document's properties. */
 function everything(emulator: Emulator) {
@@ -447,6 +450,31 @@ describe('daily sales', () => {
     expect(emulator.sheet(TRACKER).values()).toEqual(before);
   });
 
+  it.each(ZONES)('days a person typed as dates are the days they show (%s)', (zone) => {
+    const { emulator, preview, apply, file } = setup(undefined, createEmulator({ timeZone: zone }));
+    emulator.services.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Daily sales');
+    emulator.type('Daily sales', 'A1', [
+      ['Date', 'Units', 'Sales', 'Source'],
+      ['2025-03-11', 9, 90, 'Amazon'],
+      ['2025-03-14', 1, 10, 'Amazon'],
+    ]);
+    // The report holds 2025-03-12 to 2025-03-14: it restates the 14th and keeps the 11th.
+    expect(preview(file(fixture('business-report.csv'))).dailySales).toEqual({
+      days: 3,
+      replaced: 1,
+    });
+    apply(file(fixture('business-report.csv')));
+    const days = emulator.sheet('Daily sales').values().slice(1);
+    const dayOf = (value: unknown) =>
+      value instanceof Date ? Utilities(emulator).formatDate(value, zone, 'yyyy-MM-dd') : value;
+    expect(days.map((row) => [dayOf(row[0]), row[1], row[2]])).toEqual([
+      ['2025-03-11', 9, 90],
+      ['2025-03-12', 41, 1234.5],
+      ['2025-03-13', 30, 899.1],
+      ['2025-03-14', 67, 2005.23],
+    ]);
+  });
+
   it('dates like 03/04/25 ask for their order; the answer decides the day', () => {
     const { emulator, preview, apply, file } = setup();
     const csv = 'Date,Ordered Product Sales,Units Ordered\n03/04/25,$10.00,1\n';
@@ -538,20 +566,22 @@ describe('an older tracker', () => {
   });
 });
 
-describe('first order date and code leaks', () => {
+describe.each(ZONES)('first order date and code leaks, in a spreadsheet in %s', (zone) => {
   // AV is "First order date", AU "Possible code leak". In the fixture, JANE10's first kept
   // order (#1001) is on 2025-03-14 and TOM5's (#1005) on 2025-03-16; @bo's code sold nothing.
   const leak = (emulator: Emulator, row: number) =>
     String(emulator.sheet(TRACKER).values(`AU${row}`)[0][0]);
 
+  const inZone = () => createEmulator({ timeZone: zone });
+
   it('is filled for matched rows only, with the earliest order day', () => {
-    const { emulator, apply, file } = setup();
+    const { emulator, apply, file } = setup(undefined, inZone());
     apply(file(fixture('shopify-orders.csv')));
     const sheet = emulator.sheet(TRACKER);
     expect(sheet.values('AV7')[0][0]).toBe('First order date');
     expect(sheet.values('AV8:AV12')).toEqual([
-      [new Date(2025, 2, 14)],
-      [new Date(2025, 2, 16)],
+      [midnightIn('2025-03-14', zone)],
+      [midnightIn('2025-03-16', zone)],
       [''],
       [''],
       [''],
@@ -565,7 +595,7 @@ describe('first order date and code leaks', () => {
     tom[3] = '2025-03-16';
     const bo = BO.slice();
     bo[3] = '2025-03-20';
-    const { emulator, apply, file } = setup([jane, tom, bo]);
+    const { emulator, apply, file } = setup([jane, tom, bo], inZone());
     expect(leak(emulator, 8)).toBe('');
     apply(file(fixture('shopify-orders.csv')));
     expect(leak(emulator, 8)).toBe('Orders before the post date.');

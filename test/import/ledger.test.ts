@@ -7,6 +7,7 @@ import {
   recordImport,
   toLedgerRows,
 } from '../../src/import/ledger';
+import { dayIn } from '../harness/zones';
 import { cents, fixture, sales } from './helpers';
 import { TRACKER } from './tracker';
 
@@ -111,13 +112,13 @@ describe('the ledger: restated and successive imports', () => {
       true,
     );
     expect(rows.some((row) => row[4] === '=1+2')).toBe(true);
-    expect(fromLedgerRows(rows)).toEqual(ledger);
+    expect(fromLedgerRows(rows, dayIn('UTC'))).toEqual(ledger);
   });
 
   it('refuses a ledger sheet whose columns were changed', () => {
     const rows = toLedgerRows(record([], MARCH_14_15).ledger);
     rows[0][4] = 'Code';
-    expect(() => fromLedgerRows(rows)).toThrow(
+    expect(() => fromLedgerRows(rows, dayIn('UTC'))).toThrow(
       'The hidden "Import ledger" sheet was changed (column 5 isn\'t "Key"), so earlier imports ' +
         "can't be restated safely. Undo the change, or delete the sheet and import the reports again.",
     );

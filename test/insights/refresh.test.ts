@@ -6,6 +6,7 @@ import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import { sampleWorkbook } from '../../preview/sample';
 import { columnLetter } from '../../src/sheet/formulas';
 import { errorOf, JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
+import { ZONES } from '../harness/zones';
 import { cents, readDashboard } from './read';
 
 type Built = {
@@ -16,7 +17,15 @@ type Built = {
 };
 
 function workbook(...campaigns: { name: string; rows: unknown[][] }[]) {
-  const emulator = createEmulator();
+  return workbookIn(undefined, ...campaigns);
+}
+
+/** Trackers in a spreadsheet in `timeZone` (default: the script's). */
+function workbookIn(
+  timeZone: string | undefined,
+  ...campaigns: { name: string; rows: unknown[][] }[]
+) {
+  const emulator = createEmulator(timeZone === undefined ? {} : { timeZone });
   const script = emulator.load();
   for (const { name, rows } of campaigns) {
     script.call('createTracker', { ...TRACKER_FORM, campaignName: name });
@@ -319,11 +328,11 @@ describe('trackers on the dashboard', () => {
   });
 });
 
-describe('daily sales', () => {
+describe.each(ZONES)('daily sales, in a spreadsheet in %s', (zone) => {
   it('reads dates typed as text or as real dates, and adds up the sources of a day', () => {
     const jane = [...JANE];
     jane[3] = '2026-05-08';
-    const { emulator, build } = workbook({ name: 'Spring launch', rows: [jane] });
+    const { emulator, build } = workbookIn(zone, { name: 'Spring launch', rows: [jane] });
     const days: unknown[][] = [['Date', 'Units', 'Sales', 'Source']];
     for (let d = 1; d <= 14; d++) {
       const date = `2026-05-${String(d).padStart(2, '0')}`;

@@ -38,6 +38,7 @@ import {
   SUMMER,
   withCurrency,
 } from '../creators/fixtures';
+import { dayIn, midnightIn, ZONES } from '../harness/zones';
 
 describe('full cost and profit ROI', () => {
   it('full cost adds fee, product, shipping, discount, commission on sales and agency fees', () => {
@@ -93,13 +94,16 @@ describe('the rate table', () => {
     ]);
   });
 
-  it('reads the Rates sheet: numbers, numeric text, dates, blank rows skipped', () => {
-    const rows = ratesFromValues([
-      ['EUR', 1.08, new Date(2025, 8, 1)],
-      ['', '', ''],
-      ['GBP', ' 1.25 ', '2025-09-01'],
-      ['CAD', 'about 0.7', ''],
-    ]);
+  it.each(ZONES)('reads the Rates sheet (dates on a %s calendar), blank rows skipped', (zone) => {
+    const rows = ratesFromValues(
+      [
+        ['EUR', 1.08, midnightIn('2025-09-01', zone)],
+        ['', '', ''],
+        ['GBP', ' 1.25 ', '2025-09-01'],
+        ['CAD', 'about 0.7', ''],
+      ],
+      dayIn(zone),
+    );
     expect(rows).toEqual([
       { currency: 'EUR', rate: 1.08, date: '2025-09-01', row: 2 },
       { currency: 'GBP', rate: 1.25, date: '2025-09-01', row: 4 },
@@ -273,14 +277,17 @@ describe('native formulas', () => {
     // The pure table agrees on every currency.
     const pure = rateTable(
       'USD',
-      ratesFromValues([
-        ['EUR', EUR, '2025-09-01'],
-        ['gbp', GBP, '2025-09-01'],
-        ['CAD', '', ''],
-        ['JPY', -1, ''],
-        ['MXN', 'soon', ''],
-        ['EUR', 2, '2025-10-01'],
-      ]),
+      ratesFromValues(
+        [
+          ['EUR', EUR, '2025-09-01'],
+          ['gbp', GBP, '2025-09-01'],
+          ['CAD', '', ''],
+          ['JPY', -1, ''],
+          ['MXN', 'soon', ''],
+          ['EUR', 2, '2025-10-01'],
+        ],
+        dayIn('UTC'),
+      ),
     );
     const pureRates = currencies.map((c) => {
       const converted = convert(money(1, c), pure);

@@ -4,12 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { CAMPAIGNS, workbook } from '../creators/campaigns';
 import { errorOf } from '../harness/fixtures';
+import { ZONES } from '../harness/zones';
 import { cents } from '../insights/read';
 
 type Built = { sheetName: string; trackers: string[]; changes: string[]; notes: string[] };
 
-function reporting() {
-  const book = workbook();
+function reporting(timeZone?: string) {
+  const book = workbook(CAMPAIGNS, timeZone);
   const report = (request: object) => book.script.call('buildReport', request) as Built;
   const values = () => book.emulator.sheet('Report').values();
   /** The headline figures by label: the row under the "Spend" header. */
@@ -95,6 +96,21 @@ describe('the report to send', () => {
     expect(sheet.isColumnHiddenByUser(14)).toBe(false);
     expect(sheet.isColumnHiddenByUser(16)).toBe(true);
     expect(book.emulator.unsupportedFunctions).toEqual([]);
+  });
+
+  it.each(ZONES)('counts a post dated on the first or last day of the range (%s)', (zone) => {
+    // @tom_bakes posted on 2025-06-04; @Jane.Doe on 2025-06-02 and janedoe on 2025-06-06.
+    const book = reporting(zone);
+    for (const [from, to] of [
+      ['2025-06-04', '2025-06-05'],
+      ['2025-06-03', '2025-06-04'],
+    ]) {
+      book.report({ from, to });
+      const want = expected(from, to);
+      expect(want.posts).toBe(1);
+      expect(cents(book.headline().Spend)).toBe(cents(want.spend));
+      expect(cents(book.headline().Revenue)).toBe(cents(want.revenue));
+    }
   });
 
   it('one tracker: only its posts in the range', () => {
