@@ -1,5 +1,6 @@
 // npm run screenshot: regenerates docs/preview.png, the README's picture of the offline preview
 // (the sample campaign with the add-on's sidebar open), in headless Chromium (scripts/chromium.mjs).
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from './build.mjs';
@@ -8,6 +9,8 @@ import { compilePreview } from './start.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs/preview.png');
+// Beside the picture: the sheet tabs it shows, which test/docs.test.ts compares with the sample's.
+const tabsOut = path.join(root, 'docs/preview.json');
 
 const [, cli] = await Promise.all([build(), compilePreview()]);
 const { openPreview } = await import(pathToFileURL(cli).href);
@@ -23,7 +26,9 @@ try {
   await frame.locator('body').filter({ hasText: /codes/i }).waitFor();
   await page.locator('#grid-scroll [data-a1="F8"]').click();
   await page.screenshot({ path: out });
-  console.log(`screenshot: ${path.relative(root, out)}`);
+  const tabs = await page.locator('#sheet-tabs .sheet-tab').allTextContents();
+  await writeFile(tabsOut, `${JSON.stringify({ picture: 'preview.png', tabs }, null, 2)}\n`);
+  console.log(`screenshot: ${path.relative(root, out)}, tabs in ${path.relative(root, tabsOut)}`);
 } finally {
   await browser.close();
   await preview.close();

@@ -12,6 +12,7 @@ import {
   sampleRows,
   sampleWorkbook,
 } from '../../preview/sample';
+import { SAMPLE_SHEETS } from '../../preview/sample-sheets';
 import type { PreviewWorkbook } from '../../preview/workbook';
 import {
   awarenessValue,
@@ -246,5 +247,13 @@ describe('the dashboard on the sample campaign', () => {
       'Engagement check': 'far below own usual',
     });
     expect(rows.filter((row) => row['Engagement check'] !== '')).toHaveLength(1);
+  });
+});
+
+describe('the sample workbook', () => {
+  it('has the sheet tabs SAMPLE_SHEETS lists, in order (the README picture is checked against it)', () => {
+    const { emulator } = workbook;
+    const tabs = emulator.sheetNames().filter((name) => !emulator.sheet(name).hidden);
+    expect(tabs).toEqual(SAMPLE_SHEETS);
   });
 });
