@@ -131,11 +131,11 @@ function backgroundsOf(roster: Roster, rows: number, width: number): (string | n
 }
 
 /** Writes the roster; returns its number of rows (header included). */
-function writeRoster(sheet: Sheet, roster: Roster): number {
+function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean): number {
   const values = grid(roster);
   const rows = values.length;
   const width = values[0].length;
-  clearAndFit(sheet, rows, width, { keepValidations: true });
+  clearAndFit(sheet, rows, width, { keepValidations: true, fresh });
   const all = sheet.getRange(1, 1, rows, width);
   all.setNumberFormats(formatsOf(rows, roster.currency));
   all.setValues(values);
@@ -240,7 +240,7 @@ export function syncCreators(): CreatorsSynced {
 
     const sheet =
       existing?.sheet ?? spreadsheet.insertSheet(CREATORS_SHEET, spreadsheet.getNumSheets());
-    const rows = writeRoster(sheet, roster);
+    const rows = writeRoster(sheet, roster, !existing);
     saveHandleColumns(documentProperties(), setDropdowns(sheet, rows, tables));
     const gone = roster.creators.filter((creator) => creator.status === 'gone').length;
     const duplicates = roster.duplicates.map((pair) => pair.words);

@@ -247,7 +247,7 @@ function build(request: Checked): DashboardBuilt {
     notes,
     refreshedAt,
   });
-  writeDrawing(sheet, layout);
+  writeDrawing(sheet, layout, fresh);
   sheet.activate();
   saveInsightsSettings(properties, settings);
   saveDashboardState(properties, {

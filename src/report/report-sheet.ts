@@ -100,7 +100,7 @@ function build(request: Checked): ReportBuilt {
     .filter((s): s is TrackerSource => s !== null);
   if (sources.length === 0)
     throw new InputError(`None of the trackers can be reported. ${notes.join(' ')}`);
-  const { sheet } = ownSheet(spreadsheet, readReportSheetId(properties), REPORT_SHEET);
+  const { sheet, fresh } = ownSheet(spreadsheet, readReportSheetId(properties), REPORT_SHEET);
   const zone = spreadsheet.getSpreadsheetTimeZone();
   const layout = reportLayout({
     sources,
@@ -111,7 +111,7 @@ function build(request: Checked): ReportBuilt {
     notes,
     builtAt: Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd HH:mm'),
   });
-  writeDrawing(sheet, layout);
+  writeDrawing(sheet, layout, fresh);
   sheet.setHiddenGridlines(true);
 
   // The figures are Sheets formulas: let them compute, then compare with the last report.

@@ -86,18 +86,21 @@ export function fitGrid(
 
 /**
  * Empties an owned sheet (values, formats, notes, and validations unless kept), then sizes it.
- * The roster keeps validations: its typed columns may carry the team's own dropdowns.
+ * A sheet just inserted has nothing to empty. The roster keeps validations: its typed columns
+ * may carry the team's own dropdowns.
  */
 export function clearAndFit(
   sheet: Sheet,
   rows: number,
   columns: number,
-  options: { keepValidations?: boolean } = {},
+  options: { keepValidations?: boolean; fresh?: boolean } = {},
 ): void {
   const current = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
-  const all = sheet.getRange(1, 1, current.rows, current.columns);
-  all.clear({ contentsOnly: true, formatOnly: true, validationsOnly: !options.keepValidations });
-  all.clearNote();
+  if (!options.fresh) {
+    const all = sheet.getRange(1, 1, current.rows, current.columns);
+    all.clear({ contentsOnly: true, formatOnly: true, validationsOnly: !options.keepValidations });
+    all.clearNote();
+  }
   fitGrid(sheet, rows, columns, current);
 }
 
@@ -167,8 +170,8 @@ export function writeCharts(sheet: Sheet, specs: ChartSpec[]): void {
 }
 
 /** Writes a laid-out sheet (the dashboard, a report): each block with one call, then charts. */
-export function writeDrawing(sheet: Sheet, layout: SheetDrawing): void {
-  clearAndFit(sheet, layout.rows, layout.columns);
+export function writeDrawing(sheet: Sheet, layout: SheetDrawing, fresh = false): void {
+  clearAndFit(sheet, layout.rows, layout.columns, { fresh });
   rangeOf(sheet, layout.values).setValues(layout.values.cells);
   for (const block of layout.numberFormats) rangeOf(sheet, block).setNumberFormats(block.cells);
   rangeOf(sheet, layout.fontWeights).setFontWeights(layout.fontWeights.cells);
