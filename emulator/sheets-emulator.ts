@@ -73,8 +73,8 @@ export interface SheetView {
   /** Computed values as getValues returns them; the data range when no A1 is given. */
   values(a1?: string): unknown[][];
   formulas(a1?: string): string[][];
-  /** True where a cell shows a value an array formula in another cell put there. */
-  spilled(a1: string): boolean[][];
+  /** True where a cell holds a value or formula of its own (false for an array formula's spill). */
+  own(a1: string): boolean[][];
   numberFormats(a1: string): string[][];
   notes(a1: string): string[][];
   validations(a1: string): (ValidationView | null)[][];
@@ -365,11 +365,10 @@ function sheetView(book: Workbook, sheet: SheetModel): SheetView {
   return {
     values: (a1) => grid(a1, (r, c) => book.valueAt(sheet, r, c)),
     formulas: (a1) => grid(a1, (r, c) => sheet.cell(r, c)?.formula ?? ''),
-    spilled: (a1) =>
+    own: (a1) =>
       grid(a1, (r, c) => {
         const cell = sheet.cell(r, c);
-        const own = cell?.value !== undefined || cell?.formula !== undefined;
-        return !own && book.valueAt(sheet, r, c) !== '';
+        return cell?.value !== undefined || cell?.formula !== undefined;
       }),
     numberFormats: (a1) => grid(a1, (r, c) => format(r, c)?.numberFormat ?? 'General'),
     notes: (a1) => grid(a1, (r, c) => sheet.cell(r, c)?.note ?? ''),

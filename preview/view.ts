@@ -50,7 +50,7 @@ function sheetView(emulator: Emulator, name: string): SheetView {
   const grids = {
     values: sheet.values(range),
     formulas: sheet.formulas(range),
-    spilled: sheet.spilled(range),
+    own: sheet.own(range),
     formats: sheet.formats(range),
     notes: sheet.notes(range),
     validations: sheet.validations(range),
@@ -76,7 +76,8 @@ function sheetView(emulator: Emulator, name: string): SheetView {
       const conditional = cfRanges.some((box) => inBox(box, name, r, c))
         ? emulator.formatOf(name, cellName(r, c))
         : null;
-      if (grids.spilled[i][j]) view.spilled = true;
+      // A value the cell doesn't hold itself: an array formula elsewhere put it there.
+      if (kind !== 'empty' && !grids.own[i][j]) view.spilled = true;
       const style = styleOf(format, conditional);
       if (style) view.style = style;
       if (grids.notes[i][j]) view.note = grids.notes[i][j];
