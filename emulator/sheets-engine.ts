@@ -4,8 +4,6 @@
 import {
   DetailedCellError,
   EmptyValue,
-  ExportedCellChange,
-  type ExportedChange,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
@@ -197,8 +195,6 @@ export class Engine {
   private readonly extents = new Map<string, { rows: number; cols: number }>();
   private batching = false;
   private readonly custom: CustomFunctions;
-  /** Anchors (per engine sheet) whose array result was blocked by data; null until needed. */
-  private blocked: Map<number, Set<string>> | null = null;
   /** Engine sheets where a cell was cleared since the last recalculation. */
   private readonly cleared = new Set<number>();
 
@@ -219,7 +215,6 @@ export class Engine {
   /** Drops the engine state; the next read rebuilds it from the model. */
   invalidate(): void {
     this.extents.clear();
-    this.blocked = null;
     this.cleared.clear();
     this.hf?.destroy();
     this.hf = null;
@@ -242,46 +237,18 @@ export class Engine {
     if (!this.batching) this.settle();
   }
 
-  /** Anchors showing a blocked array result, found once per engine build, then kept current. */
-  private blockedAnchors(hf: HyperFormula): Map<number, Set<string>> {
-    if (this.blocked) return this.blocked;
-    const blocked = new Map<number, Set<string>>();
-    for (const name of hf.getSheetNames()) {
-      const sheet = hf.getSheetId(name) as number;
-      hf.getSheetValues(sheet).forEach((cells, row) => {
-        cells.forEach((value, col) => {
-          if (value instanceof DetailedCellError && value.type === 'SPILL') {
-            const set = blocked.get(sheet) ?? new Set<string>();
-            set.add(`${row},${col}`);
-            blocked.set(sheet, set);
-          }
-        });
-      });
-    }
-    this.blocked = blocked;
-    return blocked;
-  }
-
-  private trackBlocked(changes: ExportedChange[]): void {
-    if (!this.blocked) return;
-    for (const change of changes) {
-      if (!(change instanceof ExportedCellChange)) continue;
-      const { sheet, row, col } = change.address;
-      const set = this.blocked.get(sheet) ?? new Set<string>();
-      this.blocked.set(sheet, set);
-      const { newValue } = change;
-      if (newValue instanceof DetailedCellError && newValue.type === 'SPILL')
-        set.add(`${row},${col}`);
-      else set.delete(`${row},${col}`);
-    }
-  }
-
+  /** Array results on a sheet that data blocked get another try (the engine never retries). */
   private retryBlocked(hf: HyperFormula, sheet: number): void {
-    const anchors = this.blockedAnchors(hf).get(sheet);
-    for (const key of [...(anchors ?? [])]) {
-      const [row, col] = key.split(',').map(Number);
-      const formula = hf.getCellFormula({ sheet, row, col });
-      if (formula !== undefined) hf.setCellContents({ sheet, row, col }, [[formula]]);
+    const graph = hf.dependencyGraph as unknown as {
+      arrayMapping?: { arrayMapping?: Map<string, ArrayVertex> };
+    };
+    const arrays = [...(graph.arrayMapping?.arrayMapping?.values() ?? [])];
+    for (const { cellAddress } of arrays) {
+      if (cellAddress.sheet !== sheet) continue;
+      const value = hf.getCellValue(cellAddress);
+      if (!(value instanceof DetailedCellError) || value.type !== 'SPILL') continue;
+      const formula = hf.getCellFormula(cellAddress);
+      if (formula !== undefined) hf.setCellContents(cellAddress, [[formula]]);
     }
   }
 
@@ -479,7 +446,6 @@ export class Engine {
         // A name the engine cannot hold evaluates to #NAME?, as an unknown name would.
       }
     }
-    hf.on('valuesUpdated', (changes: ExportedChange[]) => this.trackBlocked(changes));
     return hf;
   }
 

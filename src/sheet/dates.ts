@@ -7,9 +7,16 @@ export type DayOf = (date: Date) => string;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The day reader of a spreadsheet: its time zone read once, each distinct instant formatted once. */
+/**
+ * The day reader of a spreadsheet: its time zone read once, at the first date cell (a sheet
+ * without one costs no call), and each distinct instant formatted once.
+ */
 export function daysOf(spreadsheet: Spreadsheet): DayOf {
-  return daysIn(spreadsheet.getSpreadsheetTimeZone());
+  let read: DayOf | undefined;
+  return (date) => {
+    read ??= daysIn(spreadsheet.getSpreadsheetTimeZone());
+    return read(date);
+  };
 }
 
 /** The day reader for a time zone ("Europe/Berlin"). */

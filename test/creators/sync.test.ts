@@ -173,7 +173,8 @@ describe('syncing the Creators sheet', () => {
     };
     const small = calls(0);
     expect(calls(120)).toBe(small);
-    expect(small).toBeLessThanOrEqual(30);
+    // 31: reading post dates needs the spreadsheet's time zone (one call).
+    expect(small).toBeLessThanOrEqual(31);
   });
 
   it('refuses a "Creators" sheet the add-on did not make, changing nothing', () => {
