@@ -173,8 +173,7 @@ describe('syncing the Creators sheet', () => {
     };
     const small = calls(0);
     expect(calls(120)).toBe(small);
-    // 31: reading post dates needs the spreadsheet's time zone (one call).
-    expect(small).toBeLessThanOrEqual(31);
+    expect(small).toBeLessThanOrEqual(30);
   });
 
   it('refuses a "Creators" sheet the add-on did not make, changing nothing', () => {
