@@ -30,7 +30,7 @@ function loadImport() {
   return loadSource('import', {
     'src/import/text': ['prepareText'],
     'src/import/detect': ['readReport'],
-    'src/import/plan': ['planTrackerImport'],
+    'src/import/write-plan': ['planTrackerImport'],
   });
 }
 

@@ -1,7 +1,7 @@
 // The "Daily sales" sheet: one row per day and source (date, units, sales, source). A new
 // report replaces its source's days from its first to its last date and keeps the others.
 import { ImportError } from './errors';
-import type { DailySale, DailySalesReport } from './report';
+import type { DailySale, DailySalesReport } from './recognize';
 import { headerKey } from './text';
 import { dayOfDate } from './values';
 

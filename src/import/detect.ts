@@ -10,7 +10,7 @@ import {
   type Report,
   type ReportFamily,
   type ReportKind,
-} from './report';
+} from './recognize';
 import { amazonAssociates } from './reports/amazon-associates';
 import { amazonAttribution } from './reports/amazon-attribution';
 import { businessReport } from './reports/business-report';

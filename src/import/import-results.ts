@@ -21,8 +21,7 @@ import {
 import { type Detection, detectReport, familyOf } from './detect';
 import { ImportError } from './errors';
 import { fromLedgerRows, LEDGER_HEADERS, type LedgerEntry, toLedgerRows } from './ledger';
-import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } from './plan';
-import type { DailySalesReport, Mapping, Report, SalesReport } from './report';
+import type { DailySalesReport, Mapping, Report, SalesReport } from './recognize';
 import { type CheckedRequest, checkImportRequest } from './request';
 import { locateHeader, prepareText, toTable } from './text';
 import { detectDecimalComma } from './values';
@@ -38,6 +37,7 @@ import {
   writeStoredTable,
   writeTrackerCells,
 } from './workbook';
+import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } from './write-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -13,7 +13,7 @@ import {
   type ReportKind,
   type SalesReport,
   type Values,
-} from './report';
+} from './recognize';
 import { headerKey } from './text';
 import { dayOfDate } from './values';
 

@@ -2,7 +2,7 @@
 // and tags it carries, or by an ad group, creative or tracking ID named like the influencer.
 // Exact matches win over names; a key two different influencers could claim is a conflict.
 import { influencerKey } from '../team/codes';
-import { addValues, type KeyKind, type Values } from './report';
+import { addValues, type KeyKind, type Values } from './recognize';
 
 export interface TrackerRow {
   /** Sheet row number. */

@@ -2,7 +2,7 @@
 // and the preview the page showed is never trusted.
 import { InputError } from '../apps/errors';
 import type { DateOrder, ImportField, ImportMapping } from '../shared/api';
-import { IMPORT_FIELDS } from './report';
+import { IMPORT_FIELDS } from './recognize';
 
 /** The request once checked: exactly one of csv (with its file name) or sourceSheet. */
 export interface CheckedRequest {

@@ -10,8 +10,8 @@ import { valueFormat } from '../tracker/layout';
 import { literal, PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import { findTable, HEADER_SEARCH_ROWS, headerOf, normalise } from '../tracker/table';
 import type { TrackerRow } from './match';
-import type { CellValue, RowValues, TrackerCells } from './plan';
 import { dayOfDate } from './values';
+import type { CellValue, RowValues, TrackerCells } from './write-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

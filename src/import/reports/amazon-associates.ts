@@ -11,7 +11,7 @@ import {
   type ReportFamily,
   type SalesReport,
   settleDateOrder,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader } from '../values';
 

@@ -14,7 +14,7 @@ import {
   type SalesReport,
   settleDateOrder,
   type Values,
-} from '../report';
+} from '../recognize';
 import { headerKey, type Table } from '../text';
 import { CellReader } from '../values';
 

@@ -9,7 +9,7 @@ import {
   type ReportKind,
   type SalesReport,
   type Values,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader } from '../values';
 

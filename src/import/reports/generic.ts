@@ -19,7 +19,7 @@ import {
   settleDateOrder,
   sumDailySales,
   type Values,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader, roundCents } from '../values';
 

@@ -15,7 +15,7 @@ import {
   settleDateOrder,
   splitCodes,
   type Values,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader, roundCents } from '../values';
 

@@ -19,7 +19,7 @@ import {
   type ReportKind,
   type SalesReport,
   type Values,
-} from './report';
+} from './recognize';
 import { addMoney, roundCents } from './values';
 
 /** The tracker's header for each field the import fills. */

@@ -1,6 +1,6 @@
-// What every report family shares: the mapping of fields to the file's headers, the numbers an
-// import yields (entries per key and day or order), what the report covers, and the family's
-// own description (aliases, signature, aggregation).
+// Recognising an imported CSV: what every report family shares (the mapping of fields to the
+// file's headers, the numbers an import yields per key and day or order, what the report
+// covers) and each family's own description (aliases, signature, aggregation).
 import type { ImportField } from '../shared/api';
 import { ImportError } from './errors';
 import { headerKey, type Table } from './text';
