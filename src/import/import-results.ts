@@ -20,7 +20,7 @@ import {
 } from './daily-sales';
 import { type Detection, detectReport, familyOf } from './detect';
 import { ImportError } from './errors';
-import { fromLedgerRows, LEDGER_HEADERS, type LedgerEntry, toLedgerRows } from './ledger';
+import { chooseStore, type LedgerEntry } from './ledger';
 import type { DailySalesReport, Mapping, Report, SalesReport } from './recognize';
 import { type CheckedRequest, checkImportRequest } from './request';
 import { locateHeader, prepareText, toTable } from './text';
@@ -31,9 +31,11 @@ import {
   LEDGER_SHEET,
   type LoadedTracker,
   loadTracker,
+  readLedger,
   readStoredTable,
-  type StoredTable,
+  type StoredLedger,
   Undo,
+  writeLedger,
   writeStoredTable,
   writeTrackerCells,
 } from './workbook';
@@ -171,27 +173,33 @@ function basePreview(request: CheckedRequest, read: Read, bonusRate: number): Im
     bonusRate,
     dailySales: null,
     warnings: [...(read.question ? [read.question] : []), ...(report?.warnings ?? [])],
+    store: request.store ?? '',
+    stores: [],
+    storeQuestion: '',
     unchanged: false,
   };
 }
 
-const LEDGER_FORMATS = LEDGER_HEADERS.map((_, i) => (i < 9 ? PLAIN_TEXT_FORMAT : 'General'));
 const DAILY_FORMATS = [PLAIN_TEXT_FORMAT, '#,##0', '#,##0.00', PLAIN_TEXT_FORMAT];
 
 function planTracker(
   spreadsheet: Spreadsheet,
   preview: ImportPreview,
   report: SalesReport,
+  request: CheckedRequest,
   bonusRate: number,
 ): Planned {
   const tracker: LoadedTracker = loadTracker(trackerSheet(spreadsheet, preview.sheetName));
-  const stored: StoredTable = readStoredTable(spreadsheet, LEDGER_SHEET);
-  const ledger: LedgerEntry[] = fromLedgerRows(
-    stored.rows.map((row) => row.slice(0, LEDGER_HEADERS.length)),
-  );
+  const trackerId = String(tracker.sheet.getSheetId());
+  const stored: StoredLedger = readLedger(spreadsheet);
+  const ledger: LedgerEntry[] = stored.read.entries;
+  const choice = chooseStore(ledger, report, trackerId, request.store);
   const plan: TrackerPlan = planTrackerImport({
     report,
     ledger,
+    header: stored.read.header,
+    tracker: trackerId,
+    store: choice.store,
     rows: tracker.rows,
     cells: tracker.cells,
     importedAt: now(spreadsheet),
@@ -216,20 +224,22 @@ function planTracker(
     withoutData: plan.withoutData,
     halo: plan.halo,
     warnings,
+    store: choice.question ? '' : choice.store,
+    stores: choice.stores,
+    storeQuestion: choice.question,
     unchanged: !plan.ledgerChanged && plan.changes.length === 0,
   };
   return {
     preview: result,
     apply(undo) {
       if (plan.ledgerChanged)
-        writeStoredTable(
+        writeLedger(
           spreadsheet,
           stored,
           {
-            name: LEDGER_SHEET,
-            hidden: true,
-            rows: toLedgerRows(plan.ledger),
-            formats: LEDGER_FORMATS,
+            header: plan.header,
+            removed: plan.removed,
+            added: plan.added,
             active: () => tracker.sheet,
           },
           undo,
@@ -239,8 +249,8 @@ function planTracker(
       return {
         cells,
         columnsAdded,
-        ledgerAdded: plan.added,
-        ledgerReplaced: plan.replaced,
+        ledgerAdded: plan.added.length,
+        ledgerReplaced: plan.removed.length,
         dailySalesDays: 0,
       };
     },
@@ -298,7 +308,7 @@ function plan(request: CheckedRequest, preview: boolean): Planned {
   const base = basePreview(request, read, bonusRate);
   if (!read.report) return { preview: base };
   if (read.report.target === 'dailySales') return planDailySales(spreadsheet, base, read.report);
-  return planTracker(spreadsheet, base, read.report, bonusRate);
+  return planTracker(spreadsheet, base, read.report, request, bonusRate);
 }
 
 export function previewImport(input: unknown): ImportPreview {
@@ -309,6 +319,8 @@ export function applyImport(input: unknown): ImportApplied {
   const request = checkImportRequest(input);
   return withDocumentLock(() => {
     const planned = plan(request, false);
+    // Nothing is replaced unasked: the store question is answered before anything is written.
+    if (planned.preview.storeQuestion) throw new InputError(planned.preview.storeQuestion);
     const undo = new Undo();
     let written: ImportApplied['written'];
     try {

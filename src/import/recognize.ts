@@ -32,6 +32,7 @@ export const MAPPING_FIELDS = [
   'bonus',
   'currency',
   'cancelled',
+  'customer',
 ] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
@@ -87,11 +88,33 @@ export interface Entry {
   values: Values;
 }
 
-/** What a new import of the same source replaces in the ledger. */
+/** An order of an orders export: its name, day and a fingerprint of its total and customer. */
+export interface OrderPrint {
+  id: string;
+  date: string;
+  print: string;
+}
+
+/**
+ * What a new import of the same source replaces in the ledger: the days from..to (an orders
+ * export restates every order of its days, and lists them all, counted or not), or everything.
+ */
 export type Coverage =
   | { by: 'dates'; from: string; to: string }
-  | { by: 'orders'; orderIds: string[] }
+  | { by: 'orders'; from: string; to: string; orders: OrderPrint[] }
   | { by: 'snapshot' };
+
+/** Each report's name and the source it restates (one source: imports replace each other). */
+export const REPORT_NAMES: Record<ReportKind, { label: string; source: string }> = {
+  amazonAttribution: { label: 'Amazon Attribution', source: 'Amazon Attribution' },
+  shopifyOrders: { label: 'Shopify orders', source: 'Shopify' },
+  shopifySalesByDiscount: { label: 'Shopify sales by discount', source: 'Shopify' },
+  wooOrders: { label: 'WooCommerce orders', source: 'WooCommerce' },
+  wooCoupons: { label: 'WooCommerce coupons', source: 'WooCommerce' },
+  amazonAssociates: { label: 'Amazon Associates earnings', source: 'Amazon Associates' },
+  businessReport: { label: 'Amazon Business Report by date', source: 'Amazon' },
+  generic: { label: 'CSV', source: 'CSV' },
+};
 
 interface ReportSummary {
   kind: ReportKind;

@@ -12,9 +12,21 @@ export interface CheckedRequest {
   mapping: ImportMapping;
   dateOrder: DateOrder | undefined;
   bonusRate: number | undefined;
+  /** The store the user named ('' the unnamed one); undefined: decided from the ledger. */
+  store: string | undefined;
 }
 
 const MAX_NAME = 255;
+const MAX_STORE = 60;
+
+function storeOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new InputError('The store name must be text.');
+  const store = value.trim().replace(/\s+/g, ' ');
+  if (store.length > MAX_STORE)
+    throw new InputError(`The store name is too long: at most ${MAX_STORE} characters.`);
+  return store;
+}
 
 function text(value: unknown, label: string): string {
   if (typeof value !== 'string') throw new InputError(`${label} is missing.`);
@@ -69,5 +81,6 @@ export function checkImportRequest(input: unknown): CheckedRequest {
     mapping: mappingOf(request.mapping),
     dateOrder: dateOrder === 'mdy' || dateOrder === 'dmy' ? dateOrder : undefined,
     bonusRate: rateOf(request.bonusRate),
+    store: storeOf(request.store),
   };
 }

@@ -158,6 +158,51 @@ function summary(preview: ImportPreview): Child {
   );
 }
 
+const storeName = (store: string) => store || 'the store imported without a name';
+
+/**
+ * The store question beside the preview: the same store restated (pick which) or another store
+ * (name it). `answer` gets the store to send with the next preview and the apply.
+ */
+function storeQuestion(shown: ImportPreview, answer: (store: string) => void): Child {
+  if (!shown.storeQuestion) return null;
+  const same = el('input', {
+    id: 'import-store-same',
+    attrs: { type: 'radio', name: 'import-store' },
+  });
+  const other = el('input', {
+    id: 'import-store-other',
+    attrs: { type: 'radio', name: 'import-store' },
+  });
+  const known = el(
+    'select',
+    { id: 'import-store-known', attrs: { 'aria-label': 'Which store' } },
+    ...shown.stores.map((store) => el('option', { attrs: { value: store } }, storeName(store))),
+  );
+  const name = el('input', {
+    id: 'import-store-name',
+    attrs: { type: 'text', maxlength: '60', 'aria-label': 'Name of the other store' },
+  });
+  const use = el(
+    'button',
+    { id: 'import-store-use', attrs: { type: 'button' } },
+    'Use this answer',
+  );
+  use.addEventListener('click', () => {
+    if (same.checked) answer(known.value);
+    else if (other.checked && name.value.trim()) answer(name.value.trim());
+  });
+  return el(
+    'fieldset',
+    { className: 'store-question' },
+    el('legend', {}, 'Which store is this file from?'),
+    el('p', { className: 'hint' }, shown.storeQuestion),
+    el('label', {}, same, ' The same store, restated: ', known),
+    el('label', {}, other, ' Another store, named ', name),
+    use,
+  );
+}
+
 export function setUpImportPanel(): ImportPanel {
   const form = byId('import-form', HTMLFormElement);
   const panel = byId('panel-import', HTMLElement);
@@ -187,6 +232,8 @@ export function setUpImportPanel(): ImportPanel {
   let previewed: ImportRequest | null = null;
   /** The column choices stay open once opened, across previews. */
   let mappingOpen = false;
+  /** The store the user named in answer to the store question; undefined: the server decides. */
+  let store: string | undefined;
 
   const forgetPreview = () => {
     previewed = null;
@@ -205,6 +252,7 @@ export function setUpImportPanel(): ImportPanel {
       sheetName: tracker.value,
       mapping: { ...overrides },
       ...(dateOrder.value ? { dateOrder: dateOrder.value as 'mdy' | 'dmy' } : {}),
+      ...(store !== undefined ? { store } : {}),
       ...(!rateField.hidden && rate.value.trim() !== ''
         ? { bonusRate: Number(rate.value) / 100 }
         : {}),
@@ -248,13 +296,17 @@ export function setUpImportPanel(): ImportPanel {
   function show(shown: ImportPreview): void {
     dateField.hidden = !shown.needsDateOrder && dateOrder.value === '';
     rateField.hidden = shown.reportType !== 'amazonAttribution';
-    const blocked = shown.needsDateOrder || shown.needsKeyColumn;
+    const blocked = shown.needsDateOrder || shown.needsKeyColumn || shown.storeQuestion !== '';
     const days = shown.dailySales;
     // A re-preview redraws the choices: keep the keyboard where it was.
     const focused = document.activeElement?.id ?? '';
     replace(
       found,
       summary(shown),
+      storeQuestion(shown, (answer) => {
+        store = answer;
+        void runPreview();
+      }),
       mappingChoices(shown),
       days
         ? el(
@@ -270,7 +322,7 @@ export function setUpImportPanel(): ImportPanel {
     );
     if (focused.startsWith('import-map-')) document.getElementById(focused)?.focus();
     if (blocked) {
-      messages.error(shown.warnings[0] ?? 'Choose the missing column.');
+      messages.error(shown.storeQuestion || (shown.warnings[0] ?? 'Choose the missing column.'));
       return;
     }
     if (shown.unchanged) {
@@ -317,6 +369,7 @@ export function setUpImportPanel(): ImportPanel {
 
   function fresh(): void {
     overrides = {};
+    store = undefined;
     mappingOpen = false;
     dateOrder.value = '';
     dateField.hidden = true;
@@ -354,6 +407,7 @@ export function setUpImportPanel(): ImportPanel {
     void runPreview();
   });
   tracker.addEventListener('change', () => {
+    store = undefined;
     forgetPreview();
     if (request()) void runPreview();
   });

@@ -114,10 +114,12 @@ describe('preview, then apply', () => {
 
     const applied = apply(file(fixture('shopify-orders.csv'), 'orders_export.csv'));
     expect(applied.changes).toEqual(shown.changes);
+    // One ledger entry per code and day: JANE10 on the 14th and 15th, TOM5 on the 16th and 17th;
+    // LEAKED20 no influencer has, so it stays in the preview only.
     expect(applied.written).toEqual({
       cells: 8,
       columnsAdded: [],
-      ledgerAdded: 5,
+      ledgerAdded: 4,
       ledgerReplaced: 0,
       dailySalesDays: 0,
     });
@@ -217,6 +219,94 @@ describe('restated and successive reports', () => {
   });
 });
 
+describe('two stores, two trackers: nothing lost', () => {
+  const STORE_A = fixture('store-a-orders.csv');
+  const STORE_B = fixture('store-b-orders.csv');
+  // Store A (USD): JANE10 #1001 50.00 and #1002 30.00 on the 10th (#1004 refunded); TOM5 #1003
+  // 20.00 on the 11th and #1006 60.00 less 10.00 refunded on the 12th.
+  // Store B (EUR), the same order names: JANE10 #1001 70.00, #1003 35.00, #1004 45.00, #1006
+  // 22.00; TOM5 #1002 15.00 and #1005 80.00, from the 11th to the 13th.
+  const QUESTION =
+    'Orders #1001-#1006 (4 orders) are already imported into this tracker with other dates, ' +
+    'totals or customers. Is this file the same store restated (its orders replace those) or ' +
+    'another store (give it a name)?';
+
+  it('a second store with the same order names: asked before anything is written, then both count', () => {
+    const { emulator, preview, apply, file } = setup();
+    apply(file(STORE_A));
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: cents(50, 30) });
+    const before = everything(emulator);
+    const shown = preview(file(STORE_B));
+    expect(shown).toMatchObject({ storeQuestion: QUESTION, stores: [''], store: '' });
+    // The rest of the preview is complete, as for another store: nothing of store A replaced.
+    expect(shown.changes.map((change) => change.fields.slice(0, 2).map((f) => f.after))).toEqual([
+      [2 + 4, cents(50, 30, 70, 35, 45, 22)],
+      [2 + 2, cents(20, 60, -10, 15, 80)],
+    ]);
+    expect(errorOf(() => apply(file(STORE_B)))).toBe(QUESTION);
+    expect(everything(emulator)).toEqual(before);
+
+    const applied = apply({ ...file(STORE_B), store: 'EU shop' });
+    expect(applied.storeQuestion).toBe('');
+    expect(imported(emulator, 8)).toMatchObject({
+      orders: 6,
+      revenue: cents(50, 30, 70, 35, 45, 22),
+      lastImport: expect.stringMatching(
+        /^(?=.*Shopify orders \(EU shop\), )(?=.*Shopify orders, )/, // either order: same minute
+      ),
+    });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 4, revenue: cents(20, 50, 15, 80) });
+    // Remembered: the next export of either store is told apart without a question.
+    expect(preview(file(STORE_B))).toMatchObject({
+      storeQuestion: '',
+      store: 'EU shop',
+      unchanged: true,
+    });
+    expect(preview(file(STORE_A))).toMatchObject({ storeQuestion: '', store: '', unchanged: true });
+    expect(preview(file(STORE_A)).stores).toEqual(['', 'EU shop']);
+  });
+
+  it('the same store restated, when the user says so: the days of the file are replaced', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(STORE_A));
+    const applied = apply({ ...file(STORE_B), store: '' });
+    // Store A's 10th is kept (JANE10 80.00); the 11th and 12th (TOM5) are replaced by the file.
+    expect(applied.written).toMatchObject({ ledgerReplaced: 2 });
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2 + 4, revenue: cents(80, 172) });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: cents(15, 80) });
+  });
+
+  it('a re-export of the same store with an order refunded since: no question, it stops counting', () => {
+    const { emulator, preview, apply, file } = setup();
+    apply(file(STORE_A));
+    const again = fixture('store-a-orders-refunded.csv');
+    expect(preview(file(again)).storeQuestion).toBe('');
+    apply(file(again));
+    expect(imported(emulator, 8)).toMatchObject({ orders: 1, revenue: 50 });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: cents(20, 50) });
+  });
+
+  it("importing into another tracker never changes the first; a code in both counts each tracker's own files", () => {
+    const { emulator, script, apply, file } = setup();
+    apply(file(STORE_A));
+    script.call('createTracker', { ...TRACKER_FORM, campaignName: 'Summer', startingRows: 5 });
+    emulator.type('Summer', 'A8', [JANE]);
+    const first = emulator.sheet(TRACKER).values();
+    const ledgerBefore = emulator.sheet(LEDGER).values();
+    const request = { sheetName: 'Summer', ...file(STORE_B) };
+    const shown = script.call('previewImport', request) as ImportPreview;
+    expect(shown.storeQuestion).toBe('');
+    script.call('applyImport', request);
+    expect(emulator.sheet(TRACKER).values()).toEqual(first);
+    expect(emulator.sheet(LEDGER).values().slice(0, ledgerBefore.length)).toEqual(ledgerBefore);
+    const [[orders, revenue]] = emulator.sheet('Summer').values('P8:Q8');
+    expect([orders, revenue]).toEqual([4, cents(70, 35, 45, 22)]);
+    // Importing store A again into the first tracker changes nothing there either.
+    expect(apply(file(STORE_A)).unchanged).toBe(true);
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: 80 });
+  });
+});
+
 describe('what the file holds that no row takes', () => {
   it('unmatched and conflicting codes are reported with their numbers and not written', () => {
     const { emulator, preview, apply, file } = setup([
@@ -311,11 +401,14 @@ describe('bad files change nothing', () => {
 
 describe('values from a file stay values', () => {
   it('codes that look like formulas are stored and shown as text', () => {
-    const { emulator, preview, apply, file } = setup();
-    const csv =
-      'Promo code,Orders,Revenue\n=1+2,1,5\n+SUM(1;2),1,5\n-2+3,1,5\n@cmd,1,5\n=HYPERLINK("http://x.example"),1,5\n';
     const codes = ['=1+2', '+SUM(1;2)', '-2+3', '@cmd', '=HYPERLINK("http://x.example")'];
-    expect(preview(file(csv)).unmatched.map((key) => key.key)).toEqual(codes);
+    // Influencers have those codes (the code column is plain text), so the ledger keeps them.
+    const { emulator, preview, apply, file } = setup(
+      codes.map((code, i) => [`@odd${i}`, 'Instagram', '', '', '', code]),
+    );
+    const csv =
+      'Promo code,Orders,Revenue\n=1+2,1,5\n+SUM(1;2),1,5\n-2+3,1,5\n@cmd,1,5\n=HYPERLINK("http://x.example"),1,5\n=9,1,5\n';
+    expect(preview(file(csv)).unmatched.map((key) => key.key)).toEqual(['=9']);
     apply(file(csv));
     const ledger = emulator.sheet(LEDGER);
     expect(ledger.values('E2:E6').flat()).toEqual(codes);
@@ -328,7 +421,7 @@ describe('values from a file stay values', () => {
   });
 
   it('a WooCommerce coupon "=1+2" lands in the ledger as text', () => {
-    const { emulator, apply, file } = setup();
+    const { emulator, apply, file } = setup([JANE, TOM, ['@eq', 'Instagram', '', '', '', '=1+2']]);
     apply(file(fixture('woo-orders.csv')));
     const keys = emulator
       .sheet(LEDGER)
@@ -592,10 +685,12 @@ describe('sheet calls', () => {
       lines.push(`#${i},paid,10.00,INF${i},2025-03-14 10:00:00 -0400,1`);
     const { emulator, apply, file } = setup(rows);
     apply(file(`${lines.join('\n')}\n`));
-    lines.push('#99999,paid,5.00,INF0,2025-03-15 10:00:00 -0400,1');
+    // The next export restates the 14th unchanged and brings the 15th for everyone.
+    for (let i = 0; i < influencers; i++)
+      lines.push(`#${influencers + i},paid,5.00,INF${i},2025-03-15 10:00:00 -0400,1`);
     emulator.calls.reset();
     const applied = apply(file(`${lines.join('\n')}\n`));
-    expect(applied.written.ledgerAdded).toBe(influencers + 1);
+    expect(applied.written).toMatchObject({ ledgerAdded: influencers, ledgerReplaced: 0 });
     return emulator.calls.spreadsheetCount();
   }
 

@@ -21,6 +21,8 @@ import { CellReader, roundCents } from '../values';
 
 interface Order {
   id: string;
+  /** Fingerprint of the order's subtotal and customer: another store's #1001 differs. */
+  print: string;
   codes: string[];
   date: string;
   counts: boolean;
@@ -42,6 +44,16 @@ function newCustomers(read: CellReader, cells: string[], column: number | undefi
   if (text === 'new' || text === 'new customer') return 1;
   if (text === 'returning' || text === 'returning customer') return 0;
   return read.count(cells, column, row);
+}
+
+/** FNV-1a of the text, in base 36: short, and the same for the same order in any export. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }
 
 /** Orders exports, one row per order or per line item (the order's fields on its first row). */
@@ -77,6 +89,9 @@ export function aggregateOrders(
     currencies.add(read.text(cells, columns.currency));
     orders.set(id, {
       id,
+      print: fingerprint(
+        `${subtotal.toFixed(2)}|${read.text(cells, columns.customer).toLowerCase()}`,
+      ),
       codes: splitCodes(read.text(cells, columns.code)),
       date: read.date(cells, columns.date, row),
       counts: !cancelled && !isExcludedStatus(status),
@@ -118,7 +133,12 @@ export function aggregateOrders(
     source: options.source ?? report.source,
     keyKind: 'code',
     measures,
-    coverage: { by: 'orders', orderIds: [...orders.keys()] },
+    coverage: {
+      by: 'orders',
+      from: span.from,
+      to: span.to,
+      orders: [...orders.values()].map(({ id, date, print }) => ({ id, date, print })),
+    },
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: span.range,

@@ -19,6 +19,7 @@ export const shopifyOrders: ReportFamily = {
     units: ['Lineitem quantity'],
     currency: ['Currency'],
     cancelled: ['Cancelled at'],
+    customer: ['Email'],
   },
   signature: ['orderId', 'status', 'revenue', 'code'],
   aggregate: (table, mapping, options) => aggregateOrders(report, table, mapping, options),

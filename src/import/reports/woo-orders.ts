@@ -16,6 +16,7 @@ export const wooOrders: ReportFamily = {
     date: ['Date', 'Date created'],
     units: ['Items sold'],
     newCustomers: ['Customer type'],
+    customer: ['Customer', 'Email', 'Billing email'],
   },
   signature: ['orderId', 'status', 'revenue', 'code'],
   aggregate: (table, mapping, options) => aggregateOrders(report, table, mapping, options),

@@ -6,8 +6,8 @@ describe('Shopify orders export', () => {
 
   it('is recognised, with the columns it uses', () => {
     expect(detection.kind).toBe('shopifyOrders');
-    // Every known column but "Cancelled at", which this export lacks.
-    expect(detection.confidence).toBe(0.9);
+    // Every known column (10 of 11) but "Cancelled at", which this export lacks.
+    expect(detection.confidence).toBe(0.91);
     expect(detection.mapping).toMatchObject({
       code: 'Discount Code',
       orderId: 'Name',
@@ -51,10 +51,24 @@ describe('Shopify orders export', () => {
   });
 
   it('covers every order in the file, refunded ones too, so a re-import replaces them', () => {
-    expect(report.coverage).toEqual({
-      by: 'orders',
-      orderIds: ['#1001', '#1002', '#1003', '#1004', '#1005', '#1006', '#1007', '#1008'],
-    });
+    expect(report.coverage).toMatchObject({ by: 'orders', from: '2025-03-14', to: '2025-03-17' });
+    if (report.coverage.by !== 'orders') throw new Error('orders coverage expected');
+    const orders = report.coverage.orders;
+    expect(orders.map((order) => [order.id, order.date])).toEqual([
+      ['#1001', '2025-03-14'],
+      ['#1002', '2025-03-15'],
+      ['#1003', '2025-03-15'],
+      ['#1004', '2025-03-16'],
+      ['#1005', '2025-03-16'],
+      ['#1006', '2025-03-16'],
+      ['#1007', '2025-03-17'],
+      ['#1008', '2025-03-17'],
+    ]);
+    // A fingerprint of subtotal and customer: the same order in any export, another one differs.
+    const again = sales(fixture('shopify-orders.csv').replace(',paid,', ',refunded,')).report;
+    if (again.coverage.by !== 'orders') throw new Error('orders coverage expected');
+    expect(again.coverage.orders.map((order) => order.print)).toEqual(orders.map((o) => o.print));
+    expect(new Set(orders.map((order) => order.print)).size).toBe(orders.length);
   });
 
   it('a cancelled order does not count even when paid', () => {
