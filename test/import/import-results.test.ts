@@ -307,6 +307,50 @@ describe('two stores, two trackers: nothing lost', () => {
   });
 });
 
+describe('a ledger that stays small', () => {
+  it('has only the columns and rows it uses; a later import keeps the rows above what it replaces', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('store-a-orders.csv')));
+    const ledger = emulator.sheet(LEDGER);
+    const first = ledger.values();
+    // Header, then JANE10 on the 10th, TOM5 on the 11th and 12th (unmatched codes are not kept).
+    expect(first.map((row) => row.slice(4, 6))).toEqual([
+      ['Key', 'Date'],
+      ['JANE10', '2025-03-10'],
+      ['TOM5', '2025-03-11'],
+      ['TOM5', '2025-03-12'],
+    ]);
+    expect(first[0]).toEqual([
+      'Tracker',
+      'Report',
+      'Store',
+      'Key type',
+      'Key',
+      'Date',
+      'Imported at',
+      'Order names',
+      'Orders',
+      'Revenue',
+    ]);
+    expect([ledger.maxRows, ledger.maxColumns]).toEqual([4, 10]);
+    // A re-export of the 12th with a new order: the 10th and 11th stay as they were.
+    const later =
+      fixture('store-a-orders.csv').split('\n').slice(0, 1).join('\n') +
+      '\n' +
+      fixture('store-a-orders.csv')
+        .split('\n')
+        .filter((line) => line.includes('2025-03-12'))
+        .join('\n') +
+      '\n#1007,gi@example.com,paid,2025-03-12 18:00:00 -0400,fulfilled,,no,USD,12.00,5.00,0.96,17.96,TOM5,0.63,Standard,2025-03-12 18:00:00 -0400,1,Glow Mask,12.63,0.00,7007,,web\n';
+    const applied = apply(file(later));
+    expect(applied.written).toMatchObject({ ledgerAdded: 1, ledgerReplaced: 1 });
+    expect(ledger.values().slice(0, 3)).toEqual(first.slice(0, 3));
+    expect(ledger.values()[3][5]).toBe('2025-03-12');
+    expect(ledger.values()[3][9]).toBe(cents(60, -10, 12));
+    expect(imported(emulator, 9)).toMatchObject({ orders: 3, revenue: cents(20, 50, 12) });
+  });
+});
+
 describe('what the file holds that no row takes', () => {
   it('unmatched and conflicting codes are reported with their numbers and not written', () => {
     const { emulator, preview, apply, file } = setup([
