@@ -9,7 +9,7 @@ import {
   readTrackers,
   saveImportSettings,
 } from '../apps/properties';
-import type { ImportApplied, ImportPreview } from '../shared/api';
+import type { DateOrder, ImportApplied, ImportPreview } from '../shared/api';
 import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import {
   DAILY_SALES_HEADERS,
@@ -117,17 +117,29 @@ function recognise(spreadsheet: Spreadsheet, request: CheckedRequest, preview: b
     from,
     rowCount: detection.table.rows.length,
   };
-  try {
-    const report = familyOf(detection.kind).aggregate(detection.table, detection.mapping, {
+  const aggregate = (dateOrder: DateOrder | undefined) =>
+    familyOf(detection.kind).aggregate(detection.table, detection.mapping, {
       decimalComma,
-      dateOrder: request.dateOrder,
+      dateOrder,
     });
-    return { ...base, report, needs: null, question: '' };
+  try {
+    return { ...base, report: aggregate(request.dateOrder), needs: null, question: '' };
   } catch (error) {
     const dates =
       error instanceof ImportError &&
       (error.reason === 'ambiguousDates' || error.reason === 'mixedDates');
     if (!preview || !dates) throw error;
+    // The question doesn't hide the rest: the preview reads the dates month first meanwhile
+    // (day first when that can't read them), and updates when the user answers.
+    for (const provisional of ['mdy', 'dmy'] as const) {
+      try {
+        const report = aggregate(provisional);
+        const reading = `Until you choose, the preview reads them ${provisional === 'mdy' ? 'month' : 'day'} first.`;
+        return { ...base, report, needs: 'dateOrder', question: `${error.message} ${reading}` };
+      } catch {
+        // Try the other order.
+      }
+    }
     return { ...base, report: null, needs: 'dateOrder', question: error.message };
   }
 }

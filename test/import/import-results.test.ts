@@ -597,6 +597,42 @@ describe('daily sales', () => {
   });
 });
 
+describe('questions that do not block', () => {
+  it('a day-first ";" export: the date question shows beside a complete preview, which updates when answered', () => {
+    const { emulator, preview, apply, file } = setup();
+    const csv = fixture('day-first-orders.csv');
+    const before = everything(emulator);
+    const shown = preview(file(csv));
+    expect(shown).toMatchObject({
+      needsDateOrder: true,
+      currency: 'EUR',
+      // Read month first until answered: 09/03 is September 3rd.
+      dateRange: { from: '2025-09-03', to: '2025-12-03' },
+    });
+    expect(shown.warnings[0]).toMatch(/could be month\/day\/year or day\/month\/year/);
+    // JANE10: 54,00 and 1.230,50 (jane10); TOM5: 27,50 (3004 was refunded); SPRING unmatched.
+    expect(shown.changes.map((change) => change.fields.slice(0, 2).map((f) => f.after))).toEqual([
+      [2, cents(54, 1230.5)],
+      [1, 27.5],
+    ]);
+    expect(shown.unmatched).toEqual([
+      { key: 'SPRING', kind: 'promo code', label: '', orders: 1, revenue: 15.75 },
+    ]);
+    expect(errorOf(() => apply(file(csv)))).toMatch(/choose which/);
+    expect(everything(emulator)).toEqual(before);
+
+    const answered = preview({ ...file(csv), dateOrder: 'dmy' });
+    expect(answered).toMatchObject({
+      needsDateOrder: false,
+      dateRange: { from: '2025-03-09', to: '2025-03-12' },
+    });
+    apply({ ...file(csv), dateOrder: 'dmy' });
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: cents(54, 1230.5) });
+    const firstOrder = answered.changes[0].fields.find((f) => f.field === 'firstOrderDate');
+    expect(firstOrder?.after).toBe('2025-03-09');
+  });
+});
+
 describe('a failure midway', () => {
   function failOn(emulator: Emulator, name: string, nth: number) {
     let seen = 0;

@@ -85,7 +85,9 @@ export function aggregateOrders(
     const cancelled = read.text(cells, columns.cancelled) !== '';
     const subtotal = read.money(cells, columns.revenue, row);
     const refunded = read.money(cells, columns.refunded, row);
-    if (refunded > subtotal) refundsOverSubtotal++;
+    const counts = !cancelled && !isExcludedStatus(status);
+    // Only orders that count: a refunded or cancelled order is left out anyway.
+    if (counts && refunded > subtotal) refundsOverSubtotal++;
     currencies.add(read.text(cells, columns.currency));
     orders.set(id, {
       id,
@@ -94,7 +96,7 @@ export function aggregateOrders(
       ),
       codes: splitCodes(read.text(cells, columns.code)),
       date: read.date(cells, columns.date, row),
-      counts: !cancelled && !isExcludedStatus(status),
+      counts,
       revenue: Math.max(0, roundCents(subtotal - Math.abs(refunded))),
       discount: Math.abs(read.money(cells, columns.discount, row)),
       units,

@@ -77,4 +77,27 @@ describe('Shopify orders export', () => {
       '#1,paid,10.00,JANE10,2025-03-14,2025-03-15\n#2,paid,20.00,JANE10,2025-03-14,\n';
     expect(byKey(sales(text).report)).toEqual({ JANE10: { orders: 1, revenue: 20 } });
   });
+
+  it('warns of refunds over the subtotal only for orders that count', () => {
+    // #1004 is refunded in full (48.20 with shipping and taxes, over its 40.00 subtotal): it is
+    // left out anyway, so no warning.
+    const storeA = sales(fixture('store-a-orders.csv')).report;
+    expect(storeA.warnings).toEqual([]);
+    // #1006 is partially refunded, 70.00 with shipping over its 60.00 subtotal: it counts, at 0.
+    const over = fixture('store-a-orders.csv').replace(
+      'TOM5,3.16,Free,2025-03-12 15:20:00 -0400,2,Glow Serum,31.58,10.00',
+      'TOM5,3.16,Free,2025-03-12 15:20:00 -0400,2,Glow Serum,31.58,70.00',
+    );
+    const report = sales(over).report;
+    expect(report.warnings).toEqual([
+      '1 order(s) refunded more than their subtotal (shipping or taxes refunded too): their ' +
+        'revenue counts as 0.',
+    ]);
+    expect(byKey(report).TOM5).toEqual({
+      orders: 2,
+      revenue: 20,
+      units: 1 + 2,
+      discount: cents(1.05, 3.16),
+    });
+  });
 });
