@@ -85,12 +85,17 @@ interface Read {
 }
 
 /** Recognition and aggregation; in a preview, an open question is returned instead of thrown. */
-function recognise(spreadsheet: Spreadsheet, request: CheckedRequest, preview: boolean): Read {
+function recognise(
+  spreadsheet: Spreadsheet,
+  request: CheckedRequest,
+  preview: boolean,
+  trackerLinks: () => readonly string[],
+): Read {
   const { rows, decimalComma, from } = readRows(spreadsheet, request);
   const mapping = request.mapping as Mapping;
   let detection: Detection;
   try {
-    detection = detectReport(rows, { mapping });
+    detection = detectReport(rows, { mapping, trackerLinks });
   } catch (error) {
     if (!preview || !(error instanceof ImportError) || error.reason !== 'noKeyColumn') throw error;
     const table = toTable(rows, locateHeader(rows));
@@ -121,6 +126,7 @@ function recognise(spreadsheet: Spreadsheet, request: CheckedRequest, preview: b
     familyOf(detection.kind).aggregate(detection.table, detection.mapping, {
       decimalComma,
       dateOrder,
+      statuses: request.statuses,
     });
   try {
     return { ...base, report: aggregate(request.dateOrder), needs: null, question: '' };
@@ -188,6 +194,9 @@ function basePreview(request: CheckedRequest, read: Read, bonusRate: number): Im
     store: request.store ?? '',
     stores: [],
     storeQuestion: '',
+    statuses: report?.target === 'tracker' ? report.statuses : [],
+    needsStatuses:
+      report?.target === 'tracker' && report.statuses.some((status) => status.counts === null),
     unchanged: false,
   };
 }
@@ -200,8 +209,8 @@ function planTracker(
   report: SalesReport,
   request: CheckedRequest,
   bonusRate: number,
+  tracker: LoadedTracker,
 ): Planned {
-  const tracker: LoadedTracker = loadTracker(trackerSheet(spreadsheet, preview.sheetName));
   const trackerId = String(tracker.sheet.getSheetId());
   const stored: StoredLedger = readLedger(spreadsheet);
   const ledger: LedgerEntry[] = stored.read.entries;
@@ -316,11 +325,19 @@ function plan(request: CheckedRequest, preview: boolean): Planned {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readImportSettings(documentProperties());
   const bonusRate = request.bonusRate ?? settings.bonusRate;
-  const read = recognise(spreadsheet, request, preview);
+  // The tracker is read once, when first needed (a link column to check, or the plan).
+  let loaded: LoadedTracker | undefined;
+  const tracker = () => {
+    if (!loaded) loaded = loadTracker(trackerSheet(spreadsheet, request.sheetName));
+    return loaded;
+  };
+  const read = recognise(spreadsheet, request, preview, () =>
+    tracker().rows.map((row) => row.link),
+  );
   const base = basePreview(request, read, bonusRate);
   if (!read.report) return { preview: base };
   if (read.report.target === 'dailySales') return planDailySales(spreadsheet, base, read.report);
-  return planTracker(spreadsheet, base, read.report, request, bonusRate);
+  return planTracker(spreadsheet, base, read.report, request, bonusRate, tracker());
 }
 
 export function previewImport(input: unknown): ImportPreview {
@@ -333,6 +350,11 @@ export function applyImport(input: unknown): ImportApplied {
     const planned = plan(request, false);
     // Nothing is replaced unasked: the store question is answered before anything is written.
     if (planned.preview.storeQuestion) throw new InputError(planned.preview.storeQuestion);
+    const open = planned.preview.statuses.filter((status) => status.counts === null);
+    if (open.length > 0)
+      throw new InputError(
+        `Choose whether these statuses count before applying: ${open.map((status) => `"${status.value}"`).join(', ')}.`,
+      );
     const undo = new Undo();
     let written: ImportApplied['written'];
     try {

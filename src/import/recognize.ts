@@ -70,6 +70,7 @@ export type ReportKind =
   | 'shopifyOrders'
   | 'shopifySalesByDiscount'
   | 'wooOrders'
+  | 'wooOrderExport'
   | 'wooCoupons'
   | 'amazonAssociates'
   | 'businessReport'
@@ -110,6 +111,7 @@ export const REPORT_NAMES: Record<ReportKind, { label: string; source: string }>
   shopifyOrders: { label: 'Shopify orders', source: 'Shopify' },
   shopifySalesByDiscount: { label: 'Shopify sales by discount', source: 'Shopify' },
   wooOrders: { label: 'WooCommerce orders', source: 'WooCommerce' },
+  wooOrderExport: { label: 'WooCommerce order export', source: 'WooCommerce' },
   wooCoupons: { label: 'WooCommerce coupons', source: 'WooCommerce' },
   amazonAssociates: { label: 'Amazon Associates earnings', source: 'Amazon Associates' },
   businessReport: { label: 'Amazon Business Report by date', source: 'Amazon' },
@@ -136,6 +138,8 @@ export interface SalesReport extends ReportSummary {
   measures: Measure[];
   coverage: Coverage;
   entries: Entry[];
+  /** The status column's values with their rows and revenue ([] without a status column). */
+  statuses: StatusFigures[];
 }
 
 export interface DailySale {
@@ -155,6 +159,8 @@ export type Report = SalesReport | DailySalesReport;
 
 export interface AggregateOptions {
   decimalComma: boolean;
+  /** Whether each status value counts, as the user chose (values compared folded). */
+  statuses?: Readonly<Record<string, boolean>>;
   dateOrder?: DateOrder;
   /** Overrides the family's source name (e.g. a generic CSV named after its platform). */
   source?: string;
@@ -193,6 +199,8 @@ const EXCLUDED_STATUSES = new Set([
   'void',
   'cancelled',
   'canceled',
+  'declined',
+  'reversed',
   'failed',
   'expired',
   'trash',
@@ -203,9 +211,72 @@ const EXCLUDED_STATUSES = new Set([
   'wcfailed',
 ]);
 
-/** Orders that don't count: refunded in full, voided, cancelled, failed, never paid. */
+/** Words that mean a sale stands (or will): paid, complete, approved, pending and their kin. */
+const COUNTED_STATUSES = new Set([
+  'paid',
+  'complete',
+  'completed',
+  'approved',
+  'pending',
+  'processing',
+  'partiallyrefunded',
+  'partiallypaid',
+  'authorized',
+  'wccompleted',
+  'wcprocessing',
+]);
+
+/** Orders that don't count: refunded in full, voided, cancelled, declined, failed, never paid. */
 export function isExcludedStatus(status: string): boolean {
   return EXCLUDED_STATUSES.has(headerKey(status));
+}
+
+/** Whether a status counts by default: true, false, or null for a number or an unknown word. */
+export function defaultStatus(status: string): boolean | null {
+  const key = headerKey(status);
+  if (EXCLUDED_STATUSES.has(key)) return false;
+  return COUNTED_STATUSES.has(key) ? true : null;
+}
+
+/** A status value of the file, with what it holds and whether it counts (null: to choose). */
+export interface StatusFigures {
+  value: string;
+  rows: number;
+  revenue: number;
+  counts: boolean | null;
+}
+
+/**
+ * The statuses of a file, tallied as rows (or orders) are read: the user's choice for a value,
+ * else its default. A value nobody chose and no default covers doesn't count meanwhile.
+ */
+export class StatusTally {
+  private readonly seen = new Map<string, StatusFigures>();
+  private readonly chosen: Map<string, boolean>;
+
+  constructor(choices: Readonly<Record<string, boolean>> = {}) {
+    this.chosen = new Map(Object.entries(choices).map(([value, on]) => [headerKey(value), on]));
+  }
+
+  /** Records one row or order of this status and its revenue; returns whether it counts. */
+  counts(status: string, revenue: number): boolean {
+    const value = status.trim();
+    if (!value) return true;
+    const key = headerKey(value) || value;
+    let figures = this.seen.get(key);
+    if (!figures) {
+      const chosen = this.chosen.get(headerKey(value));
+      figures = { value, rows: 0, revenue: 0, counts: chosen ?? defaultStatus(value) };
+      this.seen.set(key, figures);
+    }
+    figures.rows++;
+    figures.revenue = addMoney(figures.revenue, revenue);
+    return figures.counts === true;
+  }
+
+  get figures(): StatusFigures[] {
+    return [...this.seen.values()];
+  }
 }
 
 /** "JANE10, tom5" -> ["JANE10", "tom5"]: Woo joins an order's coupons with ", ". */

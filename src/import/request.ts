@@ -14,6 +14,8 @@ export interface CheckedRequest {
   bonusRate: number | undefined;
   /** The store the user named ('' the unnamed one); undefined: decided from the ledger. */
   store: string | undefined;
+  /** Status value -> counts, as the user chose. */
+  statuses: Record<string, boolean>;
 }
 
 const MAX_NAME = 255;
@@ -55,6 +57,25 @@ function rateOf(value: unknown): number | undefined {
   return value;
 }
 
+const MAX_STATUSES = 200;
+
+function statusesOf(value: unknown): Record<string, boolean> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InputError('The status choices are not readable: choose them again.');
+  const entries = Object.entries(value);
+  if (entries.length > MAX_STATUSES)
+    throw new InputError(`Too many status choices: at most ${MAX_STATUSES}.`);
+  const statuses: Record<string, boolean> = {};
+  for (const [status, counts] of entries) {
+    if (status.length > MAX_NAME) throw new InputError('A status value is too long.');
+    if (typeof counts !== 'boolean')
+      throw new InputError(`Choose whether the status "${status}" counts: yes or no.`);
+    statuses[status] = counts;
+  }
+  return statuses;
+}
+
 export function checkImportRequest(input: unknown): CheckedRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new InputError('The import request is missing.');
@@ -82,5 +103,6 @@ export function checkImportRequest(input: unknown): CheckedRequest {
     dateOrder: dateOrder === 'mdy' || dateOrder === 'dmy' ? dateOrder : undefined,
     bonusRate: rateOf(request.bonusRate),
     store: storeOf(request.store),
+    statuses: statusesOf(request.statuses),
   };
 }

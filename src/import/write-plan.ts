@@ -260,6 +260,11 @@ export function revenueColumn(kind: ReportKind, mapping: Mapping): string {
       : 'None: no revenue column was chosen, so revenue is not imported.';
   const less = mapping.refunded ? ` less ${quoted(mapping.refunded)}` : '';
   switch (kind) {
+    case 'wooOrderExport':
+      return (
+        `${quoted(revenue)} less shipping, taxes and the refunds in ${quoted(mapping.refunded)}, ` +
+        'counted once per order; refunded, cancelled and failed orders left out.'
+      );
     case 'shopifyOrders':
     case 'wooOrders':
       return (

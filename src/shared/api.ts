@@ -142,6 +142,8 @@ interface ImportChoices {
    * Omitted: the tracker's ledger decides, and the preview asks when it can't.
    */
   store?: string;
+  /** Whether each value of the status column counts, as chosen (the preview's `statuses`). */
+  statuses?: Record<string, boolean>;
 }
 
 /** A CSV file the sidebar read as text. */
@@ -243,6 +245,13 @@ export interface ImportPreview {
    * The rest of the preview is computed as if it were another store (nothing replaced).
    */
   storeQuestion: string;
+  /**
+   * The status column's values, each with its rows (orders) and revenue and whether it counts;
+   * null: a number or an unknown word, to choose before applying (it doesn't count meanwhile).
+   */
+  statuses: { value: string; rows: number; revenue: number; counts: boolean | null }[];
+  /** Some status values must be chosen (count or not) before the import can be applied. */
+  needsStatuses: boolean;
   /** True when applying it would change nothing (e.g. the same file again). */
   unchanged: boolean;
 }

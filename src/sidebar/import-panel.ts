@@ -203,6 +203,47 @@ function storeQuestion(shown: ImportPreview, answer: (store: string) => void): C
   );
 }
 
+/**
+ * The status column's values, each with its rows and revenue and whether it counts; a number or
+ * an unknown word starts unchosen and must be chosen before applying.
+ */
+function statusChoices(
+  shown: ImportPreview,
+  choose: (value: string, counts: boolean) => void,
+): Child {
+  if (shown.statuses.length === 0) return null;
+  return el(
+    'fieldset',
+    { className: 'statuses' },
+    el('legend', {}, 'Which statuses count'),
+    ...shown.statuses.map((status, i) => {
+      const id = `import-status-${i}`;
+      const select = el(
+        'select',
+        { id },
+        ...(status.counts === null ? [el('option', { attrs: { value: '' } }, 'Choose…')] : []),
+        el('option', { attrs: { value: 'yes' } }, 'Counts'),
+        el('option', { attrs: { value: 'no' } }, 'Doesn’t count'),
+      );
+      select.value = status.counts === null ? '' : status.counts ? 'yes' : 'no';
+      select.addEventListener('change', () => {
+        if (select.value) choose(status.value, select.value === 'yes');
+      });
+      return el(
+        'div',
+        { className: 'field' },
+        el(
+          'label',
+          { attrs: { for: id } },
+          el('code', {}, status.value),
+          ` ${count(status.rows, 'row')}, ${money(status.revenue)}`,
+        ),
+        select,
+      );
+    }),
+  );
+}
+
 export function setUpImportPanel(): ImportPanel {
   const form = byId('import-form', HTMLFormElement);
   const panel = byId('panel-import', HTMLElement);
@@ -234,6 +275,8 @@ export function setUpImportPanel(): ImportPanel {
   let mappingOpen = false;
   /** The store the user named in answer to the store question; undefined: the server decides. */
   let store: string | undefined;
+  /** Status values the user chose to count or not. */
+  let statuses: Record<string, boolean> = {};
 
   const forgetPreview = () => {
     previewed = null;
@@ -253,6 +296,7 @@ export function setUpImportPanel(): ImportPanel {
       mapping: { ...overrides },
       ...(dateOrder.value ? { dateOrder: dateOrder.value as 'mdy' | 'dmy' } : {}),
       ...(store !== undefined ? { store } : {}),
+      ...(Object.keys(statuses).length > 0 ? { statuses: { ...statuses } } : {}),
       ...(!rateField.hidden && rate.value.trim() !== ''
         ? { bonusRate: Number(rate.value) / 100 }
         : {}),
@@ -296,7 +340,11 @@ export function setUpImportPanel(): ImportPanel {
   function show(shown: ImportPreview): void {
     dateField.hidden = !shown.needsDateOrder && dateOrder.value === '';
     rateField.hidden = shown.reportType !== 'amazonAttribution';
-    const blocked = shown.needsDateOrder || shown.needsKeyColumn || shown.storeQuestion !== '';
+    const blocked =
+      shown.needsDateOrder ||
+      shown.needsKeyColumn ||
+      shown.needsStatuses ||
+      shown.storeQuestion !== '';
     const days = shown.dailySales;
     // A re-preview redraws the choices: keep the keyboard where it was.
     const focused = document.activeElement?.id ?? '';
@@ -305,6 +353,10 @@ export function setUpImportPanel(): ImportPanel {
       summary(shown),
       storeQuestion(shown, (answer) => {
         store = answer;
+        void runPreview();
+      }),
+      statusChoices(shown, (value, counts) => {
+        statuses = { ...statuses, [value]: counts };
         void runPreview();
       }),
       mappingChoices(shown),
@@ -320,9 +372,14 @@ export function setUpImportPanel(): ImportPanel {
       changeCards(shown.changes),
       ...details(shown),
     );
-    if (focused.startsWith('import-map-')) document.getElementById(focused)?.focus();
+    if (focused.startsWith('import-map-') || focused.startsWith('import-status-')) document.getElementById(focused)?.focus();
     if (blocked) {
-      messages.error(shown.storeQuestion || (shown.warnings[0] ?? 'Choose the missing column.'));
+      messages.error(
+        shown.storeQuestion ||
+          (shown.needsStatuses && !shown.needsDateOrder && !shown.needsKeyColumn
+            ? 'Choose whether each status marked “Choose…” counts.'
+            : (shown.warnings[0] ?? 'Choose the missing column.')),
+      );
       return;
     }
     if (shown.unchanged) {
@@ -370,6 +427,7 @@ export function setUpImportPanel(): ImportPanel {
   function fresh(): void {
     overrides = {};
     store = undefined;
+    statuses = {};
     mappingOpen = false;
     dateOrder.value = '';
     dateField.hidden = true;

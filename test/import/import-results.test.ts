@@ -633,6 +633,70 @@ describe('questions that do not block', () => {
   });
 });
 
+describe('statuses and any CSV', () => {
+  it("an affiliate export: its URL column (the publisher's site) is not taken; numeric statuses are chosen before apply", () => {
+    const { emulator, preview, apply, file } = setup();
+    const csv = fixture('affiliate-transactions.csv');
+    const first = preview(file(csv));
+    expect(first.needsKeyColumn).toBe(true);
+    expect(first.mapping.link).toBeUndefined();
+    expect(first.warnings[0]).toMatch(/^The column "URL" doesn't hold links like the tracker's/);
+
+    const before = everything(emulator);
+    const mapped = preview({ ...file(csv), mapping: { tag: 'Click ref' } });
+    expect(mapped.needsStatuses).toBe(true);
+    // AG123 is Jane's ad group (in her link); ZZ9 no influencer has.
+    expect(mapped.statuses).toEqual([
+      { value: '1', rows: 2, revenue: cents(100, 20), counts: null },
+      { value: '0', rows: 1, revenue: 50, counts: null },
+      { value: '2', rows: 1, revenue: 80, counts: null },
+    ]);
+    expect(errorOf(() => apply({ ...file(csv), mapping: { tag: 'Click ref' } }))).toBe(
+      'Choose whether these statuses count before applying: "1", "0", "2".',
+    );
+    expect(everything(emulator)).toEqual(before);
+
+    // 0 pending and 1 approved count, 2 declined doesn't.
+    const chosen = {
+      ...file(csv),
+      mapping: { tag: 'Click ref' },
+      statuses: { 0: true, 1: true, 2: false },
+    };
+    expect(preview(chosen)).toMatchObject({ needsStatuses: false });
+    apply(chosen);
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: cents(100, 50) });
+  });
+
+  it("a link column whose values look like the tracker's links is taken by itself", () => {
+    const { preview, file } = setup();
+    const csv = `URL,Orders,Revenue\n${ATTRIBUTION_LINK},3,29.97\n`;
+    const shown = preview(file(csv));
+    expect(shown.mapping.link).toBe('URL');
+    expect(shown.changes[0]).toMatchObject({ row: 8 });
+  });
+
+  it('Shopify statuses count by default as they should, listed with their orders and revenue', () => {
+    const { preview, file } = setup();
+    const shown = preview(file(fixture('shopify-orders.csv')));
+    expect(shown.needsStatuses).toBe(false);
+    expect(shown.statuses).toEqual([
+      { value: 'paid', rows: 4, revenue: cents(90, 45.5, 30, 25), counts: true },
+      { value: 'refunded', rows: 1, revenue: 0, counts: false },
+      { value: 'voided', rows: 1, revenue: 50, counts: false },
+      { value: 'partially_refunded', rows: 1, revenue: 100, counts: true },
+      { value: 'pending', rows: 1, revenue: 64.99, counts: true },
+    ]);
+  });
+
+  it('a WooCommerce order export lands in the tracker, coupons from coupon_items, net of refunds', () => {
+    const { emulator, apply, file } = setup();
+    const applied = apply(file(fixture('woo-order-export.csv')));
+    expect(applied).toMatchObject({ reportType: 'wooOrderExport', currency: 'EUR' });
+    expect(imported(emulator, 8)).toMatchObject({ orders: 3, revenue: cents(45, 30, 80) });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: cents(30, 60) });
+  });
+});
+
 describe('a failure midway', () => {
   function failOn(emulator: Emulator, name: string, nth: number) {
     let seen = 0;

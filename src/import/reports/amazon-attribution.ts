@@ -69,6 +69,7 @@ function aggregate(table: Table, mapping: Mapping, options: AggregateOptions): S
     keyKind,
     measures: present.map(([measure]) => measure),
     coverage: datesCoverage(span),
+    statuses: [],
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: span.range,

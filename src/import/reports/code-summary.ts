@@ -56,6 +56,7 @@ export function aggregateCodeSummary(
     keyKind: 'code',
     measures: present.map(([measure]) => measure),
     coverage: { by: 'snapshot' },
+    statuses: [],
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: null,

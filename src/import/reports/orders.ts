@@ -8,10 +8,10 @@ import {
   columnsOf,
   DateSpan,
   EntryGroups,
-  isExcludedStatus,
   type Mapping,
   type Measure,
   type SalesReport,
+  StatusTally,
   settleDateOrder,
   splitCodes,
   type Values,
@@ -33,7 +33,7 @@ interface Order {
 }
 
 export interface OrdersReportKind {
-  kind: 'shopifyOrders' | 'wooOrders';
+  kind: 'shopifyOrders' | 'wooOrders' | 'wooOrderExport';
   label: string;
   source: string;
 }
@@ -70,6 +70,7 @@ export function aggregateOrders(
   });
   const orders = new Map<string, Order>();
   const currencies = new CurrencySeen();
+  const statuses = new StatusTally(options.statuses);
   let refundsOverSubtotal = 0;
   for (const { row, cells } of table.rows) {
     // Without an order column, every row is an order of its own.
@@ -85,7 +86,8 @@ export function aggregateOrders(
     const cancelled = read.text(cells, columns.cancelled) !== '';
     const subtotal = read.money(cells, columns.revenue, row);
     const refunded = read.money(cells, columns.refunded, row);
-    const counts = !cancelled && !isExcludedStatus(status);
+    const revenue = Math.max(0, roundCents(subtotal - Math.abs(refunded)));
+    const counts = statuses.counts(status, revenue) && !cancelled;
     // Only orders that count: a refunded or cancelled order is left out anyway.
     if (counts && refunded > subtotal) refundsOverSubtotal++;
     currencies.add(read.text(cells, columns.currency));
@@ -97,7 +99,7 @@ export function aggregateOrders(
       codes: splitCodes(read.text(cells, columns.code)),
       date: read.date(cells, columns.date, row),
       counts,
-      revenue: Math.max(0, roundCents(subtotal - Math.abs(refunded))),
+      revenue,
       discount: Math.abs(read.money(cells, columns.discount, row)),
       units,
       newCustomers: newCustomers(read, cells, columns.newCustomers, row),
@@ -142,6 +144,7 @@ export function aggregateOrders(
       orders: [...orders.values()].map(({ id, date, print }) => ({ id, date, print })),
     },
     entries: groups.entries,
+    statuses: statuses.figures,
     rows: table.rows.length,
     dateRange: span.range,
     currency: currencies.currency,
