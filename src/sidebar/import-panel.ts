@@ -372,7 +372,8 @@ export function setUpImportPanel(): ImportPanel {
       changeCards(shown.changes),
       ...details(shown),
     );
-    if (focused.startsWith('import-map-') || focused.startsWith('import-status-')) document.getElementById(focused)?.focus();
+    if (focused.startsWith('import-map-') || focused.startsWith('import-status-'))
+      document.getElementById(focused)?.focus();
     if (blocked) {
       messages.error(
         shown.storeQuestion ||
