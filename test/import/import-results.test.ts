@@ -697,6 +697,51 @@ describe('statuses and any CSV', () => {
   });
 });
 
+describe('any currency', () => {
+  it('a BRL shop: a tracker kept in BRL takes its export as is, to the centavo', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    script.call('createTracker', { ...TRACKER_FORM, currency: 'BRL', startingRows: 5 });
+    emulator.type(TRACKER, 'A8', [JANE, TOM]);
+    const applied = script.call('applyImport', {
+      sheetName: TRACKER,
+      csv: fixture('brl-shop-orders.csv'),
+      fileName: 'orders_export.csv',
+    }) as ImportApplied;
+    expect(applied.currency).toBe('BRL');
+    expect(applied.warnings).toEqual([]);
+    // JANE10: #2001 189,90 and #2003 359,80 less 89,95 refunded (#2004 refunded in full);
+    // TOM5: #2002 1.249,50.
+    expect(imported(emulator, 8)).toMatchObject({
+      orders: 2,
+      revenue: cents(189.9, 359.8, -89.95),
+    });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 1, revenue: 1249.5 });
+  });
+
+  it('Currency, Sales currency and the Rates sheet take any ISO 4217 code and refuse others', () => {
+    const { emulator } = setup();
+    // The row's own Currency and Sales currency columns, wherever the layout puts them.
+    const header = emulator.sheet(TRACKER).values()[6];
+    const column = (name: string) => {
+      const i = header.indexOf(name);
+      return (
+        (i >= 26 ? String.fromCharCode(64 + Math.floor(i / 26)) : '') +
+        String.fromCharCode(65 + (i % 26))
+      );
+    };
+    emulator.type(TRACKER, `${column('Currency')}8`, [['TRY']]);
+    emulator.type(TRACKER, `${column('Sales currency')}8`, [['BDT']]);
+    expect(emulator.sheet(TRACKER).values(`${column('Currency')}8`)[0][0]).toBe('TRY');
+    expect(() => emulator.type(TRACKER, `${column('Sales currency')}9`, [['XYZ']])).toThrow(
+      /ISO 4217/,
+    );
+    emulator.type('Rates', 'A2:B2', [['BRL', 0.18]]);
+    expect(emulator.sheet('Rates').values('A2:B2')).toEqual([['BRL', 0.18]]);
+    expect(() => emulator.type('Rates', 'A3', [['EURO']])).toThrow(/ISO 4217/);
+  });
+});
+
 describe('a failure midway', () => {
   function failOn(emulator: Emulator, name: string, nth: number) {
     let seen = 0;
