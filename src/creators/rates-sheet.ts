@@ -1,6 +1,5 @@
 // The "Rates" sheet the tracker's Rate columns look up: currency, rate to the reporting
 // currency, date of the rate. Created once, when a tracker first needs it; the team keeps it.
-import { ISO_CURRENCIES } from '../shared/currencies';
 import { PLAIN_TEXT_FORMAT } from '../tracker/literal';
 import { RATES_HEADERS, RATES_SHEET } from './money';
 
@@ -36,15 +35,7 @@ export function ensureRatesSheet(spreadsheet: Spreadsheet): { sheet: Sheet; crea
     .setAllowInvalid(false)
     .setHelpText('A rate is a number above 0: reporting-currency units for 1 unit of the currency.')
     .build();
-  const code = SpreadsheetApp.newDataValidation()
-    .requireValueInList(ISO_CURRENCIES.slice(), false)
-    .setAllowInvalid(false)
-    .setHelpText('A currency is an ISO 4217 code, like EUR, BRL or TRY.')
-    .build();
-  // Both rules in one call: the code in column A, the rate in column B.
-  sheet
-    .getRange(2, 1, RATE_ROWS, 2)
-    .setDataValidations(Array.from({ length: RATE_ROWS }, () => [code, positive]));
+  sheet.getRange(2, 2, RATE_ROWS, 1).setDataValidation(positive);
   sheet.setFrozenRows(1);
   return { sheet, created: true };
 }

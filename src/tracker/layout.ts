@@ -3,7 +3,6 @@
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { TrackerOptions } from '../shared/api';
 import { GOAL_TYPES, SENTIMENTS } from '../shared/choices';
-import { ISO_CURRENCIES } from '../shared/currencies';
 import {
   COLUMNS,
   type Column,
@@ -37,7 +36,7 @@ export type Rule =
   | { kind: 'atLeast'; min: number; help: string }
   | { kind: 'date'; help: string }
   | { kind: 'url'; help: string }
-  | { kind: 'list'; values: readonly string[]; help: string; dropdown?: false };
+  | { kind: 'list'; values: readonly string[]; help: string };
 
 export interface Highlight {
   /** A1 range the rule covers. */
@@ -150,14 +149,8 @@ const HELP: Partial<Record<ValueType, string>> = {
   platform: `must be one of ${PLATFORM_CHOICES.join(', ')}.`,
   rate: 'must be a rate of 0% or more, like 4%.',
   sentiment: `must be one of ${SENTIMENTS.join(', ')}.`,
-  currency: 'must be an ISO 4217 currency code, like USD, EUR or BRL.',
   yesNo: `must be ${YES_NO.join(' or ')}.`,
 };
-
-/** Any ISO 4217 code, typed (no dropdown of 180 codes). */
-export function currencyRule(help: string): Rule {
-  return { kind: 'list', values: ISO_CURRENCIES, help, dropdown: false };
-}
 
 /** The validation of an input column of this type, or null. */
 export function ruleFor(type: ValueType, label: string): Rule | null {
@@ -169,7 +162,6 @@ export function ruleFor(type: ValueType, label: string): Rule | null {
   if (type === 'url') return { kind: 'url', help };
   if (type === 'sentiment') return { kind: 'list', values: SENTIMENTS, help };
   if (type === 'yesNo') return { kind: 'list', values: YES_NO, help };
-  if (type === 'currency') return currencyRule(help);
   return { kind: 'list', values: PLATFORM_CHOICES, help };
 }
 
@@ -272,8 +264,6 @@ function summaryValidations(): (Rule | null)[][] {
       if (setting.key === 'target' || setting.key === 'otherCac') {
         return { kind: 'atLeast', min: 0, help: `${setting.label} must be a number, 0 or more.` };
       }
-      if (setting.key === 'currency' || setting.key === 'reportingCurrency')
-        return currencyRule(`${setting.label} must be an ISO 4217 currency code, like USD or BRL.`);
       if (setting.key === 'grossMargin') {
         return {
           kind: 'atLeast',

@@ -32,7 +32,7 @@ export function buildRule(rule: Rule): GoogleAppsScript.Spreadsheet.DataValidati
     case 'url':
       return builder.requireTextIsUrl().build();
     default:
-      return builder.requireValueInList(rule.values.slice(), rule.dropdown ?? true).build();
+      return builder.requireValueInList(rule.values.slice(), true).build();
   }
 }
 

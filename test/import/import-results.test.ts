@@ -719,7 +719,7 @@ describe('any currency', () => {
     expect(imported(emulator, 9)).toMatchObject({ orders: 1, revenue: 1249.5 });
   });
 
-  it('Currency, Sales currency and the Rates sheet take any ISO 4217 code and refuse others', () => {
+  it('Currency, Sales currency and the Rates sheet take any ISO 4217 code, and BRL converts', () => {
     const { emulator } = setup();
     // The row's own Currency and Sales currency columns, wherever the layout puts them.
     const header = emulator.sheet(TRACKER).values()[6];
@@ -732,13 +732,13 @@ describe('any currency', () => {
     };
     emulator.type(TRACKER, `${column('Currency')}8`, [['TRY']]);
     emulator.type(TRACKER, `${column('Sales currency')}8`, [['BDT']]);
+    emulator.type('Rates', 'A2:B3', [
+      ['TRY', 0.029],
+      ['BDT', 0.0082],
+    ]);
     expect(emulator.sheet(TRACKER).values(`${column('Currency')}8`)[0][0]).toBe('TRY');
-    expect(() => emulator.type(TRACKER, `${column('Sales currency')}9`, [['XYZ']])).toThrow(
-      /ISO 4217/,
-    );
-    emulator.type('Rates', 'A2:B2', [['BRL', 0.18]]);
-    expect(emulator.sheet('Rates').values('A2:B2')).toEqual([['BRL', 0.18]]);
-    expect(() => emulator.type('Rates', 'A3', [['EURO']])).toThrow(/ISO 4217/);
+    expect(emulator.sheet(TRACKER).values(`${column('Rate')}8`)[0][0]).toBe(0.029);
+    expect(emulator.sheet(TRACKER).values(`${column('Sales rate')}8`)[0][0]).toBe(0.0082);
   });
 });
 
