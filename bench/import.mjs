@@ -30,7 +30,7 @@ function loadImport() {
   return loadSource('import', {
     'src/import/text': ['prepareText'],
     'src/import/detect': ['readReport'],
-    'src/import/plan': ['planTrackerImport'],
+    'src/import/write-plan': ['planTrackerImport'],
   });
 }
 
@@ -53,6 +53,8 @@ function runPipeline(lib, text) {
   return lib.planTrackerImport({
     report,
     ledger: [],
+    tracker: '1',
+    store: '',
     rows: tracker,
     cells: new Map(),
     importedAt: '2025-03-31 09:00',

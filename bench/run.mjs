@@ -7,6 +7,7 @@ import { benchCreators } from './creators.mjs';
 import { benchFunctions } from './functions.mjs';
 import { benchImport } from './import.mjs';
 import { benchInsights } from './insights.mjs';
+import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchTracker } from './tracker.mjs';
@@ -17,6 +18,7 @@ const BENCHMARKS = [
   { title: 'Sheet calls', run: benchTracker },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
+  { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
 ];

@@ -3,7 +3,7 @@
 
 import type { DayOf } from '../sheet/dates';
 import { ImportError } from './errors';
-import type { DailySale, DailySalesReport } from './report';
+import type { DailySale, DailySalesReport } from './recognize';
 import { headerKey } from './text';
 
 export interface StoredDay extends DailySale {

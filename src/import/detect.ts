@@ -1,6 +1,7 @@
 // Which report a file is, from its header: the family, how sure, and the column chosen for each
 // field (which the user may override). Files that can't be imported get one clear refusal.
 import { ImportError } from './errors';
+import { looksLikeTrackerLinks } from './match';
 import {
   type AggregateOptions,
   columnsOf,
@@ -10,7 +11,7 @@ import {
   type Report,
   type ReportFamily,
   type ReportKind,
-} from './report';
+} from './recognize';
 import { amazonAssociates } from './reports/amazon-associates';
 import { amazonAttribution } from './reports/amazon-attribution';
 import { businessReport } from './reports/business-report';
@@ -18,6 +19,7 @@ import { generic } from './reports/generic';
 import { shopifyOrders } from './reports/shopify-orders';
 import { shopifySalesByDiscount } from './reports/shopify-sales-by-discount';
 import { wooCoupons } from './reports/woo-coupons';
+import { wooOrderExport } from './reports/woo-order-export';
 import { wooOrders } from './reports/woo-orders';
 import { headerKey, isBlankRow, locateHeader, type Table, toTable } from './text';
 import { type DateOrderFinding, inferDateOrder } from './values';
@@ -26,6 +28,7 @@ import { type DateOrderFinding, inferDateOrder } from './values';
 export const FAMILIES: readonly ReportFamily[] = [
   amazonAttribution,
   shopifyOrders,
+  wooOrderExport,
   wooOrders,
   shopifySalesByDiscount,
   wooCoupons,
@@ -51,6 +54,11 @@ export interface Detection {
 export interface DetectOptions {
   /** The user's choices: a header of the file per field; '' removes a detected field. */
   mapping?: Mapping;
+  /**
+   * The tracker's links, asked for only when a link column was found by its name: it is taken
+   * only if its values look like them (see looksLikeTrackerLinks).
+   */
+  trackerLinks?: () => readonly string[];
 }
 
 type HeaderIndex = Map<string, string>;
@@ -172,7 +180,23 @@ export function detectReport(rows: string[][], options: DetectOptions = {}): Det
     if (header) mapping[field] = header;
     else delete mapping[field];
   }
+  let linkDropped = '';
+  if (mapping.link && user.link === undefined && options.trackerLinks) {
+    const column = columnsOf(table, mapping).link;
+    const values = table.rows.map((row) => (column === undefined ? '' : (row.cells[column] ?? '')));
+    if (!looksLikeTrackerLinks(values, options.trackerLinks())) {
+      linkDropped = mapping.link;
+      delete mapping.link;
+    }
+  }
   const needsKey = candidate.family !== businessReport && !(userHeaders.length > 0 && mapping.date);
+  if (needsKey && !hasKey(mapping) && linkDropped)
+    throw new ImportError(
+      'noKeyColumn',
+      `The column "${linkDropped}" doesn't hold links like the tracker's (same site, or utm_, ` +
+        'tag= or aa_ parameters), so it was not taken to match influencers. Choose the column ' +
+        'that holds the code, tag or link.',
+    );
   if (needsKey && !hasKey(mapping))
     throw new ImportError(
       'noKeyColumn',

@@ -9,7 +9,7 @@ import {
   readTrackers,
   saveImportSettings,
 } from '../apps/properties';
-import type { ImportApplied, ImportPreview } from '../shared/api';
+import type { DateOrder, ImportApplied, ImportPreview } from '../shared/api';
 import { daysOf } from '../sheet/dates';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import {
@@ -21,9 +21,8 @@ import {
 } from './daily-sales';
 import { type Detection, detectReport, familyOf } from './detect';
 import { ImportError } from './errors';
-import { fromLedgerRows, LEDGER_HEADERS, type LedgerEntry, toLedgerRows } from './ledger';
-import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } from './plan';
-import type { DailySalesReport, Mapping, Report, SalesReport } from './report';
+import { chooseStore, type LedgerEntry } from './ledger';
+import type { DailySalesReport, Mapping, Report, SalesReport } from './recognize';
 import { type CheckedRequest, checkImportRequest } from './request';
 import { locateHeader, prepareText, toTable } from './text';
 import { detectDecimalComma } from './values';
@@ -33,12 +32,15 @@ import {
   LEDGER_SHEET,
   type LoadedTracker,
   loadTracker,
+  readLedger,
   readStoredTable,
-  type StoredTable,
+  type StoredLedger,
   Undo,
+  writeLedger,
   writeStoredTable,
   writeTrackerCells,
 } from './workbook';
+import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } from './write-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -84,12 +86,17 @@ interface Read {
 }
 
 /** Recognition and aggregation; in a preview, an open question is returned instead of thrown. */
-function recognise(spreadsheet: Spreadsheet, request: CheckedRequest, preview: boolean): Read {
+function recognise(
+  spreadsheet: Spreadsheet,
+  request: CheckedRequest,
+  preview: boolean,
+  trackerLinks: () => readonly string[],
+): Read {
   const { rows, decimalComma, from } = readRows(spreadsheet, request);
   const mapping = request.mapping as Mapping;
   let detection: Detection;
   try {
-    detection = detectReport(rows, { mapping });
+    detection = detectReport(rows, { mapping, trackerLinks });
   } catch (error) {
     if (!preview || !(error instanceof ImportError) || error.reason !== 'noKeyColumn') throw error;
     const table = toTable(rows, locateHeader(rows));
@@ -116,17 +123,30 @@ function recognise(spreadsheet: Spreadsheet, request: CheckedRequest, preview: b
     from,
     rowCount: detection.table.rows.length,
   };
-  try {
-    const report = familyOf(detection.kind).aggregate(detection.table, detection.mapping, {
+  const aggregate = (dateOrder: DateOrder | undefined) =>
+    familyOf(detection.kind).aggregate(detection.table, detection.mapping, {
       decimalComma,
-      dateOrder: request.dateOrder,
+      dateOrder,
+      statuses: request.statuses,
     });
-    return { ...base, report, needs: null, question: '' };
+  try {
+    return { ...base, report: aggregate(request.dateOrder), needs: null, question: '' };
   } catch (error) {
     const dates =
       error instanceof ImportError &&
       (error.reason === 'ambiguousDates' || error.reason === 'mixedDates');
     if (!preview || !dates) throw error;
+    // The question doesn't hide the rest: the preview reads the dates month first meanwhile
+    // (day first when that can't read them), and updates when the user answers.
+    for (const provisional of ['mdy', 'dmy'] as const) {
+      try {
+        const report = aggregate(provisional);
+        const reading = `Until you choose, the preview reads them ${provisional === 'mdy' ? 'month' : 'day'} first.`;
+        return { ...base, report, needs: 'dateOrder', question: `${error.message} ${reading}` };
+      } catch {
+        // Try the other order.
+      }
+    }
     return { ...base, report: null, needs: 'dateOrder', question: error.message };
   }
 }
@@ -172,29 +192,36 @@ function basePreview(request: CheckedRequest, read: Read, bonusRate: number): Im
     bonusRate,
     dailySales: null,
     warnings: [...(read.question ? [read.question] : []), ...(report?.warnings ?? [])],
+    store: request.store ?? '',
+    stores: [],
+    storeQuestion: '',
+    statuses: report?.target === 'tracker' ? report.statuses : [],
+    needsStatuses:
+      report?.target === 'tracker' && report.statuses.some((status) => status.counts === null),
     unchanged: false,
   };
 }
 
-const LEDGER_FORMATS = LEDGER_HEADERS.map((_, i) => (i < 9 ? PLAIN_TEXT_FORMAT : 'General'));
 const DAILY_FORMATS = [PLAIN_TEXT_FORMAT, '#,##0', '#,##0.00', PLAIN_TEXT_FORMAT];
 
 function planTracker(
   spreadsheet: Spreadsheet,
   preview: ImportPreview,
   report: SalesReport,
+  request: CheckedRequest,
   bonusRate: number,
+  tracker: LoadedTracker,
 ): Planned {
-  const dayOf = daysOf(spreadsheet);
-  const tracker: LoadedTracker = loadTracker(trackerSheet(spreadsheet, preview.sheetName), dayOf);
-  const stored: StoredTable = readStoredTable(spreadsheet, LEDGER_SHEET);
-  const ledger: LedgerEntry[] = fromLedgerRows(
-    stored.rows.map((row) => row.slice(0, LEDGER_HEADERS.length)),
-    dayOf,
-  );
+  const trackerId = String(tracker.sheet.getSheetId());
+  const stored: StoredLedger = readLedger(spreadsheet, daysOf(spreadsheet));
+  const ledger: LedgerEntry[] = stored.read.entries;
+  const choice = chooseStore(ledger, report, trackerId, request.store);
   const plan: TrackerPlan = planTrackerImport({
     report,
     ledger,
+    header: stored.read.header,
+    tracker: trackerId,
+    store: choice.store,
     rows: tracker.rows,
     cells: tracker.cells,
     importedAt: now(spreadsheet),
@@ -219,20 +246,22 @@ function planTracker(
     withoutData: plan.withoutData,
     halo: plan.halo,
     warnings,
+    store: choice.question ? '' : choice.store,
+    stores: choice.stores,
+    storeQuestion: choice.question,
     unchanged: !plan.ledgerChanged && plan.changes.length === 0,
   };
   return {
     preview: result,
     apply(undo) {
       if (plan.ledgerChanged)
-        writeStoredTable(
+        writeLedger(
           spreadsheet,
           stored,
           {
-            name: LEDGER_SHEET,
-            hidden: true,
-            rows: toLedgerRows(plan.ledger),
-            formats: LEDGER_FORMATS,
+            header: plan.header,
+            removed: plan.removed,
+            added: plan.added,
             active: () => tracker.sheet,
           },
           undo,
@@ -242,8 +271,8 @@ function planTracker(
       return {
         cells,
         columnsAdded,
-        ledgerAdded: plan.added,
-        ledgerReplaced: plan.replaced,
+        ledgerAdded: plan.added.length,
+        ledgerReplaced: plan.removed.length,
         dailySalesDays: 0,
       };
     },
@@ -298,11 +327,20 @@ function plan(request: CheckedRequest, preview: boolean): Planned {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readImportSettings(documentProperties());
   const bonusRate = request.bonusRate ?? settings.bonusRate;
-  const read = recognise(spreadsheet, request, preview);
+  const dayOf = daysOf(spreadsheet);
+  // The tracker is read once, when first needed (a link column to check, or the plan).
+  let loaded: LoadedTracker | undefined;
+  const tracker = () => {
+    if (!loaded) loaded = loadTracker(trackerSheet(spreadsheet, request.sheetName), dayOf);
+    return loaded;
+  };
+  const read = recognise(spreadsheet, request, preview, () =>
+    tracker().rows.map((row) => row.link),
+  );
   const base = basePreview(request, read, bonusRate);
   if (!read.report) return { preview: base };
   if (read.report.target === 'dailySales') return planDailySales(spreadsheet, base, read.report);
-  return planTracker(spreadsheet, base, read.report, bonusRate);
+  return planTracker(spreadsheet, base, read.report, request, bonusRate, tracker());
 }
 
 /** Sidebar: what importing a sales report would change in a tracker, without writing anything. */
@@ -315,6 +353,13 @@ export function applyImport(input: unknown): ImportApplied {
   const request = checkImportRequest(input);
   return withDocumentLock(() => {
     const planned = plan(request, false);
+    // Nothing is replaced unasked: the store question is answered before anything is written.
+    if (planned.preview.storeQuestion) throw new InputError(planned.preview.storeQuestion);
+    const open = planned.preview.statuses.filter((status) => status.counts === null);
+    if (open.length > 0)
+      throw new InputError(
+        `Choose whether these statuses count before applying: ${open.map((status) => `"${status.value}"`).join(', ')}.`,
+      );
     const undo = new Undo();
     let written: ImportApplied['written'];
     try {

@@ -2,7 +2,7 @@
 // and tags it carries, or by an ad group, creative or tracking ID named like the influencer.
 // Exact matches win over names; a key two different influencers could claim is a conflict.
 import { influencerKey } from '../team/codes';
-import { addValues, type KeyKind, type Values } from './report';
+import { addValues, type KeyKind, type Values } from './recognize';
 
 export interface TrackerRow {
   /** Sheet row number. */
@@ -263,4 +263,34 @@ export function totalsByKey(
       });
   }
   return [...totals.values()];
+}
+
+/** "shop.example.com" of a link (no scheme, no "www."), '' when it has none. */
+function hostOf(link: string): string {
+  return linkKey(link).split(/[/?]/)[0];
+}
+
+const TRACKING_PARAM = /^(?:utm_.+|aa_.+|tag)$/;
+
+/**
+ * Whether a column's values look like the tracker's links: most of its first 50 values on a
+ * host the tracker's links use, or carrying utm_, aa_ or tag= parameters. A publisher's website
+ * in an affiliate export does not, so it is never taken as the link column unasked.
+ */
+export function looksLikeTrackerLinks(
+  values: readonly string[],
+  trackerLinks: readonly string[],
+): boolean {
+  const hosts = new Set(trackerLinks.map(hostOf).filter(Boolean));
+  const sample = values
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .slice(0, 50);
+  if (sample.length === 0) return false;
+  const alike = sample.filter(
+    (value) =>
+      hosts.has(hostOf(value)) ||
+      [...queryValues(value).keys()].some((name) => TRACKING_PARAM.test(name)),
+  );
+  return alike.length * 2 >= sample.length;
 }

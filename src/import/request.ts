@@ -2,7 +2,7 @@
 // and the preview the page showed is never trusted.
 import { InputError } from '../apps/errors';
 import type { DateOrder, ImportField, ImportMapping } from '../shared/api';
-import { IMPORT_FIELDS } from './report';
+import { IMPORT_FIELDS } from './recognize';
 
 /** The request once checked: exactly one of csv (with its file name) or sourceSheet. */
 export interface CheckedRequest {
@@ -12,9 +12,23 @@ export interface CheckedRequest {
   mapping: ImportMapping;
   dateOrder: DateOrder | undefined;
   bonusRate: number | undefined;
+  /** The store the user named ('' the unnamed one); undefined: decided from the ledger. */
+  store: string | undefined;
+  /** Status value -> counts, as the user chose. */
+  statuses: Record<string, boolean>;
 }
 
 const MAX_NAME = 255;
+const MAX_STORE = 60;
+
+function storeOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new InputError('The store name must be text.');
+  const store = value.trim().replace(/\s+/g, ' ');
+  if (store.length > MAX_STORE)
+    throw new InputError(`The store name is too long: at most ${MAX_STORE} characters.`);
+  return store;
+}
 
 function text(value: unknown, label: string): string {
   if (typeof value !== 'string') throw new InputError(`${label} is missing.`);
@@ -43,6 +57,25 @@ function rateOf(value: unknown): number | undefined {
   return value;
 }
 
+const MAX_STATUSES = 200;
+
+function statusesOf(value: unknown): Record<string, boolean> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InputError('The status choices are not readable: choose them again.');
+  const entries = Object.entries(value);
+  if (entries.length > MAX_STATUSES)
+    throw new InputError(`Too many status choices: at most ${MAX_STATUSES}.`);
+  const statuses: Record<string, boolean> = {};
+  for (const [status, counts] of entries) {
+    if (status.length > MAX_NAME) throw new InputError('A status value is too long.');
+    if (typeof counts !== 'boolean')
+      throw new InputError(`Choose whether the status "${status}" counts: yes or no.`);
+    statuses[status] = counts;
+  }
+  return statuses;
+}
+
 export function checkImportRequest(input: unknown): CheckedRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new InputError('The import request is missing.');
@@ -69,5 +102,7 @@ export function checkImportRequest(input: unknown): CheckedRequest {
     mapping: mappingOf(request.mapping),
     dateOrder: dateOrder === 'mdy' || dateOrder === 'dmy' ? dateOrder : undefined,
     bonusRate: rateOf(request.bonusRate),
+    store: storeOf(request.store),
+    statuses: statusesOf(request.statuses),
   };
 }

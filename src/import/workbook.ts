@@ -9,8 +9,15 @@ import { literal, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { appendColumns } from '../tracker/append';
 import type { ColumnKey } from '../tracker/columns';
 import { readTrackerTable } from '../tracker/read';
+import {
+  type LedgerCell,
+  type LedgerEntry,
+  type LedgerRead,
+  ledgerTail,
+  readLedgerRows,
+} from './ledger';
 import type { TrackerRow } from './match';
-import type { CellValue, RowValues, TrackerCells } from './plan';
+import type { CellValue, RowValues, TrackerCells } from './write-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -172,15 +179,14 @@ export function writeTrackerCells(
   undo: Undo,
 ): number {
   if (writes.size === 0) return 0;
+  // Every column the import fills, changed or not: the same blocks, so the same calls, each time.
   const fieldOf = new Map<number, ImportedField>();
-  let changed = 0;
-  for (const values of writes.values()) {
-    for (const field of Object.keys(values) as ImportedField[]) {
-      const column = tracker.columns[FIELD_COLUMNS[field]];
-      if (column) fieldOf.set(column, field);
-      changed++;
-    }
+  for (const [field, key] of Object.entries(FIELD_COLUMNS) as [ImportedField, ColumnKey][]) {
+    const column = tracker.columns[key];
+    if (column) fieldOf.set(column, field);
   }
+  let changed = 0;
+  for (const values of writes.values()) changed += Object.keys(values).length;
   const rowNumbers = [...writes.keys()];
   const top = Math.min(...rowNumbers);
   const bottom = Math.max(...rowNumbers);
@@ -304,4 +310,119 @@ export function writeStoredTable(
       Array.from({ length: width }, (_, j) => table.rows[i]?.[j] ?? ''),
     ),
   );
+}
+
+/** The ledger sheet as read once: its sheet, its rows as getValues gave them, and the entries. */
+export interface StoredLedger {
+  sheet: Sheet | null;
+  rows: unknown[][];
+  read: LedgerRead;
+}
+
+export function readLedger(spreadsheet: Spreadsheet, dayOf: DayOf): StoredLedger {
+  const stored = readStoredTable(spreadsheet, LEDGER_SHEET);
+  return { sheet: stored.sheet, rows: stored.rows, read: readLedgerRows(stored.rows, dayOf) };
+}
+
+const MEASURE_COLUMNS = new Set([
+  'Orders',
+  'Revenue',
+  'Clicks',
+  'New customers',
+  'Brand Referral Bonus',
+]);
+
+function ledgerFormats(header: readonly string[]): string[] {
+  return header.map((column) => (MEASURE_COLUMNS.has(column) ? 'General' : PLAIN_TEXT_FORMAT));
+}
+
+export interface LedgerWrite {
+  header: string[];
+  removed: readonly number[];
+  added: readonly LedgerEntry[];
+  /** The sheet to show again after the ledger sheet was inserted (insertSheet activates it). */
+  active: () => Sheet;
+}
+
+/**
+ * Appends the new entries and takes out the replaced ones without rewriting the ledger: only
+ * the rows from the first replaced one down are written again (the rows kept there, then the
+ * new ones), in one block, and the grid is fitted to the rows with one structural call.
+ * Restatements are of recent days, so that tail is short. A new ledger sheet is hidden and has
+ * only the columns it uses.
+ */
+export function writeLedger(
+  spreadsheet: Spreadsheet,
+  stored: StoredLedger,
+  write: LedgerWrite,
+  undo: Undo,
+): void {
+  const { header } = write;
+  const formats = ledgerFormats(header);
+  const oldWidth = stored.read.header.length;
+  let sheet = stored.sheet;
+  if (!sheet) {
+    const active = write.active();
+    const created = spreadsheet.insertSheet(LEDGER_SHEET);
+    sheet = created;
+    undo.add(() => spreadsheet.deleteSheet(created));
+    created.hideSheet();
+    active.activate();
+  }
+  const owned = sheet;
+  const tail = ledgerTail(stored.read, write.removed, write.added, header);
+  // A new sheet gets its header with the rows; an older one only the header cells it lacks.
+  const top = stored.sheet ? tail.first + 2 : 1;
+  const block: LedgerCell[][] = stored.sheet ? tail.rows : [header.slice(), ...tail.rows];
+  const oldHeight = stored.sheet ? stored.read.rows - tail.first : 0;
+  if (stored.sheet) {
+    const width = Math.max(oldWidth, 1);
+    const oldFormats = formats.slice(0, width);
+    const old = stored.rows.slice(top - 1, top - 1 + oldHeight).map((row) =>
+      oldFormats.map((format, j) => {
+        const value = row[j] ?? '';
+        return typeof value === 'string' ? literal(value, format) : value;
+      }),
+    );
+    if (old.length > 0)
+      undo.add(() => {
+        const range = owned.getRange(top, 1, old.length, width);
+        range.setNumberFormats(old.map(() => oldFormats));
+        range.setValues(old);
+      });
+  }
+  fitGrid(owned, stored.sheet ? top - 1 + block.length : block.length, header.length, undo);
+  if (stored.sheet && header.length > oldWidth) {
+    const added = owned.getRange(1, oldWidth + 1, 1, header.length - oldWidth);
+    undo.add(() => added.setValues([header.slice(oldWidth).map(() => '')]));
+    added.setValues([header.slice(oldWidth)]);
+  }
+  if (block.length === 0) return;
+  const range: Range = owned.getRange(top, 1, block.length, header.length);
+  range.setNumberFormats(block.map(() => formats));
+  range.setValues(block);
+}
+
+/**
+ * Fits the grid to the ledger: one structural call for the rows (none when they already fit),
+ * and the columns cut to the ledger's on a new sheet or widened when a column is added.
+ */
+function fitGrid(sheet: Sheet, rows: number, columns: number, undo: Undo): void {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) {
+    undo.add(() => sheet.deleteColumns(maxColumns + 1, columns - maxColumns));
+    sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  } else if (columns < maxColumns) {
+    undo.add(() => sheet.insertColumnsAfter(columns, maxColumns - columns));
+    sheet.deleteColumns(columns + 1, maxColumns - columns);
+  }
+  const wanted = Math.max(rows, 1);
+  if (wanted > maxRows) {
+    undo.add(() => sheet.deleteRows(maxRows + 1, wanted - maxRows));
+    sheet.insertRowsAfter(maxRows, wanted - maxRows);
+  } else if (wanted < maxRows) {
+    undo.add(() => sheet.insertRowsAfter(wanted, maxRows - wanted));
+    sheet.deleteRows(wanted + 1, maxRows - wanted);
+  }
 }

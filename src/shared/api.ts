@@ -143,6 +143,15 @@ interface ImportChoices {
   dateOrder?: DateOrder;
   /** Brand Referral Bonus rate as a fraction; saved for the team when the import is applied. */
   bonusRate?: number;
+  /**
+   * The store the file comes from, as the user answered the preview's store question: a name
+   * from `stores` (the same store, restated: its orders for the file's days are replaced), a new
+   * name (another store: added beside the others), or '' for the store imported without a name.
+   * Omitted: the tracker's ledger decides, and the preview asks when it can't.
+   */
+  store?: string;
+  /** Whether each value of the status column counts, as chosen (the preview's `statuses`). */
+  statuses?: Record<string, boolean>;
 }
 
 /** A CSV file the sidebar read as text. */
@@ -234,6 +243,23 @@ export interface ImportPreview {
   /** For daily sales: the days the file brings and how many stored days it replaces. */
   dailySales: { days: number; replaced: number } | null;
   warnings: string[];
+  /** The store the figures are computed for ('' is the store imported without a name). */
+  store: string;
+  /** Stores of this source already imported into the tracker, remembered in its ledger. */
+  stores: string[];
+  /**
+   * The file's orders clash with orders already imported into this tracker (or it can't be told
+   * which store it is from): the question to answer with `store` before applying; '' when none.
+   * The rest of the preview is computed as if it were another store (nothing replaced).
+   */
+  storeQuestion: string;
+  /**
+   * The status column's values, each with its rows (orders) and revenue and whether it counts;
+   * null: a number or an unknown word, to choose before applying (it doesn't count meanwhile).
+   */
+  statuses: { value: string; rows: number; revenue: number; counts: boolean | null }[];
+  /** Some status values must be chosen (count or not) before the import can be applied. */
+  needsStatuses: boolean;
   /** True when applying it would change nothing (e.g. the same file again). */
   unchanged: boolean;
 }

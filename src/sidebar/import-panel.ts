@@ -158,271 +158,417 @@ function summary(preview: ImportPreview): Child {
   );
 }
 
-export function setUpImportPanel(): ImportPanel {
-  const form = byId('import-form', HTMLFormElement);
-  const panel = byId('panel-import', HTMLElement);
-  const tracker = byId('import-tracker', HTMLSelectElement);
-  const fromFile = byId('import-from-file', HTMLInputElement);
-  const fromTab = byId('import-from-tab', HTMLInputElement);
-  const drop = byId('import-drop', HTMLElement);
-  const fileInput = byId('import-file', HTMLInputElement);
-  const tabField = byId('import-tab-field', HTMLElement);
-  const tab = byId('import-tab', HTMLSelectElement);
-  const dateField = byId('import-date-order-field', HTMLElement);
-  const dateOrder = byId('import-date-order', HTMLSelectElement);
-  const rateField = byId('import-rate-field', HTMLElement);
-  const rate = byId('import-rate', HTMLInputElement);
-  const preview = byId('import-preview', HTMLButtonElement);
-  const apply = byId('import-apply', HTMLButtonElement);
-  const found = byId('import-found', HTMLElement);
-  const result = byId('import-result', HTMLElement);
-  const messages = new Messages(
-    byId('import-status', HTMLElement),
-    byId('import-error', HTMLElement),
+const storeName = (store: string) => store || 'the store imported without a name';
+
+/**
+ * The store question beside the preview: the same store restated (pick which) or another store
+ * (name it). `answer` gets the store to send with the next preview and the apply.
+ */
+function storeQuestion(shown: ImportPreview, answer: (store: string) => void): Child {
+  if (!shown.storeQuestion) return null;
+  const same = el('input', {
+    id: 'import-store-same',
+    attrs: { type: 'radio', name: 'import-store' },
+  });
+  const other = el('input', {
+    id: 'import-store-other',
+    attrs: { type: 'radio', name: 'import-store' },
+  });
+  const known = el(
+    'select',
+    { id: 'import-store-known', attrs: { 'aria-label': 'Which store' } },
+    ...shown.stores.map((store) => el('option', { attrs: { value: store } }, storeName(store))),
   );
-  let file: { csv: string; fileName: string } | null = null;
-  /** Columns the user chose; the server's own choice stands for the others. */
-  let overrides: ImportMapping = {};
-  /** The request the shown preview answers; Apply sends exactly this. */
-  let previewed: ImportRequest | null = null;
-  /** The column choices stay open once opened, across previews. */
-  let mappingOpen = false;
+  const name = el('input', {
+    id: 'import-store-name',
+    attrs: { type: 'text', maxlength: '60', 'aria-label': 'Name of the other store' },
+  });
+  const use = el(
+    'button',
+    { id: 'import-store-use', attrs: { type: 'button' } },
+    'Use this answer',
+  );
+  use.addEventListener('click', () => {
+    if (same.checked) answer(known.value);
+    else if (other.checked && name.value.trim()) answer(name.value.trim());
+  });
+  return el(
+    'fieldset',
+    { className: 'store-question' },
+    el('legend', {}, 'Which store is this file from?'),
+    el('p', { className: 'hint' }, shown.storeQuestion),
+    el('label', {}, same, ' The same store, restated: ', known),
+    el('label', {}, other, ' Another store, named ', name),
+    use,
+  );
+}
 
-  const forgetPreview = () => {
-    previewed = null;
-    apply.hidden = true;
-    replace(found);
-    replace(result);
-  };
-
-  const showSource = () => {
-    tabField.hidden = !fromTab.checked;
-    drop.hidden = fromTab.checked;
-  };
-
-  function request(): ImportRequest | null {
-    const choices = {
-      sheetName: tracker.value,
-      mapping: { ...overrides },
-      ...(dateOrder.value ? { dateOrder: dateOrder.value as 'mdy' | 'dmy' } : {}),
-      ...(!rateField.hidden && rate.value.trim() !== ''
-        ? { bonusRate: Number(rate.value) / 100 }
-        : {}),
-    };
-    if (fromTab.checked) return tab.value ? { ...choices, sourceSheet: tab.value } : null;
-    return file ? { ...choices, ...file } : null;
-  }
-
-  function mappingChoices(shown: ImportPreview): Child {
-    const options = (field: ImportField, label: string) => {
-      const id = `import-map-${field}`;
+/**
+ * The status column's values, each with its rows and revenue and whether it counts; a number or
+ * an unknown word starts unchosen and must be chosen before applying.
+ */
+function statusChoices(
+  shown: ImportPreview,
+  choose: (value: string, counts: boolean) => void,
+): Child {
+  if (shown.statuses.length === 0) return null;
+  return el(
+    'fieldset',
+    { className: 'statuses' },
+    el('legend', {}, 'Which statuses count'),
+    ...shown.statuses.map((status, i) => {
+      const id = `import-status-${i}`;
       const select = el(
         'select',
         { id },
-        el('option', { attrs: { value: '' } }, '(none)'),
-        ...shown.headers
-          .filter(Boolean)
-          .map((header) => el('option', { attrs: { value: header } }, header)),
+        ...(status.counts === null ? [el('option', { attrs: { value: '' } }, 'Choose…')] : []),
+        el('option', { attrs: { value: 'yes' } }, 'Counts'),
+        el('option', { attrs: { value: 'no' } }, 'Doesn’t count'),
       );
-      select.value = shown.mapping[field] ?? '';
+      select.value = status.counts === null ? '' : status.counts ? 'yes' : 'no';
       select.addEventListener('change', () => {
-        overrides = { ...overrides, [field]: select.value };
-        void runPreview();
+        if (select.value) choose(status.value, select.value === 'yes');
       });
-      return el('div', { className: 'field' }, el('label', { attrs: { for: id } }, label), select);
-    };
-    const box = el(
-      'details',
-      { className: 'mapping' },
-      el('summary', {}, 'Columns used'),
-      el('p', { className: 'hint' }, 'Change a column and the preview updates.'),
-      ...FIELDS.map(([field, label]) => options(field, label)),
-    );
-    box.open = shown.needsKeyColumn || mappingOpen;
-    box.addEventListener('toggle', () => {
-      mappingOpen = box.open;
-    });
-    return box;
-  }
-
-  function show(shown: ImportPreview): void {
-    dateField.hidden = !shown.needsDateOrder && dateOrder.value === '';
-    rateField.hidden = shown.reportType !== 'amazonAttribution';
-    const blocked = shown.needsDateOrder || shown.needsKeyColumn;
-    const days = shown.dailySales;
-    // A re-preview redraws the choices: keep the keyboard where it was.
-    const focused = document.activeElement?.id ?? '';
-    replace(
-      found,
-      summary(shown),
-      mappingChoices(shown),
-      days
-        ? el(
-            'p',
-            { className: 'hint' },
-            `${count(days.days, 'day')} of store sales go to the “Daily sales” sheet` +
-              (days.replaced ? `, replacing ${count(days.replaced, 'stored day')}.` : '.'),
-          )
-        : null,
-      shown.changes.length > 0 ? el('h3', {}, `Changes in “${shown.sheetName}”`) : null,
-      changeCards(shown.changes),
-      ...details(shown),
-    );
-    if (focused.startsWith('import-map-')) document.getElementById(focused)?.focus();
-    if (blocked) {
-      messages.error(shown.warnings[0] ?? 'Choose the missing column.');
-      return;
-    }
-    if (shown.unchanged) {
-      messages.success('Already imported: applying it again would change nothing.');
-      return;
-    }
-    const cells = shown.changes.reduce((sum, change) => sum + change.fields.length, 0);
-    const label = days
-      ? `Apply ${count(days.days, 'day')}`
-      : cells > 0
-        ? `Apply ${count(cells, 'change')}`
-        : 'Record the report';
-    messages.success(
-      days
-        ? `Found ${shown.reportLabel}. Nothing is written until you apply.`
-        : cells > 0
-          ? `Found ${shown.reportLabel}: ${count(shown.changes.length, 'row')} of the tracker change. Nothing is written until you apply.`
-          : `Found ${shown.reportLabel}: no tracker cell changes. Recording it keeps its numbers for later imports of the same source.`,
-    );
-    replace(apply, label);
-    apply.hidden = false;
-  }
-
-  async function runPreview(): Promise<void> {
-    const sent = request();
-    previewed = null;
-    apply.hidden = true;
-    replace(result);
-    if (!sent) {
-      messages.info(fromTab.checked ? 'Pick the tab to import.' : 'Choose a CSV file.');
-      return;
-    }
-    try {
-      const shown = await whileBusy(preview, messages, 'Reading the report…', () =>
-        callServer('previewImport', sent),
+      return el(
+        'div',
+        { className: 'field' },
+        el(
+          'label',
+          { attrs: { for: id } },
+          el('code', {}, status.value),
+          ` ${count(status.rows, 'row')}, ${money(status.revenue)}`,
+        ),
+        select,
       );
-      show(shown);
-      if (!apply.hidden) previewed = sent;
-    } catch (error) {
-      replace(found);
-      messages.error((error as Error).message);
-    }
-  }
+    }),
+  );
+}
 
-  function fresh(): void {
-    overrides = {};
-    mappingOpen = false;
-    dateOrder.value = '';
-    dateField.hidden = true;
-    forgetPreview();
-  }
+/** The panel's elements, looked up once. */
+function panelElements() {
+  return {
+    form: byId('import-form', HTMLFormElement),
+    panel: byId('panel-import', HTMLElement),
+    tracker: byId('import-tracker', HTMLSelectElement),
+    fromFile: byId('import-from-file', HTMLInputElement),
+    fromTab: byId('import-from-tab', HTMLInputElement),
+    drop: byId('import-drop', HTMLElement),
+    fileInput: byId('import-file', HTMLInputElement),
+    tabField: byId('import-tab-field', HTMLElement),
+    tab: byId('import-tab', HTMLSelectElement),
+    dateField: byId('import-date-order-field', HTMLElement),
+    dateOrder: byId('import-date-order', HTMLSelectElement),
+    rateField: byId('import-rate-field', HTMLElement),
+    rate: byId('import-rate', HTMLInputElement),
+    preview: byId('import-preview', HTMLButtonElement),
+    apply: byId('import-apply', HTMLButtonElement),
+    found: byId('import-found', HTMLElement),
+    result: byId('import-result', HTMLElement),
+    messages: new Messages(byId('import-status', HTMLElement), byId('import-error', HTMLElement)),
+  };
+}
 
-  function readFile(chosen: File | undefined): void {
-    if (!chosen) return;
-    fresh();
-    file = null;
-    if (chosen.size > MAX_FILE_BYTES) {
-      messages.error('The file is over 10 MB: export a shorter date range and import each part.');
-      return;
-    }
-    const reader = new FileReader();
-    reader.onload = () => {
-      file = { csv: String(reader.result ?? ''), fileName: chosen.name };
-      void runPreview();
-    };
-    reader.onerror = () => messages.error(`“${chosen.name}” could not be read.`);
-    messages.progress(`Reading “${chosen.name}”…`);
-    reader.readAsText(chosen);
-  }
+type Ui = ReturnType<typeof panelElements>;
 
-  fileInput.addEventListener('change', () => readFile(fileInput.files?.[0]));
-  for (const radio of [fromFile, fromTab]) {
+/** What the user chose so far; the server's own choices stand for the rest. */
+interface Choices {
+  file: { csv: string; fileName: string } | null;
+  /** Columns the user chose. */
+  overrides: ImportMapping;
+  /** The store named in answer to the store question; undefined: the server decides. */
+  store: string | undefined;
+  /** Status values the user chose to count or not. */
+  statuses: Record<string, boolean>;
+  /** The request the shown preview answers; Apply sends exactly this. */
+  previewed: ImportRequest | null;
+  /** The column choices stay open once opened, across previews. */
+  mappingOpen: boolean;
+}
+
+/** The request for the current choices, or null while there is no file or tab to import. */
+function buildRequest(ui: Ui, choices: Choices): ImportRequest | null {
+  const { dateOrder, rateField, rate, fromTab, tab } = ui;
+  const base = {
+    sheetName: ui.tracker.value,
+    mapping: { ...choices.overrides },
+    ...(dateOrder.value ? { dateOrder: dateOrder.value as 'mdy' | 'dmy' } : {}),
+    ...(choices.store !== undefined ? { store: choices.store } : {}),
+    ...(Object.keys(choices.statuses).length > 0 ? { statuses: { ...choices.statuses } } : {}),
+    ...(!rateField.hidden && rate.value.trim() !== ''
+      ? { bonusRate: Number(rate.value) / 100 }
+      : {}),
+  };
+  if (fromTab.checked) return tab.value ? { ...base, sourceSheet: tab.value } : null;
+  return choices.file ? { ...base, ...choices.file } : null;
+}
+
+/** The column choices: change one and the preview updates. */
+function mappingChoices(shown: ImportPreview, choices: Choices, rerun: () => void): Child {
+  const options = (field: ImportField, label: string) => {
+    const id = `import-map-${field}`;
+    const select = el(
+      'select',
+      { id },
+      el('option', { attrs: { value: '' } }, '(none)'),
+      ...shown.headers
+        .filter(Boolean)
+        .map((header) => el('option', { attrs: { value: header } }, header)),
+    );
+    select.value = shown.mapping[field] ?? '';
+    select.addEventListener('change', () => {
+      choices.overrides = { ...choices.overrides, [field]: select.value };
+      rerun();
+    });
+    return el('div', { className: 'field' }, el('label', { attrs: { for: id } }, label), select);
+  };
+  const box = el(
+    'details',
+    { className: 'mapping' },
+    el('summary', {}, 'Columns used'),
+    el('p', { className: 'hint' }, 'Change a column and the preview updates.'),
+    ...FIELDS.map(([field, label]) => options(field, label)),
+  );
+  box.open = shown.needsKeyColumn || choices.mappingOpen;
+  box.addEventListener('toggle', () => {
+    choices.mappingOpen = box.open;
+  });
+  return box;
+}
+
+/** What stops Apply, in one message; '' when nothing does. */
+function blockedBy(shown: ImportPreview): string {
+  if (shown.storeQuestion) return shown.storeQuestion;
+  if (shown.needsDateOrder || shown.needsKeyColumn)
+    return shown.warnings[0] ?? 'Choose the missing column.';
+  return shown.needsStatuses ? 'Choose whether each status marked “Choose…” counts.' : '';
+}
+
+/** Draws the preview with its questions, and offers Apply when nothing is left to answer. */
+function renderPreview(ui: Ui, choices: Choices, shown: ImportPreview, rerun: () => void): void {
+  const { dateField, dateOrder, rateField, found, messages } = ui;
+  dateField.hidden = !shown.needsDateOrder && dateOrder.value === '';
+  rateField.hidden = shown.reportType !== 'amazonAttribution';
+  const days = shown.dailySales;
+  // A re-preview redraws the choices: keep the keyboard where it was.
+  const focused = document.activeElement?.id ?? '';
+  replace(
+    found,
+    summary(shown),
+    storeQuestion(shown, (answer) => {
+      choices.store = answer;
+      rerun();
+    }),
+    statusChoices(shown, (value, counts) => {
+      choices.statuses = { ...choices.statuses, [value]: counts };
+      rerun();
+    }),
+    mappingChoices(shown, choices, rerun),
+    days
+      ? el(
+          'p',
+          { className: 'hint' },
+          `${count(days.days, 'day')} of store sales go to the “Daily sales” sheet` +
+            (days.replaced ? `, replacing ${count(days.replaced, 'stored day')}.` : '.'),
+        )
+      : null,
+    shown.changes.length > 0 ? el('h3', {}, `Changes in “${shown.sheetName}”`) : null,
+    changeCards(shown.changes),
+    ...details(shown),
+  );
+  if (focused.startsWith('import-map-') || focused.startsWith('import-status-'))
+    document.getElementById(focused)?.focus();
+  const blocked = blockedBy(shown);
+  if (blocked) {
+    messages.error(blocked);
+    return;
+  }
+  if (shown.unchanged) {
+    messages.success('Already imported: applying it again would change nothing.');
+    return;
+  }
+  offerApply(ui, shown);
+}
+
+function offerApply(ui: Ui, shown: ImportPreview): void {
+  const days = shown.dailySales;
+  const cells = shown.changes.reduce((sum, change) => sum + change.fields.length, 0);
+  const label = days
+    ? `Apply ${count(days.days, 'day')}`
+    : cells > 0
+      ? `Apply ${count(cells, 'change')}`
+      : 'Record the report';
+  ui.messages.success(
+    days
+      ? `Found ${shown.reportLabel}. Nothing is written until you apply.`
+      : cells > 0
+        ? `Found ${shown.reportLabel}: ${count(shown.changes.length, 'row')} of the tracker change. Nothing is written until you apply.`
+        : `Found ${shown.reportLabel}: no tracker cell changes. Recording it keeps its numbers for later imports of the same source.`,
+  );
+  replace(ui.apply, label);
+  ui.apply.hidden = false;
+}
+
+async function runPreview(ui: Ui, choices: Choices): Promise<void> {
+  const sent = buildRequest(ui, choices);
+  choices.previewed = null;
+  ui.apply.hidden = true;
+  replace(ui.result);
+  if (!sent) {
+    ui.messages.info(ui.fromTab.checked ? 'Pick the tab to import.' : 'Choose a CSV file.');
+    return;
+  }
+  try {
+    const shown = await whileBusy(ui.preview, ui.messages, 'Reading the report…', () =>
+      callServer('previewImport', sent),
+    );
+    renderPreview(ui, choices, shown, () => void runPreview(ui, choices));
+    if (!ui.apply.hidden) choices.previewed = sent;
+  } catch (error) {
+    replace(ui.found);
+    ui.messages.error((error as Error).message);
+  }
+}
+
+/** Forgets every choice made for the previous file or tab. */
+function startAfresh(ui: Ui, choices: Choices): void {
+  choices.overrides = {};
+  choices.store = undefined;
+  choices.statuses = {};
+  choices.mappingOpen = false;
+  ui.dateOrder.value = '';
+  ui.dateField.hidden = true;
+  forgetPreview(ui, choices);
+}
+
+function forgetPreview(ui: Ui, choices: Choices): void {
+  choices.previewed = null;
+  ui.apply.hidden = true;
+  replace(ui.found);
+  replace(ui.result);
+}
+
+function readFile(ui: Ui, choices: Choices, chosen: File | undefined): void {
+  if (!chosen) return;
+  startAfresh(ui, choices);
+  choices.file = null;
+  if (chosen.size > MAX_FILE_BYTES) {
+    ui.messages.error('The file is over 10 MB: export a shorter date range and import each part.');
+    return;
+  }
+  const reader = new FileReader();
+  reader.onload = () => {
+    choices.file = { csv: String(reader.result ?? ''), fileName: chosen.name };
+    void runPreview(ui, choices);
+  };
+  reader.onerror = () => ui.messages.error(`“${chosen.name}” could not be read.`);
+  ui.messages.progress(`Reading “${chosen.name}”…`);
+  reader.readAsText(chosen);
+}
+
+async function applyPreviewed(ui: Ui, choices: Choices): Promise<void> {
+  const sent = choices.previewed;
+  if (!sent || ui.apply.disabled) return;
+  try {
+    const done: ImportApplied = await whileBusy(ui.apply, ui.messages, 'Importing…', () =>
+      callServer('applyImport', sent),
+    );
+    choices.previewed = null;
+    ui.apply.hidden = true;
+    const { written } = done;
+    const parts = done.dailySales
+      ? [`${count(written.dailySalesDays, 'day')} in “Daily sales”`]
+      : [`${count(written.cells, 'cell')} in “${done.sheetName}”`];
+    if (written.columnsAdded.length > 0)
+      parts.push(`added the ${listWords(written.columnsAdded)} column(s)`);
+    ui.messages.success(`Imported ${done.reportLabel}: ${parts.join(', ')}.`);
+    replace(ui.found);
+    replace(
+      ui.result,
+      done.changes.length > 0 ? el('h3', {}, 'Written') : null,
+      changeCards(done.changes),
+      ...details(done),
+    );
+    ui.preview.focus();
+  } catch (error) {
+    ui.messages.error((error as Error).message);
+  }
+}
+
+function showSource(ui: Ui): void {
+  ui.tabField.hidden = !ui.fromTab.checked;
+  ui.drop.hidden = ui.fromTab.checked;
+}
+
+/** Every listener of the panel: the source, the file (picked or dropped), the choices, Apply. */
+function wireEvents(ui: Ui, choices: Choices): void {
+  const rerun = () => void runPreview(ui, choices);
+  ui.fileInput.addEventListener('change', () => readFile(ui, choices, ui.fileInput.files?.[0]));
+  for (const radio of [ui.fromFile, ui.fromTab]) {
     radio.addEventListener('change', () => {
-      showSource();
-      fresh();
-      messages.clear();
+      showSource(ui);
+      startAfresh(ui, choices);
+      ui.messages.clear();
     });
   }
-  tab.addEventListener('change', () => {
-    fresh();
-    void runPreview();
+  ui.tab.addEventListener('change', () => {
+    startAfresh(ui, choices);
+    rerun();
   });
-  tracker.addEventListener('change', () => {
-    forgetPreview();
-    if (request()) void runPreview();
+  ui.tracker.addEventListener('change', () => {
+    choices.store = undefined;
+    forgetPreview(ui, choices);
+    if (buildRequest(ui, choices)) rerun();
   });
-  dateOrder.addEventListener('change', () => void runPreview());
-  rate.addEventListener('change', () => {
-    if (request()) void runPreview();
+  ui.dateOrder.addEventListener('change', rerun);
+  ui.rate.addEventListener('change', () => {
+    if (buildRequest(ui, choices)) rerun();
   });
-  panel.addEventListener('dragover', (event) => {
+  ui.panel.addEventListener('dragover', (event) => {
     event.preventDefault();
-    drop.classList.add('dragging');
+    ui.drop.classList.add('dragging');
   });
-  panel.addEventListener('dragleave', () => drop.classList.remove('dragging'));
-  panel.addEventListener('drop', (event) => {
+  ui.panel.addEventListener('dragleave', () => ui.drop.classList.remove('dragging'));
+  ui.panel.addEventListener('drop', (event) => {
     event.preventDefault();
-    drop.classList.remove('dragging');
+    ui.drop.classList.remove('dragging');
     const dropped = event.dataTransfer?.files?.[0];
     if (!dropped) return;
-    fromFile.checked = true;
-    showSource();
-    readFile(dropped);
+    ui.fromFile.checked = true;
+    showSource(ui);
+    readFile(ui, choices, dropped);
   });
-
-  form.addEventListener('submit', (event) => {
+  ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (!preview.disabled) void runPreview();
+    if (!ui.preview.disabled) rerun();
   });
+  ui.apply.addEventListener('click', () => void applyPreviewed(ui, choices));
+}
 
-  apply.addEventListener('click', async () => {
-    const sent = previewed;
-    if (!sent || apply.disabled) return;
-    try {
-      const done: ImportApplied = await whileBusy(apply, messages, 'Importing…', () =>
-        callServer('applyImport', sent),
-      );
-      previewed = null;
-      apply.hidden = true;
-      const { written } = done;
-      const parts = done.dailySales
-        ? [`${count(written.dailySalesDays, 'day')} in “Daily sales”`]
-        : [`${count(written.cells, 'cell')} in “${done.sheetName}”`];
-      if (written.columnsAdded.length > 0)
-        parts.push(`added the ${listWords(written.columnsAdded)} column(s)`);
-      messages.success(`Imported ${done.reportLabel}: ${parts.join(', ')}.`);
-      replace(found);
-      replace(
-        result,
-        done.changes.length > 0 ? el('h3', {}, 'Written') : null,
-        changeCards(done.changes),
-        ...details(done),
-      );
-      preview.focus();
-    } catch (error) {
-      messages.error((error as Error).message);
-    }
-  });
+/** The trackers and tabs to choose from, and the team's bonus rate, once the state is loaded. */
+function fillChoices(ui: Ui, state: SidebarState): void {
+  const none = !fillTrackerPicker(ui.tracker, state, ui.messages);
+  for (const input of [ui.tracker, ui.fileInput, ui.fromFile, ui.fromTab, ui.tab, ui.preview])
+    input.disabled = none;
+  replace(
+    ui.tab,
+    ...(state.tabs.length > 0
+      ? state.tabs.map((name) => el('option', { attrs: { value: name } }, name))
+      : [el('option', { attrs: { value: '' } }, 'No other tab')]),
+  );
+  if (!ui.rate.value) ui.rate.value = String(Math.round(state.bonusRate * 10000) / 100);
+}
 
-  function fill(state: SidebarState): void {
-    const none = !fillTrackerPicker(tracker, state, messages);
-    for (const input of [tracker, fileInput, fromFile, fromTab, tab, preview])
-      input.disabled = none;
-    replace(
-      tab,
-      ...(state.tabs.length > 0
-        ? state.tabs.map((name) => el('option', { attrs: { value: name } }, name))
-        : [el('option', { attrs: { value: '' } }, 'No other tab')]),
-    );
-    if (!rate.value) rate.value = String(Math.round(state.bonusRate * 10000) / 100);
-  }
-
-  showSource();
-  return sidebarStateLoader(messages, fill);
+export function setUpImportPanel(): ImportPanel {
+  const ui = panelElements();
+  const choices: Choices = {
+    file: null,
+    overrides: {},
+    store: undefined,
+    statuses: {},
+    previewed: null,
+    mappingOpen: false,
+  };
+  wireEvents(ui, choices);
+  showSource(ui);
+  return sidebarStateLoader(ui.messages, (state) => fillChoices(ui, state));
 }

@@ -7,6 +7,7 @@ import {
   MAX_STARTING_ROWS,
   SUPPORTED_CURRENCIES,
 } from '../shared/choices';
+import { ISO_CURRENCIES } from '../shared/currencies';
 import { byId, el, Messages, replace, whileBusy } from './dom';
 import { callServer } from './script-run';
 
@@ -56,9 +57,21 @@ export function setUpTrackerForm(onCreated: (sheetName: string) => void): void {
   );
 
   name.maxLength = MAX_CAMPAIGN_NAME_LENGTH;
+  // The common currencies first, then every other ISO 4217 code.
   replace(
     currency,
-    ...SUPPORTED_CURRENCIES.map((code) => el('option', { attrs: { value: code } }, code)),
+    el(
+      'optgroup',
+      { attrs: { label: 'Common' } },
+      ...SUPPORTED_CURRENCIES.map((code) => el('option', { attrs: { value: code } }, code)),
+    ),
+    el(
+      'optgroup',
+      { attrs: { label: 'All currencies' } },
+      ...ISO_CURRENCIES.filter(
+        (code) => !(SUPPORTED_CURRENCIES as readonly string[]).includes(code),
+      ).map((code) => el('option', { attrs: { value: code } }, code)),
+    ),
   );
   currency.value = 'USD';
   replace(goal, ...GOAL_TYPES.map((g) => el('option', { attrs: { value: g.value } }, g.label)));

@@ -1,5 +1,6 @@
 // The server checks every tracker option again: the sidebar is only a convenience, and
 // google.script.run will pass whatever a page sends.
+
 import { InputError } from '../apps/errors';
 import type { GoalType, TrackerOptions } from '../shared/api';
 import {
@@ -8,6 +9,7 @@ import {
   MAX_STARTING_ROWS,
   SUPPORTED_CURRENCIES,
 } from '../shared/choices';
+import { isIsoCurrency } from '../shared/currencies';
 
 const MAX_PRODUCT_LENGTH = 100;
 
@@ -83,9 +85,9 @@ export function checkTrackerOptions(input: unknown): TrackerOptions {
   if (campaignName === '') throw new InputError('The campaign name is required.');
   const currency =
     cleanText(field(options, 'currency') ?? 'USD', 'The currency', 10).toUpperCase() || 'USD';
-  if (!(SUPPORTED_CURRENCIES as readonly string[]).includes(currency)) {
+  if (!isIsoCurrency(currency)) {
     throw new InputError(
-      `The currency must be one of ${SUPPORTED_CURRENCIES.join(', ')} (got ${currency}).`,
+      `The currency must be an ISO 4217 code such as ${SUPPORTED_CURRENCIES.join(', ')} or BRL (got ${currency}).`,
     );
   }
   const goal = GOAL_TYPES.find((type) => type.value === field(options, 'goalType'));

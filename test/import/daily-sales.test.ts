@@ -4,7 +4,7 @@ import {
   mergeDailySales,
   toDailySalesRows,
 } from '../../src/import/daily-sales';
-import type { DailySalesReport } from '../../src/import/report';
+import type { DailySalesReport } from '../../src/import/recognize';
 import { dayIn, midnightIn, ZONES } from '../harness/zones';
 import { fixture, read } from './helpers';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { type DetectOptions, readReport } from '../../src/import/detect';
-import type { AggregateOptions, SalesReport } from '../../src/import/report';
+import type { AggregateOptions, SalesReport } from '../../src/import/recognize';
 import { prepareText } from '../../src/import/text';
 
 export function fixture(name: string): string {

@@ -117,10 +117,12 @@ describe('preview, then apply', () => {
 
     const applied = apply(file(fixture('shopify-orders.csv'), 'orders_export.csv'));
     expect(applied.changes).toEqual(shown.changes);
+    // One ledger entry per code and day: JANE10 on the 14th and 15th, TOM5 on the 16th and 17th;
+    // LEAKED20 no influencer has, so it stays in the preview only.
     expect(applied.written).toEqual({
       cells: 8,
       columnsAdded: [],
-      ledgerAdded: 5,
+      ledgerAdded: 4,
       ledgerReplaced: 0,
       dailySalesDays: 0,
     });
@@ -220,6 +222,138 @@ describe('restated and successive reports', () => {
   });
 });
 
+describe('two stores, two trackers: nothing lost', () => {
+  const STORE_A = fixture('store-a-orders.csv');
+  const STORE_B = fixture('store-b-orders.csv');
+  // Store A (USD): JANE10 #1001 50.00 and #1002 30.00 on the 10th (#1004 refunded); TOM5 #1003
+  // 20.00 on the 11th and #1006 60.00 less 10.00 refunded on the 12th.
+  // Store B (EUR), the same order names: JANE10 #1001 70.00, #1003 35.00, #1004 45.00, #1006
+  // 22.00; TOM5 #1002 15.00 and #1005 80.00, from the 11th to the 13th.
+  const QUESTION =
+    'Orders #1001-#1006 (4 orders) are already imported into this tracker with other dates, ' +
+    'totals or customers. Is this file the same store restated (its orders replace those) or ' +
+    'another store (give it a name)?';
+
+  it('a second store with the same order names: asked before anything is written, then both count', () => {
+    const { emulator, preview, apply, file } = setup();
+    apply(file(STORE_A));
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: cents(50, 30) });
+    const before = everything(emulator);
+    const shown = preview(file(STORE_B));
+    expect(shown).toMatchObject({ storeQuestion: QUESTION, stores: [''], store: '' });
+    // The rest of the preview is complete, as for another store: nothing of store A replaced.
+    expect(shown.changes.map((change) => change.fields.slice(0, 2).map((f) => f.after))).toEqual([
+      [2 + 4, cents(50, 30, 70, 35, 45, 22)],
+      [2 + 2, cents(20, 60, -10, 15, 80)],
+    ]);
+    expect(errorOf(() => apply(file(STORE_B)))).toBe(QUESTION);
+    expect(everything(emulator)).toEqual(before);
+
+    const applied = apply({ ...file(STORE_B), store: 'EU shop' });
+    expect(applied.storeQuestion).toBe('');
+    expect(imported(emulator, 8)).toMatchObject({
+      orders: 6,
+      revenue: cents(50, 30, 70, 35, 45, 22),
+      lastImport: expect.stringMatching(
+        /^(?=.*Shopify orders \(EU shop\), )(?=.*Shopify orders, )/, // either order: same minute
+      ),
+    });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 4, revenue: cents(20, 50, 15, 80) });
+    // Remembered: the next export of either store is told apart without a question.
+    expect(preview(file(STORE_B))).toMatchObject({
+      storeQuestion: '',
+      store: 'EU shop',
+      unchanged: true,
+    });
+    expect(preview(file(STORE_A))).toMatchObject({ storeQuestion: '', store: '', unchanged: true });
+    expect(preview(file(STORE_A)).stores).toEqual(['', 'EU shop']);
+  });
+
+  it('the same store restated, when the user says so: the days of the file are replaced', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(STORE_A));
+    const applied = apply({ ...file(STORE_B), store: '' });
+    // Store A's 10th is kept (JANE10 80.00); the 11th and 12th (TOM5) are replaced by the file.
+    expect(applied.written).toMatchObject({ ledgerReplaced: 2 });
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2 + 4, revenue: cents(80, 172) });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: cents(15, 80) });
+  });
+
+  it('a re-export of the same store with an order refunded since: no question, it stops counting', () => {
+    const { emulator, preview, apply, file } = setup();
+    apply(file(STORE_A));
+    const again = fixture('store-a-orders-refunded.csv');
+    expect(preview(file(again)).storeQuestion).toBe('');
+    apply(file(again));
+    expect(imported(emulator, 8)).toMatchObject({ orders: 1, revenue: 50 });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: cents(20, 50) });
+  });
+
+  it("importing into another tracker never changes the first; a code in both counts each tracker's own files", () => {
+    const { emulator, script, apply, file } = setup();
+    apply(file(STORE_A));
+    script.call('createTracker', { ...TRACKER_FORM, campaignName: 'Summer', startingRows: 5 });
+    emulator.type('Summer', 'A8', [JANE]);
+    const first = emulator.sheet(TRACKER).values();
+    const ledgerBefore = emulator.sheet(LEDGER).values();
+    const request = { sheetName: 'Summer', ...file(STORE_B) };
+    const shown = script.call('previewImport', request) as ImportPreview;
+    expect(shown.storeQuestion).toBe('');
+    script.call('applyImport', request);
+    expect(emulator.sheet(TRACKER).values()).toEqual(first);
+    expect(emulator.sheet(LEDGER).values().slice(0, ledgerBefore.length)).toEqual(ledgerBefore);
+    const [[orders, revenue]] = emulator.sheet('Summer').values('P8:Q8');
+    expect([orders, revenue]).toEqual([4, cents(70, 35, 45, 22)]);
+    // Importing store A again into the first tracker changes nothing there either.
+    expect(apply(file(STORE_A)).unchanged).toBe(true);
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: 80 });
+  });
+});
+
+describe('a ledger that stays small', () => {
+  it('has only the columns and rows it uses; a later import keeps the rows above what it replaces', () => {
+    const { emulator, apply, file } = setup();
+    apply(file(fixture('store-a-orders.csv')));
+    const ledger = emulator.sheet(LEDGER);
+    const first = ledger.values();
+    // Header, then JANE10 on the 10th, TOM5 on the 11th and 12th (unmatched codes are not kept).
+    expect(first.map((row) => row.slice(4, 6))).toEqual([
+      ['Key', 'Date'],
+      ['JANE10', '2025-03-10'],
+      ['TOM5', '2025-03-11'],
+      ['TOM5', '2025-03-12'],
+    ]);
+    expect(first[0]).toEqual([
+      'Tracker',
+      'Report',
+      'Store',
+      'Key type',
+      'Key',
+      'Date',
+      'Imported at',
+      'Order names',
+      'Orders',
+      'Revenue',
+    ]);
+    expect([ledger.maxRows, ledger.maxColumns]).toEqual([4, 10]);
+    // A re-export of the 12th with a new order: the 10th and 11th stay as they were.
+    const later =
+      fixture('store-a-orders.csv').split('\n').slice(0, 1).join('\n') +
+      '\n' +
+      fixture('store-a-orders.csv')
+        .split('\n')
+        .filter((line) => line.includes('2025-03-12'))
+        .join('\n') +
+      '\n#1007,gi@example.com,paid,2025-03-12 18:00:00 -0400,fulfilled,,no,USD,12.00,5.00,0.96,17.96,TOM5,0.63,Standard,2025-03-12 18:00:00 -0400,1,Glow Mask,12.63,0.00,7007,,web\n';
+    const applied = apply(file(later));
+    expect(applied.written).toMatchObject({ ledgerAdded: 1, ledgerReplaced: 1 });
+    expect(ledger.values().slice(0, 3)).toEqual(first.slice(0, 3));
+    expect(ledger.values()[3][5]).toBe('2025-03-12');
+    expect(ledger.values()[3][9]).toBe(cents(60, -10, 12));
+    expect(imported(emulator, 9)).toMatchObject({ orders: 3, revenue: cents(20, 50, 12) });
+  });
+});
+
 describe('what the file holds that no row takes', () => {
   it('unmatched and conflicting codes are reported with their numbers and not written', () => {
     const { emulator, preview, apply, file } = setup([
@@ -314,11 +448,14 @@ describe('bad files change nothing', () => {
 
 describe('values from a file stay values', () => {
   it('codes that look like formulas are stored and shown as text', () => {
-    const { emulator, preview, apply, file } = setup();
-    const csv =
-      'Promo code,Orders,Revenue\n=1+2,1,5\n+SUM(1;2),1,5\n-2+3,1,5\n@cmd,1,5\n=HYPERLINK("http://x.example"),1,5\n';
     const codes = ['=1+2', '+SUM(1;2)', '-2+3', '@cmd', '=HYPERLINK("http://x.example")'];
-    expect(preview(file(csv)).unmatched.map((key) => key.key)).toEqual(codes);
+    // Influencers have those codes (the code column is plain text), so the ledger keeps them.
+    const { emulator, preview, apply, file } = setup(
+      codes.map((code, i) => [`@odd${i}`, 'Instagram', '', '', '', code]),
+    );
+    const csv =
+      'Promo code,Orders,Revenue\n=1+2,1,5\n+SUM(1;2),1,5\n-2+3,1,5\n@cmd,1,5\n=HYPERLINK("http://x.example"),1,5\n=9,1,5\n';
+    expect(preview(file(csv)).unmatched.map((key) => key.key)).toEqual(['=9']);
     apply(file(csv));
     const ledger = emulator.sheet(LEDGER);
     expect(ledger.values('E2:E6').flat()).toEqual(codes);
@@ -331,7 +468,7 @@ describe('values from a file stay values', () => {
   });
 
   it('a WooCommerce coupon "=1+2" lands in the ledger as text', () => {
-    const { emulator, apply, file } = setup();
+    const { emulator, apply, file } = setup([JANE, TOM, ['@eq', 'Instagram', '', '', '', '=1+2']]);
     apply(file(fixture('woo-orders.csv')));
     const keys = emulator
       .sheet(LEDGER)
@@ -488,6 +625,151 @@ describe('daily sales', () => {
   });
 });
 
+describe('questions that do not block', () => {
+  it('a day-first ";" export: the date question shows beside a complete preview, which updates when answered', () => {
+    const { emulator, preview, apply, file } = setup();
+    const csv = fixture('day-first-orders.csv');
+    const before = everything(emulator);
+    const shown = preview(file(csv));
+    expect(shown).toMatchObject({
+      needsDateOrder: true,
+      currency: 'EUR',
+      // Read month first until answered: 09/03 is September 3rd.
+      dateRange: { from: '2025-09-03', to: '2025-12-03' },
+    });
+    expect(shown.warnings[0]).toMatch(/could be month\/day\/year or day\/month\/year/);
+    // JANE10: 54,00 and 1.230,50 (jane10); TOM5: 27,50 (3004 was refunded); SPRING unmatched.
+    expect(shown.changes.map((change) => change.fields.slice(0, 2).map((f) => f.after))).toEqual([
+      [2, cents(54, 1230.5)],
+      [1, 27.5],
+    ]);
+    expect(shown.unmatched).toEqual([
+      { key: 'SPRING', kind: 'promo code', label: '', orders: 1, revenue: 15.75 },
+    ]);
+    expect(errorOf(() => apply(file(csv)))).toMatch(/choose which/);
+    expect(everything(emulator)).toEqual(before);
+
+    const answered = preview({ ...file(csv), dateOrder: 'dmy' });
+    expect(answered).toMatchObject({
+      needsDateOrder: false,
+      dateRange: { from: '2025-03-09', to: '2025-03-12' },
+    });
+    apply({ ...file(csv), dateOrder: 'dmy' });
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: cents(54, 1230.5) });
+    const firstOrder = answered.changes[0].fields.find((f) => f.field === 'firstOrderDate');
+    expect(firstOrder?.after).toBe('2025-03-09');
+  });
+});
+
+describe('statuses and any CSV', () => {
+  it("an affiliate export: its URL column (the publisher's site) is not taken; numeric statuses are chosen before apply", () => {
+    const { emulator, preview, apply, file } = setup();
+    const csv = fixture('affiliate-transactions.csv');
+    const first = preview(file(csv));
+    expect(first.needsKeyColumn).toBe(true);
+    expect(first.mapping.link).toBeUndefined();
+    expect(first.warnings[0]).toMatch(/^The column "URL" doesn't hold links like the tracker's/);
+
+    const before = everything(emulator);
+    const mapped = preview({ ...file(csv), mapping: { tag: 'Click ref' } });
+    expect(mapped.needsStatuses).toBe(true);
+    // AG123 is Jane's ad group (in her link); ZZ9 no influencer has.
+    expect(mapped.statuses).toEqual([
+      { value: '1', rows: 2, revenue: cents(100, 20), counts: null },
+      { value: '0', rows: 1, revenue: 50, counts: null },
+      { value: '2', rows: 1, revenue: 80, counts: null },
+    ]);
+    expect(errorOf(() => apply({ ...file(csv), mapping: { tag: 'Click ref' } }))).toBe(
+      'Choose whether these statuses count before applying: "1", "0", "2".',
+    );
+    expect(everything(emulator)).toEqual(before);
+
+    // 0 pending and 1 approved count, 2 declined doesn't.
+    const chosen = {
+      ...file(csv),
+      mapping: { tag: 'Click ref' },
+      statuses: { 0: true, 1: true, 2: false },
+    };
+    expect(preview(chosen)).toMatchObject({ needsStatuses: false });
+    apply(chosen);
+    expect(imported(emulator, 8)).toMatchObject({ orders: 2, revenue: cents(100, 50) });
+  });
+
+  it("a link column whose values look like the tracker's links is taken by itself", () => {
+    const { preview, file } = setup();
+    const csv = `URL,Orders,Revenue\n${ATTRIBUTION_LINK},3,29.97\n`;
+    const shown = preview(file(csv));
+    expect(shown.mapping.link).toBe('URL');
+    expect(shown.changes[0]).toMatchObject({ row: 8 });
+  });
+
+  it('Shopify statuses count by default as they should, listed with their orders and revenue', () => {
+    const { preview, file } = setup();
+    const shown = preview(file(fixture('shopify-orders.csv')));
+    expect(shown.needsStatuses).toBe(false);
+    expect(shown.statuses).toEqual([
+      { value: 'paid', rows: 4, revenue: cents(90, 45.5, 30, 25), counts: true },
+      { value: 'refunded', rows: 1, revenue: 0, counts: false },
+      { value: 'voided', rows: 1, revenue: 50, counts: false },
+      { value: 'partially_refunded', rows: 1, revenue: 100, counts: true },
+      { value: 'pending', rows: 1, revenue: 64.99, counts: true },
+    ]);
+  });
+
+  it('a WooCommerce order export lands in the tracker, coupons from coupon_items, net of refunds', () => {
+    const { emulator, apply, file } = setup();
+    const applied = apply(file(fixture('woo-order-export.csv')));
+    expect(applied).toMatchObject({ reportType: 'wooOrderExport', currency: 'EUR' });
+    expect(imported(emulator, 8)).toMatchObject({ orders: 3, revenue: cents(45, 30, 80) });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 2, revenue: cents(30, 60) });
+  });
+});
+
+describe('any currency', () => {
+  it('a BRL shop: a tracker kept in BRL takes its export as is, to the centavo', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    script.call('createTracker', { ...TRACKER_FORM, currency: 'BRL', startingRows: 5 });
+    emulator.type(TRACKER, 'A8', [JANE, TOM]);
+    const applied = script.call('applyImport', {
+      sheetName: TRACKER,
+      csv: fixture('brl-shop-orders.csv'),
+      fileName: 'orders_export.csv',
+    }) as ImportApplied;
+    expect(applied.currency).toBe('BRL');
+    expect(applied.warnings).toEqual([]);
+    // JANE10: #2001 189,90 and #2003 359,80 less 89,95 refunded (#2004 refunded in full);
+    // TOM5: #2002 1.249,50.
+    expect(imported(emulator, 8)).toMatchObject({
+      orders: 2,
+      revenue: cents(189.9, 359.8, -89.95),
+    });
+    expect(imported(emulator, 9)).toMatchObject({ orders: 1, revenue: 1249.5 });
+  });
+
+  it('Currency, Sales currency and the Rates sheet take any ISO 4217 code, and BRL converts', () => {
+    const { emulator } = setup();
+    // The row's own Currency and Sales currency columns, wherever the layout puts them.
+    const header = emulator.sheet(TRACKER).values()[6];
+    const column = (name: string) => {
+      const i = header.indexOf(name);
+      return (
+        (i >= 26 ? String.fromCharCode(64 + Math.floor(i / 26)) : '') +
+        String.fromCharCode(65 + (i % 26))
+      );
+    };
+    emulator.type(TRACKER, `${column('Currency')}8`, [['TRY']]);
+    emulator.type(TRACKER, `${column('Sales currency')}8`, [['BDT']]);
+    emulator.type('Rates', 'A2:B3', [
+      ['TRY', 0.029],
+      ['BDT', 0.0082],
+    ]);
+    expect(emulator.sheet(TRACKER).values(`${column('Currency')}8`)[0][0]).toBe('TRY');
+    expect(emulator.sheet(TRACKER).values(`${column('Rate')}8`)[0][0]).toBe(0.029);
+    expect(emulator.sheet(TRACKER).values(`${column('Sales rate')}8`)[0][0]).toBe(0.0082);
+  });
+});
+
 describe('a failure midway', () => {
   function failOn(emulator: Emulator, name: string, nth: number) {
     let seen = 0;
@@ -622,10 +904,12 @@ describe('sheet calls', () => {
       lines.push(`#${i},paid,10.00,INF${i},2025-03-14 10:00:00 -0400,1`);
     const { emulator, apply, file } = setup(rows);
     apply(file(`${lines.join('\n')}\n`));
-    lines.push('#99999,paid,5.00,INF0,2025-03-15 10:00:00 -0400,1');
+    // The next export restates the 14th unchanged and brings the 15th for everyone.
+    for (let i = 0; i < influencers; i++)
+      lines.push(`#${influencers + i},paid,5.00,INF${i},2025-03-15 10:00:00 -0400,1`);
     emulator.calls.reset();
     const applied = apply(file(`${lines.join('\n')}\n`));
-    expect(applied.written.ledgerAdded).toBe(influencers + 1);
+    expect(applied.written).toMatchObject({ ledgerAdded: influencers, ledgerReplaced: 0 });
     return emulator.calls.spreadsheetCount();
   }
 

@@ -26,11 +26,16 @@ describe('a large export', () => {
     }));
     const { report } = sales(bigExport());
     const { totals } = influencerTotals(
-      recordImport([], report, '2025-03-20 10:00').ledger,
+      recordImport([], report, {
+        tracker: '1',
+        store: '',
+        importedAt: '2025-03-20 10:00',
+        keeps: () => true,
+      }).ledger,
       tracker,
     );
     expect(totals).toHaveLength(INFLUENCERS);
-    // ORDERS / INFLUENCERS = 20 orders each, of $10.00 and 2 units.
-    for (const row of totals) expect(row.total).toEqual({ orders: 20, revenue: 200, units: 40 });
+    // ORDERS / INFLUENCERS = 20 orders each, of $10.00 (units: no tracker column, not kept).
+    for (const row of totals) expect(row.total).toEqual({ orders: 20, revenue: 200 });
   });
 });

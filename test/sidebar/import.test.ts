@@ -145,6 +145,52 @@ describe('import a file', () => {
     expect(emulator.sheet('Daily sales').values('A2:C2')).toEqual([['2025-04-03', 1, 10]]);
   });
 
+  it('a second store with the same order names asks which store, and applies once named', async () => {
+    const sheets = trackerWith();
+    sheets.load().call('applyImport', {
+      sheetName: TRACKER,
+      csv: fixture('store-a-orders.csv'),
+      fileName: 'orders_export.csv',
+    });
+    await openImport(sheets);
+    const { page } = session;
+    await page
+      .getByLabel('CSV file', { exact: true })
+      .setInputFiles(csvFile('orders_export.csv', fixture('store-b-orders.csv')));
+    await expect.poll(alertText).toMatch(/^Orders #1001-#1006 \(4 orders\) are already imported/);
+    expect(await page.locator('#import-apply').isVisible()).toBe(false);
+    // The rest of the preview is there beside the question.
+    expect(await page.locator('#import-found dl.found').textContent()).toContain('EUR');
+    await page.getByLabel('Another store, named').check();
+    await page.getByLabel('Name of the other store').fill('EU shop');
+    await page.getByRole('button', { name: 'Use this answer' }).click();
+    await expect.poll(statusText).toMatch(/^Found Shopify orders: 2 rows of the tracker change/);
+    await page.locator('#import-apply').click();
+    await expect.poll(statusText).toMatch(/^Imported Shopify orders/);
+    expect(session.calls.at(-1)?.args[0]).toMatchObject({ store: 'EU shop' });
+    // JANE10: store A 50.00 + 30.00, store B 70.00 + 35.00 + 45.00 + 22.00.
+    expect(cell('Q8')).toBe(cents(50, 30, 70, 35, 45, 22));
+  });
+
+  it('numeric statuses are listed and must be chosen before Apply', async () => {
+    await openImport(trackerWith());
+    const { page } = session;
+    const csv = 'Promo code,Status,Revenue\nJANE10,1,10.00\nJANE10,2,20.00\nTOM5,1,5.00\n';
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(csvFile('network.csv', csv));
+    await expect.poll(alertText).toBe('Choose whether each status marked “Choose…” counts.');
+    expect(await page.locator('#import-found fieldset.statuses label').allInnerTexts()).toEqual([
+      '1 2 rows, 15.00',
+      '2 1 row, 20.00',
+    ]);
+    await page.locator('#import-status-0').selectOption('yes');
+    await expect.poll(() => page.locator('#import-status-0').inputValue()).toBe('yes');
+    await page.locator('#import-status-1').selectOption('no');
+    await expect.poll(statusText).toMatch(/^Found CSV: 2 rows of the tracker change/);
+    await page.locator('#import-apply').click();
+    await expect.poll(statusText).toMatch(/^Imported CSV/);
+    expect([cell('P8'), cell('Q8'), cell('Q9')]).toEqual([1, 10, 5]);
+  });
+
   it('a renamed spreadsheet gets one clear message, and nothing can be applied', async () => {
     await openImport(trackerWith());
     const { page } = session;

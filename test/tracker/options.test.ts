@@ -25,6 +25,11 @@ describe('tracker options', () => {
     expect(options).toEqual({ ...valid, campaignName: 'Spring launch', currency: 'EUR' });
   });
 
+  it('accepts any ISO 4217 currency, not only the common ones', () => {
+    for (const code of ['BRL', 'try', 'BDT', 'CHF', 'ZAR'])
+      expect(checkTrackerOptions({ ...valid, currency: code }).currency).toBe(code.toUpperCase());
+  });
+
   it('fills defaults for an optional CAC and starting rows', () => {
     const options = checkTrackerOptions({ ...valid, otherChannelCac: '', startingRows: undefined });
     expect(options.otherChannelCac).toBeNull();
@@ -49,7 +54,8 @@ describe('tracker options', () => {
     expect(problem({ goalType: 'likes' })).toMatch(
       /goal must be one of Orders, Revenue, ROI, Impressions/,
     );
-    expect(problem({ currency: 'BTC' })).toMatch(/currency must be one of USD, EUR/);
+    expect(problem({ currency: 'BTC' })).toMatch(/currency must be an ISO 4217 code/);
+    expect(problem({ currency: 'EURO' })).toMatch(/currency must be an ISO 4217 code/);
     expect(problem({ startingRows: 0 })).toBe(
       'Starting rows must be a whole number from 1 to 1000 (got 0).',
     );

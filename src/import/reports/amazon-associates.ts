@@ -11,7 +11,7 @@ import {
   type ReportFamily,
   type SalesReport,
   settleDateOrder,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader } from '../values';
 
@@ -43,6 +43,7 @@ function aggregate(table: Table, mapping: Mapping, options: AggregateOptions): S
     keyKind: 'trackingId',
     measures: ['units', 'revenue'],
     coverage: datesCoverage(span),
+    statuses: [],
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: span.range,

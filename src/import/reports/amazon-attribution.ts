@@ -14,7 +14,7 @@ import {
   type SalesReport,
   settleDateOrder,
   type Values,
-} from '../report';
+} from '../recognize';
 import { headerKey, type Table } from '../text';
 import { CellReader } from '../values';
 
@@ -69,6 +69,7 @@ function aggregate(table: Table, mapping: Mapping, options: AggregateOptions): S
     keyKind,
     measures: present.map(([measure]) => measure),
     coverage: datesCoverage(span),
+    statuses: [],
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: span.range,

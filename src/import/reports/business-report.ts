@@ -8,7 +8,7 @@ import {
   type ReportFamily,
   settleDateOrder,
   sumDailySales,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader } from '../values';
 

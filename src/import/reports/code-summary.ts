@@ -9,7 +9,7 @@ import {
   type ReportKind,
   type SalesReport,
   type Values,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader } from '../values';
 
@@ -56,6 +56,7 @@ export function aggregateCodeSummary(
     keyKind: 'code',
     measures: present.map(([measure]) => measure),
     coverage: { by: 'snapshot' },
+    statuses: [],
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: null,

@@ -9,17 +9,17 @@ import {
   DateSpan,
   datesCoverage,
   EntryGroups,
-  isExcludedStatus,
   type KeyKind,
   type Mapping,
   type Measure,
   type Report,
   type ReportFamily,
   type SalesReport,
+  StatusTally,
   settleDateOrder,
   sumDailySales,
   type Values,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader, roundCents } from '../values';
 
@@ -58,19 +58,25 @@ function aggregate(table: Table, mapping: Mapping, options: AggregateOptions): R
   const groups = new EntryGroups();
   const span = new DateSpan();
   const currencies = new CurrencySeen();
+  const statuses = new StatusTally(options.statuses);
   for (const { row, cells } of table.rows) {
     const key = read.text(cells, columns[keyField]);
     const date = read.date(cells, columns.date, row);
     span.add(date);
-    if (!key || isExcludedStatus(read.text(cells, columns.status))) continue;
+    if (!key) continue;
+    const revenue =
+      columns.revenue === undefined
+        ? 0
+        : roundCents(
+            read.money(cells, columns.revenue, row) -
+              Math.abs(read.money(cells, columns.refunded, row)),
+          );
+    if (!statuses.counts(read.text(cells, columns.status), revenue)) continue;
     currencies.add(read.text(cells, columns.currency));
     const values: Values = {
       orders: columns.orders === undefined ? 1 : read.count(cells, columns.orders, row),
     };
-    if (columns.revenue !== undefined) {
-      const refunded = Math.abs(read.money(cells, columns.refunded, row));
-      values.revenue = roundCents(read.money(cells, columns.revenue, row) - refunded);
-    }
+    if (columns.revenue !== undefined) values.revenue = revenue;
     for (const [measure, column] of counts) values[measure] = read.count(cells, column, row);
     groups.add({ key, keyKind, label: '', date, orderId: '' }, values);
   }
@@ -82,6 +88,7 @@ function aggregate(table: Table, mapping: Mapping, options: AggregateOptions): R
     keyKind,
     measures,
     coverage: datesCoverage(span),
+    statuses: statuses.figures,
     entries: groups.entries,
     rows: table.rows.length,
     dateRange: span.range,

@@ -8,19 +8,21 @@ import {
   columnsOf,
   DateSpan,
   EntryGroups,
-  isExcludedStatus,
   type Mapping,
   type Measure,
   type SalesReport,
+  StatusTally,
   settleDateOrder,
   splitCodes,
   type Values,
-} from '../report';
+} from '../recognize';
 import type { Table } from '../text';
 import { CellReader, roundCents } from '../values';
 
 interface Order {
   id: string;
+  /** Fingerprint of the order's subtotal and customer: another store's #1001 differs. */
+  print: string;
   codes: string[];
   date: string;
   counts: boolean;
@@ -31,7 +33,7 @@ interface Order {
 }
 
 export interface OrdersReportKind {
-  kind: 'shopifyOrders' | 'wooOrders';
+  kind: 'shopifyOrders' | 'wooOrders' | 'wooOrderExport';
   label: string;
   source: string;
 }
@@ -42,6 +44,16 @@ function newCustomers(read: CellReader, cells: string[], column: number | undefi
   if (text === 'new' || text === 'new customer') return 1;
   if (text === 'returning' || text === 'returning customer') return 0;
   return read.count(cells, column, row);
+}
+
+/** FNV-1a of the text, in base 36: short, and the same for the same order in any export. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
 }
 
 /** Orders exports, one row per order or per line item (the order's fields on its first row). */
@@ -58,6 +70,7 @@ export function aggregateOrders(
   });
   const orders = new Map<string, Order>();
   const currencies = new CurrencySeen();
+  const statuses = new StatusTally(options.statuses);
   let refundsOverSubtotal = 0;
   for (const { row, cells } of table.rows) {
     // Without an order column, every row is an order of its own.
@@ -73,14 +86,20 @@ export function aggregateOrders(
     const cancelled = read.text(cells, columns.cancelled) !== '';
     const subtotal = read.money(cells, columns.revenue, row);
     const refunded = read.money(cells, columns.refunded, row);
-    if (refunded > subtotal) refundsOverSubtotal++;
+    const revenue = Math.max(0, roundCents(subtotal - Math.abs(refunded)));
+    const counts = statuses.counts(status, revenue) && !cancelled;
+    // Only orders that count: a refunded or cancelled order is left out anyway.
+    if (counts && refunded > subtotal) refundsOverSubtotal++;
     currencies.add(read.text(cells, columns.currency));
     orders.set(id, {
       id,
+      print: fingerprint(
+        `${subtotal.toFixed(2)}|${read.text(cells, columns.customer).toLowerCase()}`,
+      ),
       codes: splitCodes(read.text(cells, columns.code)),
       date: read.date(cells, columns.date, row),
-      counts: !cancelled && !isExcludedStatus(status),
-      revenue: Math.max(0, roundCents(subtotal - Math.abs(refunded))),
+      counts,
+      revenue,
       discount: Math.abs(read.money(cells, columns.discount, row)),
       units,
       newCustomers: newCustomers(read, cells, columns.newCustomers, row),
@@ -118,8 +137,14 @@ export function aggregateOrders(
     source: options.source ?? report.source,
     keyKind: 'code',
     measures,
-    coverage: { by: 'orders', orderIds: [...orders.keys()] },
+    coverage: {
+      by: 'orders',
+      from: span.from,
+      to: span.to,
+      orders: [...orders.values()].map(({ id, date, print }) => ({ id, date, print })),
+    },
     entries: groups.entries,
+    statuses: statuses.figures,
     rows: table.rows.length,
     dateRange: span.range,
     currency: currencies.currency,

@@ -1,6 +1,6 @@
 // Shopify's orders export: one row per line item, grouped by order Name; revenue is Subtotal
 // less Refunded Amount; the order's date is Created at (Paid at in older exports).
-import type { ReportFamily } from '../report';
+import type { ReportFamily } from '../recognize';
 import { aggregateOrders } from './orders';
 
 const report = { kind: 'shopifyOrders', label: 'Shopify orders', source: 'Shopify' } as const;
@@ -19,6 +19,7 @@ export const shopifyOrders: ReportFamily = {
     units: ['Lineitem quantity'],
     currency: ['Currency'],
     cancelled: ['Cancelled at'],
+    customer: ['Email'],
   },
   signature: ['orderId', 'status', 'revenue', 'code'],
   aggregate: (table, mapping, options) => aggregateOrders(report, table, mapping, options),

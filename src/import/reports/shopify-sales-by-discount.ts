@@ -1,6 +1,6 @@
 // Shopify's "Sales by discount" report: per code, Orders and Net sales (gross sales less
 // discounts and returns, without shipping and taxes).
-import type { ReportFamily } from '../report';
+import type { ReportFamily } from '../recognize';
 import { aggregateCodeSummary } from './code-summary';
 
 const report = {

@@ -1,5 +1,5 @@
 // WooCommerce's coupons export: per code, Orders and Amount discounted (no sales figure).
-import type { ReportFamily } from '../report';
+import type { ReportFamily } from '../recognize';
 import { aggregateCodeSummary } from './code-summary';
 
 const report = { kind: 'wooCoupons', label: 'WooCommerce coupons', source: 'WooCommerce' } as const;

@@ -1,6 +1,6 @@
 // WooCommerce's orders export (Analytics > Orders): one row per order, coupons joined by ", ",
 // Net Sales after discounts without shipping and taxes; Customer type "new" counts a new customer.
-import type { ReportFamily } from '../report';
+import type { ReportFamily } from '../recognize';
 import { aggregateOrders } from './orders';
 
 const report = { kind: 'wooOrders', label: 'WooCommerce orders', source: 'WooCommerce' } as const;
@@ -16,6 +16,7 @@ export const wooOrders: ReportFamily = {
     date: ['Date', 'Date created'],
     units: ['Items sold'],
     newCustomers: ['Customer type'],
+    customer: ['Customer', 'Email', 'Billing email'],
   },
   signature: ['orderId', 'status', 'revenue', 'code'],
   aggregate: (table, mapping, options) => aggregateOrders(report, table, mapping, options),

@@ -6,8 +6,8 @@ describe('Shopify orders export', () => {
 
   it('is recognised, with the columns it uses', () => {
     expect(detection.kind).toBe('shopifyOrders');
-    // Every known column but "Cancelled at", which this export lacks.
-    expect(detection.confidence).toBe(0.9);
+    // Every known column (10 of 11) but "Cancelled at", which this export lacks.
+    expect(detection.confidence).toBe(0.91);
     expect(detection.mapping).toMatchObject({
       code: 'Discount Code',
       orderId: 'Name',
@@ -51,10 +51,24 @@ describe('Shopify orders export', () => {
   });
 
   it('covers every order in the file, refunded ones too, so a re-import replaces them', () => {
-    expect(report.coverage).toEqual({
-      by: 'orders',
-      orderIds: ['#1001', '#1002', '#1003', '#1004', '#1005', '#1006', '#1007', '#1008'],
-    });
+    expect(report.coverage).toMatchObject({ by: 'orders', from: '2025-03-14', to: '2025-03-17' });
+    if (report.coverage.by !== 'orders') throw new Error('orders coverage expected');
+    const orders = report.coverage.orders;
+    expect(orders.map((order) => [order.id, order.date])).toEqual([
+      ['#1001', '2025-03-14'],
+      ['#1002', '2025-03-15'],
+      ['#1003', '2025-03-15'],
+      ['#1004', '2025-03-16'],
+      ['#1005', '2025-03-16'],
+      ['#1006', '2025-03-16'],
+      ['#1007', '2025-03-17'],
+      ['#1008', '2025-03-17'],
+    ]);
+    // A fingerprint of subtotal and customer: the same order in any export, another one differs.
+    const again = sales(fixture('shopify-orders.csv').replace(',paid,', ',refunded,')).report;
+    if (again.coverage.by !== 'orders') throw new Error('orders coverage expected');
+    expect(again.coverage.orders.map((order) => order.print)).toEqual(orders.map((o) => o.print));
+    expect(new Set(orders.map((order) => order.print)).size).toBe(orders.length);
   });
 
   it('a cancelled order does not count even when paid', () => {
@@ -62,5 +76,28 @@ describe('Shopify orders export', () => {
       'Name,Financial Status,Subtotal,Discount Code,Created at,Cancelled at\n' +
       '#1,paid,10.00,JANE10,2025-03-14,2025-03-15\n#2,paid,20.00,JANE10,2025-03-14,\n';
     expect(byKey(sales(text).report)).toEqual({ JANE10: { orders: 1, revenue: 20 } });
+  });
+
+  it('warns of refunds over the subtotal only for orders that count', () => {
+    // #1004 is refunded in full (48.20 with shipping and taxes, over its 40.00 subtotal): it is
+    // left out anyway, so no warning.
+    const storeA = sales(fixture('store-a-orders.csv')).report;
+    expect(storeA.warnings).toEqual([]);
+    // #1006 is partially refunded, 70.00 with shipping over its 60.00 subtotal: it counts, at 0.
+    const over = fixture('store-a-orders.csv').replace(
+      'TOM5,3.16,Free,2025-03-12 15:20:00 -0400,2,Glow Serum,31.58,10.00',
+      'TOM5,3.16,Free,2025-03-12 15:20:00 -0400,2,Glow Serum,31.58,70.00',
+    );
+    const report = sales(over).report;
+    expect(report.warnings).toEqual([
+      '1 order(s) refunded more than their subtotal (shipping or taxes refunded too): their ' +
+        'revenue counts as 0.',
+    ]);
+    expect(byKey(report).TOM5).toEqual({
+      orders: 2,
+      revenue: 20,
+      units: 1 + 2,
+      discount: cents(1.05, 3.16),
+    });
   });
 });

@@ -1,6 +1,6 @@
-// What every report family shares: the mapping of fields to the file's headers, the numbers an
-// import yields (entries per key and day or order), what the report covers, and the family's
-// own description (aliases, signature, aggregation).
+// Recognising an imported CSV: what every report family shares (the mapping of fields to the
+// file's headers, the numbers an import yields per key and day or order, what the report
+// covers) and each family's own description (aliases, signature, aggregation).
 import type { ImportField } from '../shared/api';
 import { ImportError } from './errors';
 import { headerKey, type Table } from './text';
@@ -32,6 +32,7 @@ export const MAPPING_FIELDS = [
   'bonus',
   'currency',
   'cancelled',
+  'customer',
 ] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
@@ -69,6 +70,7 @@ export type ReportKind =
   | 'shopifyOrders'
   | 'shopifySalesByDiscount'
   | 'wooOrders'
+  | 'wooOrderExport'
   | 'wooCoupons'
   | 'amazonAssociates'
   | 'businessReport'
@@ -87,11 +89,34 @@ export interface Entry {
   values: Values;
 }
 
-/** What a new import of the same source replaces in the ledger. */
+/** An order of an orders export: its name, day and a fingerprint of its total and customer. */
+export interface OrderPrint {
+  id: string;
+  date: string;
+  print: string;
+}
+
+/**
+ * What a new import of the same source replaces in the ledger: the days from..to (an orders
+ * export restates every order of its days, and lists them all, counted or not), or everything.
+ */
 export type Coverage =
   | { by: 'dates'; from: string; to: string }
-  | { by: 'orders'; orderIds: string[] }
+  | { by: 'orders'; from: string; to: string; orders: OrderPrint[] }
   | { by: 'snapshot' };
+
+/** Each report's name and the source it restates (one source: imports replace each other). */
+export const REPORT_NAMES: Record<ReportKind, { label: string; source: string }> = {
+  amazonAttribution: { label: 'Amazon Attribution', source: 'Amazon Attribution' },
+  shopifyOrders: { label: 'Shopify orders', source: 'Shopify' },
+  shopifySalesByDiscount: { label: 'Shopify sales by discount', source: 'Shopify' },
+  wooOrders: { label: 'WooCommerce orders', source: 'WooCommerce' },
+  wooOrderExport: { label: 'WooCommerce order export', source: 'WooCommerce' },
+  wooCoupons: { label: 'WooCommerce coupons', source: 'WooCommerce' },
+  amazonAssociates: { label: 'Amazon Associates earnings', source: 'Amazon Associates' },
+  businessReport: { label: 'Amazon Business Report by date', source: 'Amazon' },
+  generic: { label: 'CSV', source: 'CSV' },
+};
 
 interface ReportSummary {
   kind: ReportKind;
@@ -113,6 +138,8 @@ export interface SalesReport extends ReportSummary {
   measures: Measure[];
   coverage: Coverage;
   entries: Entry[];
+  /** The status column's values with their rows and revenue ([] without a status column). */
+  statuses: StatusFigures[];
 }
 
 export interface DailySale {
@@ -132,6 +159,8 @@ export type Report = SalesReport | DailySalesReport;
 
 export interface AggregateOptions {
   decimalComma: boolean;
+  /** Whether each status value counts, as the user chose (values compared folded). */
+  statuses?: Readonly<Record<string, boolean>>;
   dateOrder?: DateOrder;
   /** Overrides the family's source name (e.g. a generic CSV named after its platform). */
   source?: string;
@@ -170,6 +199,8 @@ const EXCLUDED_STATUSES = new Set([
   'void',
   'cancelled',
   'canceled',
+  'declined',
+  'reversed',
   'failed',
   'expired',
   'trash',
@@ -180,9 +211,72 @@ const EXCLUDED_STATUSES = new Set([
   'wcfailed',
 ]);
 
-/** Orders that don't count: refunded in full, voided, cancelled, failed, never paid. */
+/** Words that mean a sale stands (or will): paid, complete, approved, pending and their kin. */
+const COUNTED_STATUSES = new Set([
+  'paid',
+  'complete',
+  'completed',
+  'approved',
+  'pending',
+  'processing',
+  'partiallyrefunded',
+  'partiallypaid',
+  'authorized',
+  'wccompleted',
+  'wcprocessing',
+]);
+
+/** Orders that don't count: refunded in full, voided, cancelled, declined, failed, never paid. */
 export function isExcludedStatus(status: string): boolean {
   return EXCLUDED_STATUSES.has(headerKey(status));
+}
+
+/** Whether a status counts by default: true, false, or null for a number or an unknown word. */
+export function defaultStatus(status: string): boolean | null {
+  const key = headerKey(status);
+  if (EXCLUDED_STATUSES.has(key)) return false;
+  return COUNTED_STATUSES.has(key) ? true : null;
+}
+
+/** A status value of the file, with what it holds and whether it counts (null: to choose). */
+export interface StatusFigures {
+  value: string;
+  rows: number;
+  revenue: number;
+  counts: boolean | null;
+}
+
+/**
+ * The statuses of a file, tallied as rows (or orders) are read: the user's choice for a value,
+ * else its default. A value nobody chose and no default covers doesn't count meanwhile.
+ */
+export class StatusTally {
+  private readonly seen = new Map<string, StatusFigures>();
+  private readonly chosen: Map<string, boolean>;
+
+  constructor(choices: Readonly<Record<string, boolean>> = {}) {
+    this.chosen = new Map(Object.entries(choices).map(([value, on]) => [headerKey(value), on]));
+  }
+
+  /** Records one row or order of this status and its revenue; returns whether it counts. */
+  counts(status: string, revenue: number): boolean {
+    const value = status.trim();
+    if (!value) return true;
+    const key = headerKey(value) || value;
+    let figures = this.seen.get(key);
+    if (!figures) {
+      const chosen = this.chosen.get(headerKey(value));
+      figures = { value, rows: 0, revenue: 0, counts: chosen ?? defaultStatus(value) };
+      this.seen.set(key, figures);
+    }
+    figures.rows++;
+    figures.revenue = addCents(figures.revenue, revenue);
+    return figures.counts === true;
+  }
+
+  get figures(): StatusFigures[] {
+    return [...this.seen.values()];
+  }
 }
 
 /** "JANE10, tom5" -> ["JANE10", "tom5"]: Woo joins an order's coupons with ", ". */

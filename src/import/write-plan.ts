@@ -9,17 +9,23 @@ import type {
   KeyFigures,
   RowChange,
 } from '../shared/api';
-import { influencerTotals, type LedgerEntry, recordImport } from './ledger';
+import {
+  influencerTotals,
+  type LedgerEntry,
+  labelOf,
+  ledgerHeader,
+  recordImport,
+  sourceOf,
+} from './ledger';
 import { keyId, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
   IMPORT_FIELDS,
   type KeyKind,
   type Mapping,
-  MEASURES,
   type ReportKind,
   type SalesReport,
   type Values,
-} from './report';
+} from './recognize';
 import { addCents, roundCents } from './values';
 
 /** The tracker's header for each field the import fills. */
@@ -63,11 +69,11 @@ function cleared(field: ImportedField, lastImport: string): string | number {
 }
 
 /**
- * Each row's cells derived from the ledger: clicks, orders, revenue and new customers summed
- * over every source (only measures some report had), the Brand Referral Bonus where Amazon
- * Attribution contributed (Amazon's figure, else its attributed sales x the rate), and the
- * sources, latest first, in "Last import", and the day of the earliest order in
- * "First order date" (only when some entry with orders is dated).
+ * Each row's cells derived from one tracker's ledger entries: clicks, orders, revenue and new
+ * customers summed over every source and store (only measures some report had), the Brand
+ * Referral Bonus where Amazon Attribution contributed (Amazon's figure, else its attributed
+ * sales x the rate), the sources, latest first, in "Last import", and the day of the earliest
+ * order in "First order date" (only when some entry with orders is dated).
  */
 export function rowValues(
   ledger: readonly LedgerEntry[],
@@ -94,9 +100,10 @@ export function rowValues(
       extra = { sources: new Map(), bonus: 0, sales: 0, amazon: false, firstOrder: '' };
       extras.set(row, extra);
     }
-    const seen = extra.sources.get(entry.source);
+    const source = sourceOf(entry);
+    const seen = extra.sources.get(source);
     if (!seen || entry.importedAt > seen.at)
-      extra.sources.set(entry.source, { label: entry.reportLabel, at: entry.importedAt });
+      extra.sources.set(source, { label: labelOf(entry), at: entry.importedAt });
     if (entry.date && hasOrder(entry) && (!extra.firstOrder || entry.date < extra.firstOrder))
       extra.firstOrder = entry.date;
     if (entry.report === 'amazonAttribution') {
@@ -126,51 +133,6 @@ export function rowValues(
   return result;
 }
 
-function signature(entry: LedgerEntry): string {
-  const values = MEASURES.map((measure) => entry.values[measure] ?? '');
-  return JSON.stringify([
-    entry.source,
-    entry.report,
-    entry.reportLabel,
-    entry.keyKind,
-    entry.key,
-    entry.label,
-    entry.date,
-    entry.orderId,
-    values,
-  ]);
-}
-
-/**
- * The ledger after recording the report. An entry the report restates with the same numbers
- * keeps the time it was first imported, so importing the same file again changes nothing.
- */
-export function recordKeepingTimes(
-  ledger: readonly LedgerEntry[],
-  report: SalesReport,
-  importedAt: string,
-) {
-  const recorded = recordImport(ledger, report, importedAt);
-  const kept = new Set(recorded.ledger.slice(0, recorded.kept));
-  const earlier = new Map<string, string[]>();
-  for (const entry of ledger) {
-    if (kept.has(entry)) continue;
-    const key = signature(entry);
-    earlier.set(key, [...(earlier.get(key) ?? []), entry.importedAt]);
-  }
-  let restated = 0;
-  const next = recorded.ledger.map((entry, i) => {
-    if (i < recorded.kept) return entry;
-    const times = earlier.get(signature(entry));
-    const at = times?.shift();
-    if (at === undefined) return entry;
-    restated++;
-    return { ...entry, importedAt: at };
-  });
-  const unchanged = restated === recorded.added && recorded.added === recorded.replaced;
-  return { ...recorded, ledger: unchanged ? ledger.slice() : next, unchanged };
-}
-
 function figures(key: {
   key: string;
   keyKind: KeyKind;
@@ -187,10 +149,12 @@ function figures(key: {
 }
 
 export interface TrackerPlan {
-  ledger: LedgerEntry[];
+  /** The ledger's header after the import (columns some entry needs are added at the right). */
+  header: string[];
+  /** Indexes of the ledger entries the import replaces, and the entries it appends. */
+  removed: number[];
+  added: LedgerEntry[];
   ledgerChanged: boolean;
-  added: number;
-  replaced: number;
   /** Per row, the cells to write (only those whose value changes). */
   writes: Map<number, RowValues>;
   changes: RowChange[];
@@ -203,7 +167,12 @@ export interface TrackerPlan {
 
 export interface TrackerPlanInput {
   report: SalesReport;
+  /** The whole ledger (every tracker's entries) and its current header. */
   ledger: readonly LedgerEntry[];
+  header?: readonly string[];
+  /** The tracker's sheet id, as text, and the store the file comes from ('' unnamed). */
+  tracker: string;
+  store: string;
   rows: readonly TrackerRow[];
   /** What the tracker's cells hold now, by sheet row. */
   cells: ReadonlyMap<number, TrackerCells>;
@@ -214,13 +183,23 @@ export interface TrackerPlanInput {
 /**
  * The tracker after the import: rows the ledger gave numbers before or gives now get their
  * cells derived again (a row the report no longer credits goes to 0); all other rows and cells
- * are left alone.
+ * are left alone, and other trackers' ledger entries are neither read into it nor changed.
  */
 export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
-  const { report, rows, cells, importedAt, bonusRate } = input;
-  const recorded = recordKeepingTimes(input.ledger, report, importedAt);
-  const before = rowValues(input.ledger, rows, bonusRate);
-  const after = rowValues(recorded.ledger, rows, bonusRate);
+  const { report, rows, cells, importedAt, bonusRate, tracker } = input;
+  const fileMatch = matchKeys(totalsByKey(report.entries), rows);
+  const used = new Set(fileMatch.assignment.keys());
+  for (const conflict of fileMatch.conflicts) used.add(keyId(conflict.keyKind, conflict.key));
+  const recorded = recordImport(input.ledger, report, {
+    tracker,
+    store: input.store,
+    importedAt,
+    keeps: (keyKind, key) => used.has(keyId(keyKind, key)),
+  });
+  const own = (entry: LedgerEntry) => entry.tracker === tracker;
+  const before = rowValues(input.ledger.filter(own), rows, bonusRate);
+  const after = rowValues(recorded.ledger.filter(own), rows, bonusRate);
+  const lastImport = `${labelOf({ report: report.kind, store: input.store })}, ${importedAt}`;
   const handles = new Map(rows.map((row) => [row.row, row.handle]));
   const writes = new Map<number, RowValues>();
   const changes: RowChange[] = [];
@@ -233,7 +212,7 @@ export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
     const fields: FieldChange[] = [];
     for (const field of IMPORTED_FIELDS) {
       if (!(field in old) && !(field in next)) continue;
-      const value = next[field] ?? cleared(field, `${report.label}, ${importedAt}`);
+      const value = next[field] ?? cleared(field, lastImport);
       const was = current[field] ?? '';
       if (was === value) continue;
       write[field] = value;
@@ -243,7 +222,6 @@ export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
     writes.set(row, write);
     changes.push({ row, handle: handles.get(row) ?? '', fields });
   }
-  const fileMatch = matchKeys(totalsByKey(report.entries), rows);
   const halo = fileMatch.matched
     .filter((row) => row.values.haloOrders !== undefined || row.values.haloRevenue !== undefined)
     .map((row) => ({
@@ -253,10 +231,10 @@ export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
       revenue: row.values.haloRevenue ?? 0,
     }));
   return {
-    ledger: recorded.ledger,
-    ledgerChanged: !recorded.unchanged,
-    added: recorded.unchanged ? 0 : recorded.added,
-    replaced: recorded.unchanged ? 0 : recorded.replaced,
+    header: ledgerHeader(recorded.added, input.header),
+    removed: recorded.removed,
+    added: recorded.added,
+    ledgerChanged: recorded.removed.length > 0 || recorded.added.length > 0,
     writes,
     changes,
     unmatched: fileMatch.unmatched.map(figures),
@@ -282,6 +260,11 @@ export function revenueColumn(kind: ReportKind, mapping: Mapping): string {
       : 'None: no revenue column was chosen, so revenue is not imported.';
   const less = mapping.refunded ? ` less ${quoted(mapping.refunded)}` : '';
   switch (kind) {
+    case 'wooOrderExport':
+      return (
+        `${quoted(revenue)} less shipping, taxes and the refunds in ${quoted(mapping.refunded)}, ` +
+        'counted once per order; refunded, cancelled and failed orders left out.'
+      );
     case 'shopifyOrders':
     case 'wooOrders':
       return (

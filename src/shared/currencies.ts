@@ -1,0 +1,19 @@
+// Every ISO 4217 currency code (active codes, funds and precious metals included; XTS and XXX,
+// testing and "no currency", left out), embedded so the add-on needs no service to check one.
+const ISO_4217 =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN ' +
+  'BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ' +
+  'ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK ' +
+  'JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK ' +
+  'MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN ' +
+  'PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB ' +
+  'TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG ' +
+  'XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL';
+
+/** The codes, in alphabetical order. */
+export const ISO_CURRENCIES: readonly string[] = ISO_4217.split(' ');
+
+/** Whether `code` is an ISO 4217 currency code, e.g. "BRL" (upper case, as the sheet keeps it). */
+export function isIsoCurrency(code: string): boolean {
+  return code.length === 3 && ISO_4217.includes(code) && /^[A-Z]{3}$/.test(code);
+}
