@@ -5,8 +5,8 @@
 // Sheets' "Add 1000 more rows" button.
 import type { CellView, SheetView } from '../contract';
 import { a1Name, columnLetters, parseA1 } from './a1';
-import { ChartLayer } from './charts';
 import { button, el, replace } from './dom';
+import { ChartLayer } from './draw-charts';
 
 export const ROW_HEIGHT = 21;
 export const HEADER_HEIGHT = 24;

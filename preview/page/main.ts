@@ -3,7 +3,6 @@
 // Ctrl+Z (Cmd+Z) undoes the last edits made in the grid, one at a time.
 import type { CellView, SheetView, WorkbookView } from '../contract';
 import { parseA1 } from './a1';
-import { api } from './api';
 import { button, byId, replace } from './dom';
 import { Grid } from './grid';
 import { MenuBar } from './menus';
@@ -15,6 +14,7 @@ import {
   showToast,
   showWarnings,
 } from './notices';
+import { api } from './server-calls';
 import { SidebarPanel } from './sidebar-panel';
 
 interface Warning {

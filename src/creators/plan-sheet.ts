@@ -8,7 +8,7 @@ import { withDocumentLock } from '../apps/lock';
 import type { CellValue } from '../money/money';
 import type { PlanBuilt, PlanRequest } from '../shared/api';
 import type { ValueKind } from '../shared/value-kind';
-import { clearAndFit } from '../sheet/blocks';
+import { clearAndFit } from '../sheet/drawing';
 import { numberFormat } from '../sheet/formats';
 import { columnLetter, roiFormula } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';

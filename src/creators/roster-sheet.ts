@@ -15,8 +15,8 @@ import {
 import { createdBefore } from '../insights/sources';
 import { type CellValue, RATES_SHEET, type RateTable, rateTable } from '../money/money';
 import type { CreatorsSynced } from '../shared/api';
-import { clearAndFit } from '../sheet/blocks';
 import { daysOf } from '../sheet/dates';
+import { clearAndFit } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { valueFormat } from '../tracker/layout';

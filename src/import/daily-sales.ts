@@ -2,7 +2,7 @@
 // report replaces its source's days from its first to its last date and keeps the others.
 
 import type { DayOf } from '../sheet/dates';
-import { ImportError } from './errors';
+import { ImportError } from './import-error';
 import type { DailySale, DailySalesReport } from './recognize';
 import { headerKey } from './text';
 

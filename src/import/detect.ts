@@ -1,6 +1,6 @@
 // Which report a file is, from its header: the family, how sure, and the column chosen for each
 // field (which the user may override). Files that can't be imported get one clear refusal.
-import { ImportError } from './errors';
+import { ImportError } from './import-error';
 import { looksLikeTrackerLinks } from './match';
 import {
   type AggregateOptions,

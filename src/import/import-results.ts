@@ -20,12 +20,7 @@ import {
   toDailySalesRows,
 } from './daily-sales';
 import { type Detection, detectReport, familyOf } from './detect';
-import { ImportError } from './errors';
-import { chooseStore, type LedgerEntry } from './ledger';
-import type { DailySalesReport, Mapping, Report, SalesReport } from './recognize';
-import { type CheckedRequest, checkImportRequest } from './request';
-import { locateHeader, prepareText, toTable } from './text';
-import { detectDecimalComma } from './values';
+import { ImportError } from './import-error';
 import {
   addMissingColumns,
   DAILY_SALES_SHEET,
@@ -39,7 +34,12 @@ import {
   writeLedger,
   writeStoredTable,
   writeTrackerCells,
-} from './workbook';
+} from './import-sheets';
+import { chooseStore, type LedgerEntry } from './ledger';
+import type { DailySalesReport, Mapping, Report, SalesReport } from './recognize';
+import { type CheckedRequest, checkImportRequest } from './request';
+import { locateHeader, prepareText, toTable } from './text';
+import { detectDecimalComma } from './values';
 import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } from './write-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

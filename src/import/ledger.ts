@@ -6,7 +6,7 @@
 // days it covers for its store and keeps everything else; other trackers are never touched.
 // Stored as plain rows in a hidden sheet (toLedgerRows / readLedgerRows).
 import type { DayOf } from '../sheet/dates';
-import { ImportError } from './errors';
+import { ImportError } from './import-error';
 import { keyId, type MatchResult, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
   addValues,

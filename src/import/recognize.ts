@@ -2,7 +2,7 @@
 // file's headers, the numbers an import yields per key and day or order, what the report
 // covers) and each family's own description (aliases, signature, aggregation).
 import type { ImportField } from '../shared/api';
-import { ImportError } from './errors';
+import { ImportError } from './import-error';
 import { headerKey, type Table } from './text';
 import { addCents, type CellReader, type DateOrder, inferDateOrder } from './values';
 

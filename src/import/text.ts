@@ -1,6 +1,6 @@
 // The file as text and as a grid: byte-order mark, separator, header row below title lines,
 // total rows and empty trailing columns. No parsing of values here (see values.ts).
-import { ImportError } from './errors';
+import { ImportError } from './import-error';
 import { detectDecimalComma } from './values';
 
 export type Separator = ',' | ';' | '\t';

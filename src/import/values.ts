@@ -1,7 +1,7 @@
 // Cells as the reports write them, turned into numbers and days: money with symbols and
 // grouping, counts, percents and dates. A cell that isn't what its column promises stops the
 // import with a message naming its row and column.
-import { ImportError } from './errors';
+import { ImportError } from './import-error';
 
 export type DateOrder = 'mdy' | 'dmy';
 

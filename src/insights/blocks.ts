@@ -16,7 +16,7 @@ import { asText } from '../sheet/literal';
 import type { PostKey } from './posts';
 import { SETTING_FIELDS, type SettingKey } from './settings';
 import { progressRef, type TrackerSource } from './sources';
-import type { Kind, SpillTable } from './table';
+import type { Kind, SpillTable } from './spill-table';
 
 /** A block's header and rows (values and formulas), with how each column looks. */
 export interface StaticRows {

@@ -2,7 +2,7 @@
 // area (values, formats, weight, fill, note, validation) in one grid, so the writer sets each
 // with one call; spilled columns only get their number formats down to their capacity.
 
-import type { Block, FontWeight, Rule } from '../sheet/blocks';
+import type { Block, FontWeight, Rule } from '../sheet/drawing';
 import type { Cell } from '../sheet/formulas';
 
 export interface CellStyle {

@@ -1,6 +1,6 @@
 // The dashboard's charts as data: what EmbeddedChartBuilder is told (type, ranges, where, and
 // options for titles, axis titles and number formats). The writer only translates.
-import type { ChartSpec } from '../sheet/blocks';
+import type { ChartSpec } from '../sheet/drawing';
 import { areaA1 } from '../sheet/formulas';
 
 export interface Area {

@@ -3,7 +3,7 @@
 // the sales of days that had a post marked for the chart. The lift formulas read this table.
 import { columnLetter, sheetRef } from '../sheet/formulas';
 import type { LiftRefs } from './lift';
-import { type SpillColumn, SpillTable } from './table';
+import { type SpillColumn, SpillTable } from './spill-table';
 
 export type DailyKey = 'day' | 'sales' | 'postDay' | 'squares';
 

@@ -4,7 +4,7 @@
 // spill down on the right; the ranking spills down below the left blocks; charts sit between.
 
 import type { InsightsSettings } from '../shared/api';
-import type { ChartSpec, Highlight, Rule, SheetDrawing } from '../sheet/blocks';
+import type { ChartSpec, Highlight, Rule, SheetDrawing } from '../sheet/drawing';
 import { numberFormat } from '../sheet/formats';
 import { areaA1, type Cell, columnLetter, columnRange, text } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
@@ -32,7 +32,7 @@ import { type Period, POST_COLUMNS, postsTable } from './posts';
 import { creatorsTable, rankingTable, TOO_EARLY, tierRows } from './ranking';
 import { SETTING_FIELDS, type SettingKey } from './settings';
 import { sourceRange, type TrackerSource } from './sources';
-import { type Kind, type SpillColumn, SpillTable } from './table';
+import { type Kind, type SpillColumn, SpillTable } from './spill-table';
 
 export const DASHBOARD_TITLE = 'Dashboard';
 

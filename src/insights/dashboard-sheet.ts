@@ -14,9 +14,9 @@ import {
   saveDashboardState,
   saveInsightsSettings,
 } from '../apps/properties';
-import { DAILY_SALES_SHEET } from '../import/workbook';
+import { DAILY_SALES_SHEET } from '../import/import-sheets';
 import type { DashboardBuilt, DashboardRequest, InsightsSettings } from '../shared/api';
-import { writeDrawing } from '../sheet/blocks';
+import { writeDrawing } from '../sheet/drawing';
 import { currencyFormat } from '../sheet/formats';
 import { ownSheet } from '../sheet/owned';
 import { appendColumns } from '../tracker/append';

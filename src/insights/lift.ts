@@ -8,7 +8,7 @@
 // Every sum is SUMIF/COUNTIF with one criterion, the only conditional sums Sheets computes per
 // row inside ARRAYFORMULA.
 import type { PostKey } from './posts';
-import type { SpillTable } from './table';
+import type { SpillTable } from './spill-table';
 
 /** The daily sales table's closed column ranges: day (a date), sales, sales squared. */
 export interface LiftRefs {

@@ -8,7 +8,7 @@ import type { LiftRefs } from './lift';
 import { liftFormulas } from './lift';
 import type { SettingKey } from './settings';
 import { createdBefore, type SourceKey, sourceRange, type TrackerSource } from './sources';
-import { type SpillColumn, SpillTable } from './table';
+import { type SpillColumn, SpillTable } from './spill-table';
 
 export type PostKey =
   | 'campaign'

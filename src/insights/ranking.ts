@@ -15,7 +15,7 @@ import {
 import type { StaticRows } from './blocks';
 import type { PostKey } from './posts';
 import type { SettingKey } from './settings';
-import { type SpillColumn, SpillTable } from './table';
+import { type SpillColumn, SpillTable } from './spill-table';
 
 export type CreatorKey =
   | 'key'

@@ -33,9 +33,9 @@ import {
 import type { Period } from '../insights/posts';
 import { rankingTable } from '../insights/ranking';
 import type { TrackerSource } from '../insights/sources';
-import type { Kind } from '../insights/table';
+import type { Kind } from '../insights/spill-table';
 import type { InsightsSettings } from '../shared/api';
-import type { ChartSpec, Highlight, SheetDrawing } from '../sheet/blocks';
+import type { ChartSpec, Highlight, SheetDrawing } from '../sheet/drawing';
 import { areaA1, type Cell } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
 

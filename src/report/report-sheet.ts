@@ -22,7 +22,7 @@ import {
 import { storedSettings } from '../insights/settings';
 import type { TrackerSource } from '../insights/sources';
 import type { ReportBuilt, ReportRequest } from '../shared/api';
-import { writeDrawing } from '../sheet/blocks';
+import { writeDrawing } from '../sheet/drawing';
 import { asText } from '../sheet/literal';
 import { ownSheet } from '../sheet/owned';
 import {

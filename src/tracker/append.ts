@@ -2,7 +2,7 @@
 // table, in columns that hold nothing, so no existing cell moves or is rewritten. Used by
 // Import results (its two columns) and by the dashboard (every column a tracker lacks).
 
-import { buildRule } from '../sheet/blocks';
+import { buildRule } from '../sheet/drawing';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { COLUMNS, type Column, type ColumnKey, columnNumber, isDerived } from './columns';
 import { ruleFor, valueFormat } from './layout';

@@ -5,7 +5,7 @@ import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { TrackerOptions } from '../shared/api';
 import { GOAL_TYPES, SENTIMENTS } from '../shared/choices';
 import type { ValueKind } from '../shared/value-kind';
-import type { Block, FontWeight, Highlight, Rule } from '../sheet/blocks';
+import type { Block, FontWeight, Highlight, Rule } from '../sheet/drawing';
 import { numberFormat } from '../sheet/formats';
 import { columnLetter } from '../sheet/formulas';
 import { asText, PLAIN_TEXT_FORMAT } from '../sheet/literal';

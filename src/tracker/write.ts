@@ -1,5 +1,5 @@
 // Writes a computed TrackerLayout to a sheet: each block with one call, never cell by cell.
-import { buildHighlight, fitGrid, rangeOf, validationCells } from '../sheet/blocks';
+import { buildHighlight, fitGrid, rangeOf, validationCells } from '../sheet/drawing';
 import type { TrackerLayout } from './layout';
 import { TITLE_ROW } from './summary';
 

@@ -7,7 +7,7 @@ import {
   readTeamSettings,
   readTrackers,
 } from '../apps/properties';
-import { DAILY_SALES_SHEET } from '../import/workbook';
+import { DAILY_SALES_SHEET } from '../import/import-sheets';
 import { DASHBOARD_SHEET } from '../insights/dashboard-sheet';
 import { storedSettings } from '../insights/settings';
 import type { SidebarState } from '../shared/api';

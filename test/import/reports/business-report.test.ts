@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../src/import/errors';
+import { ImportError } from '../../../src/import/import-error';
 import { fixture, read } from '../helpers';
 
 const AMBIGUOUS =
