@@ -31,7 +31,8 @@ export function formatPercent(rate: number, decimals = 1): string {
 }
 
 export function formatCount(count: number): string {
-  return fixed(count, Number.isInteger(count) ? 0 : 1);
+  // People and orders come whole: an average or an estimate shows rounded, never "0.3 orders".
+  return fixed(count, 0);
 }
 
 export function formatMultiple(multiple: number): string {
