@@ -97,8 +97,8 @@ const COLUMNS: readonly PlanColumn[] = [
     format: 'text',
     note: 'Where the ranges come from: their own posts, else creators of the same tier and platform, else the platform norms.',
   },
-  ...range('Clicks', 'Expected clicks', 'decimal', ''),
-  ...range('Orders', 'Expected orders', 'decimal', ''),
+  ...range('Clicks', 'Expected clicks', 'count', ''),
+  ...range('Orders', 'Expected orders', 'count', ''),
   ...range('Revenue', 'Expected revenue', 'money', ''),
   ...range(
     'ROI',

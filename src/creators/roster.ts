@@ -7,7 +7,7 @@ import { findPlatform, type PlatformNorm } from '../metrics/platforms';
 import { engagementRate } from '../metrics/rates';
 import { cac, roi } from '../metrics/returns';
 import { influencerTier, type Tier } from '../metrics/tiers';
-import { findLeaks, type LeakRow } from '../money/leaks';
+import { BASELINE_WORDS, findLeaks, type LeakRow } from '../money/leaks';
 import {
   addMoney,
   type CellValue,
@@ -711,7 +711,7 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     header: 'Possible code leak',
     kind: 'derived',
     type: 'text',
-    note: "More orders than clicks, a conversion rate over 3x the campaign's, or orders before the post.",
+    note: `More orders than clicks, a conversion rate over 3x that of ${BASELINE_WORDS} in the same tracker (none: no test), or orders before the post.`,
     value: (c) => c.leaks.join('\n'),
   },
   {

@@ -23,7 +23,8 @@ export class Invalid {
 // Bound once: global lookups are slow where the global object is intercepted (node:vm).
 const isFiniteNumber = Number.isFinite;
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?$/i;
+/** A number as Sheets reads typed text in en_US: "1200", "1,200.50", "15%", "1e3". */
+const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?$/i;
 
 /** Cross-realm safe: dates made by Sheets (or another vm context) fail `instanceof Date`. */
 function isDate(value: unknown): boolean {
@@ -51,7 +52,8 @@ function parseNumber(value: Cell, kind: Exclude<Kind, 'text'>): number | Blank |
     const text = value.trim();
     if (text === '') return BLANK;
     if (PLAIN_NUMBER.test(text)) {
-      const number = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+      const plain = text.indexOf(',') < 0 ? text : text.replace(/,/g, '');
+      const number = plain.endsWith('%') ? Number(plain.slice(0, -1)) / 100 : Number(plain);
       // "1e400" reads as Infinity: refuse it rather than compute a silently wrong 0 or "mega".
       return isFiniteNumber(number)
         ? number

@@ -67,6 +67,15 @@ export function defineFunction(
 }
 
 function evaluate(spec: Spec, args: SheetArg[]): SheetResult {
+  // =ROI(A1): an argument left out comes as undefined (a blank cell comes as ""): a mistake in
+  // the formula, not a blank row.
+  for (let i = 0; i < spec.params.length; i++) {
+    const param = spec.params[i];
+    if (args[i] === undefined && !param.optional)
+      throw new ArgumentError(
+        message(spec.name, param.name, `is missing: ${spec.name} needs ${required(spec)}`),
+      );
+  }
   const height = rangeHeight(spec, args);
   const inputs: Input[] = new Array(spec.params.length);
   if (height < 0) {
@@ -82,6 +91,14 @@ function evaluate(spec: Spec, args: SheetArg[]): SheetResult {
     result[row] = toRow(spec, outcome instanceof Problem ? `#${outcome.message}` : outcome);
   }
   return result;
+}
+
+/** "revenue and cost", the arguments a function can't do without. */
+function required(spec: Spec): string {
+  const names = spec.params.filter((param) => !param.optional).map((param) => param.name);
+  return names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 class Problem {

@@ -18,7 +18,6 @@ export class ImportError extends Error {
 
   constructor(reason: ImportFailure, message: string) {
     super(message);
-    this.name = 'ImportError';
     this.reason = reason;
   }
 }

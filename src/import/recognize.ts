@@ -279,13 +279,31 @@ export class StatusTally {
   }
 }
 
-/** "JANE10, tom5" -> ["JANE10", "tom5"]: Woo joins an order's coupons with ", ". */
+/**
+ * "JANE10, tom5" -> ["JANE10", "tom5"]: Woo joins an order's coupons with ", ". A comma inside
+ * quotes or brackets is part of a code (`=HYPERLINK("a","x")` stays one code).
+ */
 export function splitCodes(text: string): string[] {
   const codes: string[] = [];
-  for (const part of text.split(',')) {
+  const add = (part: string) => {
     const code = part.trim();
     if (code && !codes.includes(code)) codes.push(code);
+  };
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '(' || c === '[' || c === '{') depth += 1;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth -= 1;
+    else if (c === ',' && depth === 0) {
+      add(text.slice(start, i));
+      start = i + 1;
+    }
   }
+  add(text.slice(start));
   return codes;
 }
 

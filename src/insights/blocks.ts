@@ -7,15 +7,18 @@ import {
   type Cell,
   cellRef,
   columnLetter,
+  coverageWords,
   exactly,
+  NUMBER_CRITERION as NUMBER,
   ratioFormula,
   roiFormula,
   text,
 } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
+import { goalLabel } from '../tracker/summary';
 import type { PostKey } from './posts';
 import { SETTING_FIELDS, type SettingKey } from './settings';
-import { progressRef, type TrackerSource } from './sources';
+import { progressRef, settingRef, type TrackerSource } from './sources';
 import type { Kind, SpillTable } from './spill-table';
 
 /** A block's header and rows (values and formulas), with how each column looks. */
@@ -78,9 +81,24 @@ const HEADLINE: readonly { key: HeadlineKey; label: string; kind: Kind; note: st
     kind: 'money',
     note: 'Attributed revenue: sales carrying a code or link.',
   },
-  { key: 'roi', label: 'ROI', kind: 'rate', note: '(revenue - spend) / spend.' },
-  { key: 'roas', label: 'ROAS', kind: 'multiple', note: 'Revenue / spend (ROI + 1).' },
-  { key: 'cac', label: 'CAC', kind: 'money', note: 'Spend / new customers.' },
+  {
+    key: 'roi',
+    label: 'ROI',
+    kind: 'rate',
+    note: '(revenue - cost) / cost, over the posts that have revenue.',
+  },
+  {
+    key: 'roas',
+    label: 'ROAS',
+    kind: 'multiple',
+    note: 'Revenue / cost (ROI + 1), over the posts that have revenue.',
+  },
+  {
+    key: 'cac',
+    label: 'CAC',
+    kind: 'money',
+    note: 'Cost / new customers, over the posts that have a new-customer count.',
+  },
   { key: 'orders', label: 'Orders', kind: 'count', note: 'Attributed orders.' },
   {
     key: 'newCustomers',
@@ -92,19 +110,19 @@ const HEADLINE: readonly { key: HeadlineKey; label: string; kind: Kind; note: st
     key: 'engagementRate',
     label: 'Engagement rate',
     kind: 'rate',
-    note: 'Engagements / followers, over the posts that have followers.',
+    note: 'Engagements / followers, over the posts that have both.',
   },
   {
     key: 'conversion',
     label: 'Conversion rate',
     kind: 'rate',
-    note: 'Orders / clicks: the campaign rate the shrunk conversion rates start from.',
+    note: 'Orders / clicks over the posts that have both: the campaign rate the shrunk conversion rates start from.',
   },
   {
     key: 'progress',
     label: 'Goal progress',
     kind: 'rate',
-    note: "The tracker's progress to its goal; with several campaigns, their average.",
+    note: "The tracker's progress to its goal. With several campaigns: only when they share the goal type, their achieved totals / the sum of their targets (campaigns with no results yet left out); otherwise see each campaign's in the by-campaign block.",
   },
 ];
 
@@ -125,36 +143,83 @@ export function headline(
 ): StaticRows {
   const p = (key: PostKey) => context.posts.range(key);
   const cells = headlineCells(row, column);
+  const known = (key: PostKey) => `IF(COUNT(${p(key)})=0, "", SUM(${p(key)}))`;
+  const costWith = (key: PostKey) => `SUMIFS(${p('cost')}, ${p(key)}, ${NUMBER})`;
+  const engaged = `${p('followers')}, ">0", ${p('engagements')}, ${NUMBER}`;
+  const converted = `${p('clicks')}, ">0", ${p('orders')}, ${NUMBER}`;
   const formulas: Record<HeadlineKey, string> = {
     spend: `=SUM(${p('cost')})`,
-    revenue: `=SUM(${p('revenue')})`,
-    roi: `=${roiFormula(cells.revenue, cells.spend)}`,
-    roas: `=${ratioFormula(cells.revenue, cells.spend)}`,
-    cac: `=${ratioFormula(cells.spend, cells.newCustomers)}`,
-    orders: `=SUM(${p('orders')})`,
-    newCustomers: `=SUM(${p('newCustomers')})`,
-    engagementRate: `=${ratioFormula(`SUMIF(${p('followers')}, ">0", ${p('engagements')})`, `SUM(${p('followers')})`)}`,
-    conversion: `=${ratioFormula(cells.orders, `SUM(${p('clicks')})`)}`,
+    revenue: `=${known('revenue')}`,
+    roi: `=${roiFormula(cells.revenue, costWith('revenue'))}`,
+    roas: `=${ratioFormula(cells.revenue, costWith('revenue'))}`,
+    cac: `=${ratioFormula(costWith('newCustomers'), cells.newCustomers)}`,
+    orders: `=${known('orders')}`,
+    newCustomers: `=${known('newCustomers')}`,
+    engagementRate: `=${ratioFormula(`SUMIFS(${p('engagements')}, ${engaged})`, `SUMIFS(${p('followers')}, ${engaged})`)}`,
+    conversion: `=${ratioFormula(`SUMIFS(${p('orders')}, ${converted})`, `SUMIFS(${p('clicks')}, ${converted})`)}`,
     progress,
+  };
+  // Under each ratio: how many posts it used.
+  const posts = `COUNTIF(${p('key')}, "?*")`;
+  const words: Partial<Record<HeadlineKey, string>> = {
+    roi: coverageWords('ROI', `COUNT(${p('revenue')})`, posts, 'no revenue yet', 'post'),
+    cac: coverageWords('CAC', `COUNT(${p('newCustomers')})`, posts, 'no new customers yet', 'post'),
+    engagementRate: coverageWords(
+      'Engagement rate',
+      `COUNTIFS(${engaged})`,
+      posts,
+      'no engagements or followers yet',
+      'post',
+    ),
+    conversion: coverageWords(
+      'Conversion',
+      `COUNTIFS(${converted})`,
+      posts,
+      'no clicks or orders yet',
+      'post',
+    ),
   };
   return {
     header: HEADLINE.map((item) => item.label),
-    rows: [HEADLINE.map((item) => formulas[item.key])],
+    rows: [
+      HEADLINE.map((item) => formulas[item.key]),
+      HEADLINE.map((item) => (words[item.key] ? `=${words[item.key]}` : '')),
+    ],
     kinds: HEADLINE.map((item) => item.kind),
     notes: HEADLINE.map((item) => item.note),
   };
 }
 
-/** Goal progress: the one tracker's own progress cell, or the campaigns' average. */
+/**
+ * Goal progress: the one tracker's own progress cell. Across campaigns only when they share the
+ * goal type (orders, revenue or impressions): their achieved totals over the sum of their
+ * targets, campaigns with no results yet left out; otherwise "see by campaign". Each campaign's
+ * own progress is in the by-campaign block.
+ */
 export function progressFormula(
   sources: readonly TrackerSource[],
-  campaignProgress: string | null,
+  _campaignProgress: string | null,
 ) {
   if (sources.length === 1) {
     const ref = progressRef(sources[0]);
     return ref ? `=IFERROR(${ref}, "")` : '';
   }
-  return campaignProgress ? `=IFERROR(AVERAGE(${campaignProgress}), "")` : '';
+  const cells = sources.map((source) => ({
+    progress: progressRef(source),
+    goal: settingRef(source, source.goal),
+    target: settingRef(source, source.target),
+  }));
+  if (cells.length === 0 || cells.some((c) => !c.progress || !c.goal || !c.target))
+    return `="see by campaign"`;
+  const [first] = cells;
+  const same = cells.map((c) => `(${c.goal}=${first.goal})`).join('*');
+  // progress x target is what the campaign achieved; a campaign with no results counts nowhere.
+  const achieved = cells
+    .map((c) => `IF(ISNUMBER(${c.progress}), ${c.progress}*${c.target}, 0)`)
+    .join('+');
+  const targets = cells.map((c) => `IF(ISNUMBER(${c.progress}), N(${c.target}), 0)`).join('+');
+  // An ROI goal is a ratio: ROIs don't add up, so each campaign keeps its own.
+  return `=IF(${same}*(${first.goal}<>${text(goalLabel('roi'))}), IFERROR((${achieved})/(${targets}), ""), "see by campaign")`;
 }
 
 export type ValueKey =
@@ -257,6 +322,7 @@ export function valueBlock(
 /** The per-platform rollup; its first three columns (platform, spend, revenue) feed a chart. */
 export function platformRows(context: BlockContext, firstRow: number, column: number): StaticRows {
   const p = (key: PostKey) => context.posts.range(key);
+  const engaged = `${p('followers')}, ">0", ${p('engagements')}, ${NUMBER}`;
   const header = [
     'Platform',
     'Spend',
@@ -278,16 +344,18 @@ export function platformRows(context: BlockContext, firstRow: number, column: nu
       ? `${p('platform')}, ${exactly(norm.name)}`
       : `${p('key')}, "?*", ${named.map((name) => `${p('platform')}, ${text(`<>${name}`)}`).join(', ')}`;
     const sum = (key: PostKey) => `SUMIFS(${p(key)}, ${criteria})`;
+    const known = (key: PostKey) =>
+      `IF(COUNTIFS(${criteria}, ${p(key)}, ${NUMBER})=0, "", ${sum(key)})`;
     const rate = cell(7);
     return [
       norm ? norm.name : 'Other',
       `=${sum('cost')}`,
-      `=${sum('revenue')}`,
+      `=${known('revenue')}`,
       `=COUNTIFS(${criteria})`,
-      `=${sum('orders')}`,
-      `=${roiFormula(cell(2), cell(1))}`,
-      `=${ratioFormula(cell(1), sum('newCustomers'))}`,
-      `=${ratioFormula(`SUMIFS(${p('engagements')}, ${criteria}, ${p('followers')}, ">0")`, sum('followers'))}`,
+      `=${known('orders')}`,
+      `=${roiFormula(cell(2), `SUMIFS(${p('cost')}, ${criteria}, ${p('revenue')}, ${NUMBER})`)}`,
+      `=${ratioFormula(`SUMIFS(${p('cost')}, ${criteria}, ${p('newCustomers')}, ${NUMBER})`, sum('newCustomers'))}`,
+      `=${ratioFormula(`SUMIFS(${p('engagements')}, ${criteria}, ${engaged})`, `SUMIFS(${p('followers')}, ${criteria}, ${engaged})`)}`,
       norm ? `${Math.round(norm.low * 100)}% to ${Math.round(norm.high * 100)}%` : '',
       norm
         ? `=IF(ISNUMBER(${rate}), IF(${rate}<${norm.low}, "below", IF(${rate}>${norm.high}, "above", "within")), "")`
@@ -304,9 +372,9 @@ export function platformRows(context: BlockContext, firstRow: number, column: nu
       'Attributed revenue.',
       '',
       '',
-      '(revenue - spend) / spend.',
-      'Spend / new customers.',
-      'Engagements / followers.',
+      '(revenue - cost) / cost, over the posts that have revenue.',
+      'Cost / new customers, over the posts that have a new-customer count.',
+      'Engagements / followers, over the posts that have both.',
       'Typical engagement of micro-influencers on the platform.',
       'The engagement rate against that range.',
     ],
@@ -342,24 +410,28 @@ export function campaignRows(
   const rows: Cell[][] = context.sources.map((source, i) => {
     const row = firstRow + i;
     const cell = (offset: number) => at(row, column + offset);
-    const mine = exactly(source.name);
-    const sum = (key: PostKey) => `SUMIF(${p('campaign')}, ${mine}, ${p(key)})`;
+    // The campaign's posts by "=" on its name as a text literal, never as a SUMIF criterion: a
+    // name like =HYPERLINK("x","y") or "<5" would be read as a comparison there.
+    const mine = `(${p('campaign')}=${text(source.name)})`;
+    const sum = (key: PostKey) => `SUMPRODUCT(${p(key)}, ${mine}*1)`;
+    const known = (key: PostKey) =>
+      `IF(SUMPRODUCT(${mine}*ISNUMBER(${p(key)}))=0, "", ${sum(key)})`;
+    const costWith = (key: PostKey) => `SUMPRODUCT(${p('cost')}, ${mine}*ISNUMBER(${p(key)}))`;
+    const engaged = `${mine}*ISNUMBER(${p('followers')})*(${p('followers')}>0)*ISNUMBER(${p('engagements')})`;
     const progress = progressRef(source);
     return [
       asText(source.name),
-      `=COUNTIF(${p('campaign')}, ${mine})`,
+      `=SUMPRODUCT(${mine}*1)`,
       `=${sum('cost')}`,
-      `=${sum('revenue')}`,
-      `=${roiFormula(cell(3), cell(2))}`,
-      `=${ratioFormula(cell(3), cell(2))}`,
-      `=${sum('orders')}`,
-      `=${sum('newCustomers')}`,
-      `=${ratioFormula(cell(2), cell(7))}`,
-      `=${ratioFormula(`SUMIFS(${p('engagements')}, ${p('campaign')}, ${mine}, ${p('followers')}, ">0")`, sum('followers'))}`,
+      `=${known('revenue')}`,
+      `=${roiFormula(cell(3), costWith('revenue'))}`,
+      `=${ratioFormula(cell(3), costWith('revenue'))}`,
+      `=${known('orders')}`,
+      `=${known('newCustomers')}`,
+      `=${ratioFormula(costWith('newCustomers'), cell(7))}`,
+      `=${ratioFormula(`SUMPRODUCT(${p('engagements')}, ${engaged})`, `SUMPRODUCT(${p('followers')}, ${engaged})`)}`,
       progress ? `=IFERROR(${progress}, "")` : '',
-      context.lift
-        ? `=SUMIFS(${p('extra')}, ${p('campaign')}, ${mine}, ${p('inTotal')}, "yes")`
-        : '',
+      context.lift ? `=SUMPRODUCT(${p('extra')}, ${mine}*(${p('inTotal')}="yes"))` : '',
       `=N(${cell(3)})+${sum('bonus')}+${sum('contentValue')}+N(${awarenessValue(i)})`,
     ];
   });

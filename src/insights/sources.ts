@@ -32,6 +32,9 @@ export interface TrackerSource {
   columns: Record<SourceKey, number>;
   /** A1 of the tracker's "Progress to goal" total, or null when it was moved away. */
   progress: string | null;
+  /** A1 of its "Goal" and "Goal target" settings, or null when moved away. */
+  goal?: string | null;
+  target?: string | null;
   /** The campaign's currency ('' when its settings block was moved away). */
   currency: string;
   /** Data rows the sheet had when read (for sizing the dashboard). */
@@ -43,6 +46,8 @@ export interface ReadTracker {
   headerRow: number;
   columns: Partial<Record<ColumnKey, number>>;
   progress: string | null;
+  goal: string | null;
+  target: string | null;
   currency: string;
   rows: number;
 }
@@ -52,10 +57,14 @@ export function readTracker(name: string, values: unknown[][]): ReadTracker {
   const { headerRow, columns, setting } = readTrackerTable(name, values, 'dashboard');
   const progress = setting('Progress to goal');
   const currency = setting('Currency');
+  const a1 = (cell: { row: number; column: number } | null) =>
+    cell ? `${columnLetter(cell.column)}${cell.row}` : null;
   return {
     headerRow,
     columns,
-    progress: progress ? `${columnLetter(progress.column)}${progress.row}` : null,
+    progress: a1(progress),
+    goal: a1(setting('Goal')),
+    target: a1(setting('Goal target')),
     currency: String(currency?.value ?? '')
       .trim()
       .toUpperCase(),
@@ -80,6 +89,8 @@ export function toSource(
     headerRow: read.headerRow,
     columns: read.columns as Record<SourceKey, number>,
     progress: read.progress,
+    goal: read.goal,
+    target: read.target,
     currency: read.currency,
     rows: read.rows,
   };
@@ -97,6 +108,11 @@ export function createdBefore(
 export function sourceRange(source: TrackerSource, key: SourceKey): string {
   const letter = columnLetter(source.columns[key]);
   return `${sheetRef(source.name)}!${letter}${source.headerRow + 1}:${letter}`;
+}
+
+/** A cell of the tracker's settings (A1) as a reference, or null. */
+export function settingRef(source: TrackerSource, a1: string | null | undefined): string | null {
+  return a1 ? `${sheetRef(source.name)}!${a1}` : null;
 }
 
 /** The tracker's goal progress cell as a reference, or null. */

@@ -7,6 +7,14 @@ import { formatCount, formatPercent } from '../shared/words';
 /** "Over 3x the campaign's conversion rate" (domain brief). */
 export const LEAK_CONVERSION_MULTIPLE = 3;
 /**
+ * The conversion test's baseline: the other rows with at least this many clicks and orders, so
+ * rows whose orders are not all in yet (or too few to mean anything) never drag it down.
+ */
+export const BASELINE_CLICKS = 100;
+export const BASELINE_ORDERS = 5;
+/** The baseline in words, for notes. */
+export const BASELINE_WORDS = `the other rows with at least ${BASELINE_CLICKS} clicks and ${BASELINE_ORDERS} orders`;
+/**
  * The conversion test needs at least this many orders: 2 orders from 5 clicks is chance, not a
  * leak. The other two tests need no minimum.
  */
@@ -45,15 +53,39 @@ export interface Leak {
 const has = (value: number | undefined): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
-/** Orders per click over the rows with clicks (code-only rows have nothing to divide by). */
+/** Orders per click over the rows with clicks and orders (code-only rows have nothing to divide by). */
 export function campaignConversionRate(rows: readonly LeakRow[]): number | undefined {
   let orders = 0;
   let clicks = 0;
   for (const row of rows) {
-    if (!has(row.clicks) || row.clicks <= 0) continue;
+    if (!has(row.clicks) || row.clicks <= 0 || !has(row.orders)) continue;
     clicks += row.clicks;
-    orders += has(row.orders) ? row.orders : 0;
+    orders += row.orders;
   }
+  return clicks > 0 ? conversionRate(orders, clicks) : undefined;
+}
+
+const isBaseline = (row: LeakRow) =>
+  has(row.clicks) &&
+  row.clicks >= BASELINE_CLICKS &&
+  has(row.orders) &&
+  row.orders >= BASELINE_ORDERS;
+
+/**
+ * The rate a row is compared with: orders per click of the *other* rows with at least 100
+ * clicks and 5 orders; undefined when there are none (the test then stays silent).
+ */
+export function baselineConversionRate(
+  rows: readonly LeakRow[],
+  except: number,
+): number | undefined {
+  let orders = 0;
+  let clicks = 0;
+  rows.forEach((row, index) => {
+    if (index === except || !isBaseline(row)) return;
+    orders += row.orders as number;
+    clicks += row.clicks as number;
+  });
   return clicks > 0 ? conversionRate(orders, clicks) : undefined;
 }
 
@@ -61,7 +93,7 @@ export function campaignConversionRate(rows: readonly LeakRow[]): number | undef
  * The signs of one row. More orders than clicks makes the conversion test redundant, so only
  * the first is said. Rows without clicks are judged on dates alone.
  */
-export function leakSigns(row: LeakRow, campaignRate: number | undefined): LeakSign[] {
+export function leakSigns(row: LeakRow, baselineRate: number | undefined): LeakSign[] {
   const signs: LeakSign[] = [];
   const orders = has(row.orders) ? row.orders : 0;
   if (has(row.clicks) && row.clicks > 0 && orders > 0) {
@@ -71,13 +103,13 @@ export function leakSigns(row: LeakRow, campaignRate: number | undefined): LeakS
         words: `${formatCount(orders)} orders from ${formatCount(row.clicks)} clicks: more orders than clicks`,
       });
     else if (
-      campaignRate !== undefined &&
+      baselineRate !== undefined &&
       orders >= MIN_LEAK_ORDERS &&
-      conversionRate(orders, row.clicks) > LEAK_CONVERSION_MULTIPLE * campaignRate
+      conversionRate(orders, row.clicks) > LEAK_CONVERSION_MULTIPLE * baselineRate
     )
       signs.push({
         reason: 'conversionOverCampaign',
-        words: `conversion ${formatPercent(conversionRate(orders, row.clicks))} (${formatCount(orders)} orders / ${formatCount(row.clicks)} clicks) is over ${LEAK_CONVERSION_MULTIPLE}x the campaign's ${formatPercent(campaignRate)}`,
+        words: `conversion ${formatPercent(conversionRate(orders, row.clicks))} (${formatCount(orders)} orders / ${formatCount(row.clicks)} clicks) is over ${LEAK_CONVERSION_MULTIPLE}x the ${formatPercent(baselineRate)} of ${BASELINE_WORDS}`,
       });
   }
   if (row.firstOrderDate && row.postDate && row.firstOrderDate < row.postDate)
@@ -90,10 +122,9 @@ export function leakSigns(row: LeakRow, campaignRate: number | undefined): LeakS
 
 /** The rows of one campaign (one tracker) that show a sign, with their reasons. */
 export function findLeaks(rows: readonly LeakRow[]): Leak[] {
-  const campaignRate = campaignConversionRate(rows);
   const leaks: Leak[] = [];
   rows.forEach((row, index) => {
-    const signs = leakSigns(row, campaignRate);
+    const signs = leakSigns(row, baselineConversionRate(rows, index));
     if (signs.length === 0) return;
     leaks.push({
       index,
@@ -108,9 +139,13 @@ export function findLeaks(rows: readonly LeakRow[]): Leak[] {
 
 // Native formulas for the tracker's "Possible code leak" column: the same tests, shorter words.
 
-/** The campaign's orders per click over the rows with clicks, or "" without clicks. */
+/**
+ * The campaign's orders per click over the rows with clicks and orders (a row whose orders are
+ * not in yet is not a row without orders), or "" without such rows.
+ */
 export function campaignConversionFormula(orders: string, clicks: string): string {
-  return `IFERROR(SUMIF(${clicks}, ">0", ${orders})/SUMIF(${clicks}, ">0", ${clicks}), "")`;
+  const both = `${clicks}, ">0", ${orders}, ">-1E+300"`;
+  return `IFERROR(SUMIFS(${orders}, ${both})/SUMIFS(${clicks}, ${both}), "")`;
 }
 
 export interface LeakRefs {
@@ -125,13 +160,19 @@ export interface LeakRefs {
  * One line of reasons, or "". Works per cell and inside ARRAYFORMULA: conditions multiply
  * instead of AND (N() and AND don't broadcast), blanks compare as 0, and the conversion test
  * compares orders with a multiple of clicks, so a row without clicks never divides by zero.
+ * `all` are the whole columns: the baseline is their rows with at least 100 clicks and 5 orders,
+ * less this row when it is one of them.
  */
-export function leakFormula(c: LeakRefs, campaignRate: string): string {
+export function leakFormula(c: LeakRefs, all: { orders: string; clicks: string }): string {
+  const baseline = `${all.clicks}, ">=${BASELINE_CLICKS}", ${all.orders}, ">=${BASELINE_ORDERS}"`;
+  const own = `ISNUMBER(${c.clicks})*ISNUMBER(${c.orders})*(${c.clicks}>=${BASELINE_CLICKS})*(${c.orders}>=${BASELINE_ORDERS})`;
+  const otherOrders = `(SUMIFS(${all.orders}, ${baseline})-${own}*${c.orders})`;
+  const otherClicks = `(SUMIFS(${all.clicks}, ${baseline})-${own}*${c.clicks})`;
   const overClicks = `(${c.clicks}>0)*(${c.orders}>${c.clicks})`;
-  const overCampaign = `IFERROR((${c.clicks}>0)*(${c.orders}<=${c.clicks})*(${c.orders}>=${MIN_LEAK_ORDERS})*(${c.orders}>${LEAK_CONVERSION_MULTIPLE}*${campaignRate}*${c.clicks}), 0)`;
+  const overBaseline = `IFERROR((${c.clicks}>0)*(${c.orders}<=${c.clicks})*(${c.orders}>=${MIN_LEAK_ORDERS})*(${otherClicks}>0)*(${c.orders}*${otherClicks}>${LEAK_CONVERSION_MULTIPLE}*${otherOrders}*${c.clicks}), 0)`;
   const parts = [
     `IF(${overClicks}, "More orders than clicks. ", "")`,
-    `IF(${overCampaign}, "Conversion over ${LEAK_CONVERSION_MULTIPLE}x the campaign's. ", "")`,
+    `IF(${overBaseline}, "Conversion over ${LEAK_CONVERSION_MULTIPLE}x the other rows'. ", "")`,
   ];
   if (c.firstOrderDate)
     parts.push(

@@ -32,7 +32,6 @@ export function money(amount: number, currency: string): Money {
 export class CurrencyMismatchError extends Error {
   constructor(a: string, b: string) {
     super(`Can't add ${a} to ${b} without converting one of them`);
-    this.name = 'CurrencyMismatchError';
   }
 }
 

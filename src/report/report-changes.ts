@@ -2,7 +2,14 @@
 // JSON in the document's properties, against the current ones, in numbers and in words.
 // Money figures are compared only in the same reporting currency.
 import type { FigureKind } from '../shared/value-kind';
-import { formatCount, formatMoney, formatMultiple, formatPercent, signed } from '../shared/words';
+import {
+  formatCount,
+  formatMoney,
+  formatMultiple,
+  formatPercent,
+  formatPoints,
+  signed,
+} from '../shared/words';
 
 export type HeadlineKey =
   | 'spend'
@@ -102,7 +109,7 @@ function show(kind: FigureKind, value: number, currency: string): string {
 
 function differenceWords(kind: FigureKind, difference: number, currency: string): string {
   if (kind === 'rate')
-    return `${signed(formatCount(Math.round(difference * 1000) / 10), difference)} points`;
+    return `${signed(formatPoints(Math.round(difference * 1000) / 10), difference)} points`;
   return signed(show(kind, difference, currency), difference);
 }
 

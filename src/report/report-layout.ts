@@ -85,7 +85,8 @@ interface ReportPlaces {
 function reportPlaces(figures: number, platforms: number): ReportPlaces {
   const headlineLabels = 5;
   const headlineRow = headlineLabels + 1;
-  const definitionsRow = headlineRow + 1;
+  // The values, the words under them (how many posts each ratio used), then the definitions.
+  const definitionsRow = headlineRow + 2;
   const valueLabels = definitionsRow + figures + 2;
   const changesTitle = valueLabels + 4;
   const changesRow = changesTitle + 1;

@@ -30,8 +30,14 @@ export function formatPercent(rate: number, decimals = 1): string {
   return `${fixed(rate * 100, decimals)}%`;
 }
 
+/** Percentage points of a difference in rates: "-106.5", one decimal kept. */
+export function formatPoints(points: number): string {
+  return fixed(points, Number.isInteger(points) ? 0 : 1);
+}
+
 export function formatCount(count: number): string {
-  return fixed(count, Number.isInteger(count) ? 0 : 1);
+  // People and orders come whole: an average or an estimate shows rounded, never "0.3 orders".
+  return fixed(count, 0);
 }
 
 export function formatMultiple(multiple: number): string {

@@ -82,3 +82,25 @@ export function cases(
     otherwise,
   );
 }
+
+/** A SUMIFS/COUNTIFS criterion only numbers pass (text and blanks never do). */
+export const NUMBER_CRITERION = '">-1E+300"';
+
+/**
+ * Words under a total that is a ratio: "CAC over 1 of 3 rows: 2 have no new customers yet", or
+ * "CAC over all 3 rows"; blank without rows. `used` and `total` are formulas counting rows (or
+ * posts: `unit`).
+ */
+export function coverageWords(
+  label: string,
+  used: string,
+  total: string,
+  missing: string,
+  unit = 'row',
+): string {
+  const many = (n: string) => `${n}&IF(${n}=1, " ${unit}", " ${unit}s")`;
+  const left = `(${total}-${used})`;
+  const all = `IF(${total}=1, "1 ${unit}", "all "&${many(total)})`;
+  const some = `${used}&" of "&${many(total)}&": "&${left}&IF(${left}=1, " has", " have")&" ${missing}"`;
+  return `IF(${total}=0, "", "${label} over "&IF(${used}>=${total}, ${all}, ${some}))`;
+}

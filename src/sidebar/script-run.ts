@@ -37,7 +37,10 @@ export function callServer<K extends keyof ServerApi>(
   });
 }
 
-/** Apps Script prefixes thrown messages ("Exception: ", "Error: "); users should read plain words. */
+/**
+ * Apps Script prefixes thrown messages with the error's class ("Exception: ", "Error: ",
+ * "TypeError: "); users should read plain words, never a class name.
+ */
 export function plainMessage(error: unknown): string {
   const raw =
     error && typeof error === 'object' && 'message' in error
@@ -46,7 +49,7 @@ export function plainMessage(error: unknown): string {
   let text = raw.trim();
   for (let prev = ''; prev !== text; ) {
     prev = text;
-    text = text.replace(/^(?:Exception|Error)\s*:\s*/i, '').trim();
+    text = text.replace(/^[A-Za-z]*(?:Exception|Error)\s*:\s*/, '').trim();
   }
   return text || 'Something went wrong on the server. Please try again.';
 }

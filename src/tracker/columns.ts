@@ -1,7 +1,7 @@
 // The tracker as data: one row per influencer post, one entry per column. Headers, formulas,
 // formats, validation, notes, widths and protection are all derived from this table.
 
-import { leakFormula } from '../money/leaks';
+import { BASELINE_WORDS, leakFormula } from '../money/leaks';
 import {
   convertFormula,
   fullCostFormula,
@@ -197,8 +197,9 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'Engagements',
     type: 'count',
     width: 100,
-    formula: (c) => `${c.likes}+${c.comments}+${c.shares}+${c.saves}`,
-    note: 'Engagements = likes + comments + shares + saves.',
+    formula: (c) =>
+      `IF(ISNUMBER(${c.likes})+ISNUMBER(${c.comments})+ISNUMBER(${c.shares})+ISNUMBER(${c.saves}), ${c.likes}+${c.comments}+${c.shares}+${c.saves}, "")`,
+    note: 'Engagements = likes + comments + shares + saves; blank while all four are blank.',
   },
   {
     key: 'engagementRate',
@@ -429,7 +430,7 @@ const MONEY_COLUMNS: readonly Column[] = [
     header: 'Possible code leak',
     type: 'text',
     width: 220,
-    formula: (c, s) =>
+    formula: (c) =>
       leakFormula(
         {
           orders: c.orders,
@@ -437,9 +438,9 @@ const MONEY_COLUMNS: readonly Column[] = [
           postDate: c.postDate,
           firstOrderDate: c.firstOrderDate,
         },
-        s.conversionRate,
+        { orders: c.orders, clicks: c.clicks },
       ),
-    note: "Why the code may have leaked to coupon sites: more orders than clicks, a conversion rate over 3x the campaign's (from 5 orders), or orders before the post date (First order date). Empty: no sign.",
+    note: `Why the code may have leaked to coupon sites: more orders than clicks, a conversion rate over 3x that of ${BASELINE_WORDS} (from 5 orders; no such rows: no test), or orders before the post date (First order date). Empty: no sign.`,
   },
   // Filled by Import results; appended last so trackers made before keep their layout.
   {

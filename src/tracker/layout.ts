@@ -20,6 +20,7 @@ import {
 } from './columns';
 import {
   type Cells,
+  COVERAGE_ROW,
   SETTINGS,
   SETTINGS_ROW,
   SUMMARY_WIDTH,
@@ -157,6 +158,7 @@ function headRows(options: TrackerOptions, refs: Refs, cells: Cells): (string | 
   TOTALS.forEach((total, i) => {
     rows[TOTALS_ROW - 2][i] = total.label;
     rows[TOTALS_ROW - 1][i] = total.formula(refs, cells);
+    if (total.coverage) rows[COVERAGE_ROW - 1][i] = total.coverage(refs, cells);
   });
   rows[HEADER_ROW - 1] = COLUMNS.map((column) => headerCell(column, refs, cells));
   return rows;
@@ -205,6 +207,7 @@ function summaryFormats(options: TrackerOptions): string[][] {
       TOTALS.map((t) => settingFormat(t.type, options)),
       PLAIN_TEXT_FORMAT,
     ),
+    emptyRow(SUMMARY_WIDTH, PLAIN_TEXT_FORMAT),
   ];
 }
 
@@ -359,7 +362,7 @@ export function trackerLayout(options: TrackerOptions): TrackerLayout {
     highlights: highlights(rows, cells),
     protectedRanges: [
       {
-        range: `A${TOTALS_ROW}:${summaryEnd}${TOTALS_ROW}`,
+        range: `A${TOTALS_ROW}:${summaryEnd}${COVERAGE_ROW}`,
         description: 'Campaign totals: computed by formulas',
       },
       // Each run of computed columns; the input columns between them stay editable.

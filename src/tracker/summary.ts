@@ -5,13 +5,15 @@ import { campaignConversionFormula } from '../money/leaks';
 import { leftOutNoteFormula, pooledProfitRoiFormula } from '../money/money';
 import type { GoalType, TrackerOptions } from '../shared/api';
 import { GOAL_TYPES } from '../shared/choices';
-import { ratioFormula, roiFormula } from '../sheet/formulas';
+import { coverageWords, NUMBER_CRITERION, ratioFormula, roiFormula } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
 import type { Refs, ValueType } from './columns';
 
 export const TITLE_ROW = 1;
 export const SETTINGS_ROW = 3;
 export const TOTALS_ROW = 5;
+/** Under a ratio total: how many rows it used, in words. */
+export const COVERAGE_ROW = 6;
 
 export type SettingKey =
   | 'product'
@@ -57,6 +59,8 @@ interface Total {
   type: ValueType;
   note: string;
   formula: (c: Refs, s: Cells) => string;
+  /** A ratio's words under it: how many rows it used and why the others are left out. */
+  coverage?: (c: Refs, s: Cells) => string;
 }
 
 export function goalLabel(goal: GoalType): string {
@@ -133,7 +137,8 @@ function progressFormula(c: Refs, s: Cells): string {
       `IF(${s.goal}="${goal.label}", ${goalActual(goal.value, c, s)}, ${otherwise})`,
     '""',
   );
-  return `=IFERROR(IF(${s.target}>0, ${byGoal}/${s.target}, ""), "")`;
+  // Blank while the goal's total is not known yet (no results in), not 0%.
+  return `=IFERROR(IF(${s.target}>0, IF(ISNUMBER(${byGoal}), ${byGoal}/${s.target}, ""), ""), "")`;
 }
 
 /** 1 for a row wholly in the tracker's currency (blank currencies mean it), else 0. */
@@ -143,8 +148,44 @@ function inTrackerCurrency(c: Refs, s: Cells): string {
   return `${same(c.currency)}*${same(c.salesCurrency)}`;
 }
 
+/** Best and worst need two rows with a result: with one, both would be the same creator. */
 function rankedHandle(pick: 'MAX' | 'MIN', c: Refs): string {
-  return `=IF(COUNT(${c.roi})=0, "", INDEX(${c.handle}, MATCH(${pick}(${c.roi}), ${c.roi}, 0)))`;
+  return `=IF(COUNT(${c.roi})<2, "", INDEX(${c.handle}, MATCH(${pick}(${c.roi}), ${c.roi}, 0)))`;
+}
+
+/** A sum of a column, blank while no row has a number in it (nothing known is not zero). */
+function knownSum(range: string, sum: string): string {
+  return `=IF(COUNT(${range})=0, "", ${sum})`;
+}
+
+/** 1 where a row has a handle and a number in `range` (SUMPRODUCT's array arithmetic). */
+const withNumber = (c: Refs, range: string) => `(${c.handle}<>"")*ISNUMBER(${range})`;
+
+/** The rows of the tracker's currency that have a number in `range`: what CAC, ROI and ROAS use. */
+function sameRows(c: Refs, s: Cells, range: string): string {
+  return `${withNumber(c, range)}*${inTrackerCurrency(c, s)}`;
+}
+
+const NUMBER = NUMBER_CRITERION;
+
+/** Revenue of the rows in the tracker's currency that have revenue. */
+function revenueOfRows(c: Refs, s: Cells): string {
+  return `IF(COUNT(${c.revenue})=0, "", SUMPRODUCT(${c.revenue}, ${inTrackerCurrency(c, s)}))`;
+}
+
+/** Total cost of the rows in the tracker's currency that have a number in `range`. */
+function costOfRows(c: Refs, s: Cells, range: string): string {
+  return `SUMPRODUCT(${c.totalCost}, ${sameRows(c, s, range)})`;
+}
+
+/** Words for a total over the rows of the tracker's currency with a number in `range`. */
+function rowsWords(label: string, c: Refs, s: Cells, range: string, missing: string): string {
+  return `=${coverageWords(
+    label,
+    `SUMPRODUCT(${sameRows(c, s, range)})`,
+    `SUMPRODUCT((${c.handle}<>"")*${inTrackerCurrency(c, s)})`,
+    missing,
+  )}`;
 }
 
 export const TOTALS: readonly Total[] = [
@@ -167,56 +208,66 @@ export const TOTALS: readonly Total[] = [
     label: 'Revenue',
     type: 'money',
     note: "Sum of revenue over the rows paid and sold in the tracker's currency. Revenue (reporting) converts every row.",
-    formula: (c, s) => `=SUMPRODUCT(${c.revenue}, ${inTrackerCurrency(c, s)})`,
+    formula: (c, s) => knownSum(c.revenue, `SUMPRODUCT(${c.revenue}, ${inTrackerCurrency(c, s)})`),
   },
   {
     key: 'orders',
     label: 'Orders',
     type: 'count',
-    note: 'Sum of orders.',
-    formula: (c) => `=SUM(${c.orders})`,
+    note: 'Sum of orders; blank until a row has them.',
+    formula: (c) => knownSum(c.orders, `SUM(${c.orders})`),
   },
   {
     key: 'newCustomers',
     label: 'New customers',
     type: 'count',
-    note: 'Sum of new customers.',
-    formula: (c) => `=SUM(${c.newCustomers})`,
+    note: 'Sum of new customers; blank until a row has them.',
+    formula: (c) => knownSum(c.newCustomers, `SUM(${c.newCustomers})`),
   },
   {
     key: 'roi',
     label: 'ROI',
     type: 'rate',
-    note: 'Campaign ROI = (revenue - spend) / spend.',
-    formula: (_c, s) => `=${roiFormula(s.revenue, s.spend)}`,
+    note: 'Campaign ROI = (revenue - cost) / cost over the rows that have revenue (the words under it say how many): a row with no revenue yet is not a loss.',
+    formula: (c, s) => `=${roiFormula(revenueOfRows(c, s), costOfRows(c, s, c.revenue))}`,
+    coverage: (c, s) => rowsWords('ROI', c, s, c.revenue, 'no revenue yet'),
   },
   {
     key: 'roas',
     label: 'ROAS',
     type: 'multiple',
-    note: 'Campaign ROAS = revenue / spend.',
-    formula: (_c, s) => `=${ratioFormula(s.revenue, s.spend)}`,
+    note: 'Campaign ROAS = revenue / cost over the rows that have revenue.',
+    formula: (c, s) => `=${ratioFormula(revenueOfRows(c, s), costOfRows(c, s, c.revenue))}`,
   },
   {
     key: 'cac',
     label: 'CAC',
     type: 'money',
-    note: 'Campaign CAC = spend / new customers.',
-    formula: (_c, s) => `=${ratioFormula(s.spend, s.newCustomers)}`,
+    note: 'Campaign CAC = cost / new customers over the rows that have a new-customer count (the words under it say how many).',
+    formula: (c, s) =>
+      `=${ratioFormula(costOfRows(c, s, c.newCustomers), `SUMPRODUCT(${c.newCustomers}, ${inTrackerCurrency(c, s)})`)}`,
+    coverage: (c, s) => rowsWords('CAC', c, s, c.newCustomers, 'no new customers yet'),
   },
   {
     key: 'engagementRate',
     label: 'Engagement rate',
     type: 'rate',
-    note: 'Engagements / followers, over the rows that have followers.',
+    note: 'Engagements / followers, over the rows that have both (the words under it say how many).',
     formula: (c) =>
-      `=${ratioFormula(`SUMIF(${c.followers}, ">0", ${c.engagements})`, `SUM(${c.followers})`)}`,
+      `=${ratioFormula(`SUMIFS(${c.engagements}, ${c.followers}, ">0", ${c.engagements}, ${NUMBER})`, `SUMIFS(${c.followers}, ${c.followers}, ">0", ${c.engagements}, ${NUMBER})`)}`,
+    coverage: (c) =>
+      `=${coverageWords(
+        'Engagement rate',
+        `COUNTIFS(${c.followers}, ">0", ${c.engagements}, ${NUMBER})`,
+        `SUMPRODUCT((${c.handle}<>"")*1)`,
+        'no engagements or followers yet',
+      )}`,
   },
   {
     key: 'cacVsOther',
     label: 'CAC vs other channels',
     type: 'multiple',
-    note: 'Campaign CAC / other-channel CAC. Below 1x, influencers win customers more cheaply.',
+    note: 'Campaign CAC (the same rows) / other-channel CAC. Below 1x, influencers win customers more cheaply.',
     formula: (_c, s) =>
       `=IF(AND(ISNUMBER(${s.cac}), N(${s.otherCac})>0), ${s.cac}/${s.otherCac}, "")`,
   },
@@ -224,14 +275,14 @@ export const TOTALS: readonly Total[] = [
     key: 'best',
     label: 'Best influencer (ROI)',
     type: 'text',
-    note: 'The handle with the highest ROI.',
+    note: 'The handle with the highest ROI; blank until two rows have one.',
     formula: (c) => rankedHandle('MAX', c),
   },
   {
     key: 'worst',
     label: 'Worst influencer (ROI)',
     type: 'text',
-    note: 'The handle with the lowest ROI.',
+    note: 'The handle with the lowest ROI; blank until two rows have one.',
     formula: (c) => rankedHandle('MIN', c),
   },
   {
@@ -266,8 +317,15 @@ export const TOTALS: readonly Total[] = [
     key: 'conversionRate',
     label: 'Conversion rate',
     type: 'rate',
-    note: 'Campaign conversion rate = orders / clicks over the rows with clicks; a row over 3x it is a possible code leak.',
+    note: 'Campaign conversion rate = orders / clicks over the rows with both (the words under it say how many).',
     formula: (c) => `=${campaignConversionFormula(c.orders, c.clicks)}`,
+    coverage: (c) =>
+      `=${coverageWords(
+        'Conversion',
+        `COUNTIFS(${c.clicks}, ">0", ${c.orders}, ${NUMBER})`,
+        `SUMPRODUCT((${c.handle}<>"")*1)`,
+        'no clicks or orders yet',
+      )}`,
   },
 ];
 

@@ -81,7 +81,7 @@ const ROWS: Row[] = [
     revenue: 300,
     currency: 'CAD',
   },
-  // 40 orders from 100 clicks: over 3x the campaign's conversion rate.
+  // 40 orders from 100 clicks: over 3x the rate of the other rows with 100 clicks and 5 orders.
   { handle: '@zoe', fee: 120, product: 0, clicks: 100, orders: 40, revenue: 1100 },
 ];
 
@@ -217,7 +217,7 @@ describe('money in the tracker', () => {
     expect(t.Spend).not.toBe(raw);
   });
 
-  it('flags possible code leaks with the reason, against the campaign conversion rate', () => {
+  it('flags possible code leaks with the reason, against the other rows with 100 clicks and 5 orders', () => {
     const { sheet, totals } = tracker();
     const orders = ROWS.reduce((sum, r) => sum + r.orders, 0);
     const clicks = ROWS.reduce((sum, r) => sum + r.clicks, 0);
@@ -230,7 +230,7 @@ describe('money in the tracker', () => {
       'mia.makes': '',
       '@kim': '',
       '@maple': '',
-      '@zoe': "Conversion over 3x the campaign's.",
+      '@zoe': "Conversion over 3x the other rows'.",
     });
   });
 

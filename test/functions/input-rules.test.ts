@@ -130,10 +130,12 @@ describe('a zero denominator is an error that says why', () => {
 });
 
 describe('a blank required input gives a blank cell', () => {
-  it('"" and a missing value are blank', () => {
+  it('"" and spaces are blank', () => {
     expect(ROI('', 500)).toBe('');
-    expect(ROI(2000, undefined)).toBe('');
     expect(ROI(2000, '   ')).toBe('');
+  });
+  it('an argument left out of the formula is an error naming it', () => {
+    expect(() => ROI(2000, undefined)).toThrow('ROI: cost is missing: ROI needs revenue and cost');
   });
   it('a blank wins over a bad input in the same row, whatever the argument order', () => {
     expect(ROI('lots', '')).toBe('');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baselineConversionRate,
   campaignConversionFormula,
   campaignConversionRate,
   findLeaks,
@@ -27,7 +28,7 @@ const CAMPAIGN: LeakRow[] = [
 ];
 
 describe('possible code leaks', () => {
-  it("the campaign's conversion rate counts only rows with clicks", () => {
+  it("the campaign's conversion rate counts only rows with clicks and orders", () => {
     expect(campaignConversionRate(CAMPAIGN)).toBeCloseTo(
       (10 + 8 + 12 + 2 + 3) / (500 + 400 + 40 + 5 + 90),
       12,
@@ -47,14 +48,37 @@ describe('possible code leaks', () => {
     );
   });
 
-  it("a conversion rate over 3x the campaign's, from 5 orders up", () => {
+  it('a conversion rate over 3x that of the other rows with 100 clicks and 5 orders, from 5 orders up', () => {
     const leaks = findLeaks(CAMPAIGN);
-    const rate = (10 + 8 + 12 + 2 + 3) / (500 + 400 + 40 + 5 + 90);
+    // Ana's and Ben's rows are the baseline: 18 orders from 900 clicks, 2.0%.
+    const rate = (10 + 8) / (500 + 400);
     expect(12 / 40 > 3 * rate && 2 / 5 > 3 * rate).toBe(true);
     expect(leaks.map((leak) => leak.handle)).toEqual(['@cam']);
     expect(leaks[0].words).toBe(
-      `conversion 30.0% (12 orders / 40 clicks) is over 3x the campaign's ${(rate * 100).toFixed(1)}%`,
+      'conversion 30.0% (12 orders / 40 clicks) is over 3x the 2.0% of the other rows with at least 100 clicks and 5 orders',
     );
+  });
+
+  it('a normal rate is not flagged because rows whose orders are not in yet drag the campaign down', () => {
+    // The issue's case: 5 orders from 200 clicks (2.5%) beside two rows with few orders imported.
+    const rows: LeakRow[] = [
+      { handle: '@ok', orders: 5, clicks: 200 },
+      { handle: '@early', orders: 1, clicks: 400 },
+      { handle: '@later', orders: 0, clicks: 300 },
+    ];
+    expect(campaignConversionRate(rows)).toBeLessThan(0.025 / 3);
+    expect(baselineConversionRate(rows, 0)).toBeUndefined();
+    expect(findLeaks(rows)).toEqual([]);
+  });
+
+  it('a row never counts in its own baseline', () => {
+    const rows: LeakRow[] = [
+      { handle: '@hot', orders: 60, clicks: 300 },
+      { handle: '@usual', orders: 5, clicks: 250 },
+    ];
+    expect(baselineConversionRate(rows, 0)).toBe(0.02);
+    expect(baselineConversionRate(rows, 1)).toBe(0.2);
+    expect(findLeaks(rows).map((leak) => leak.handle)).toEqual(['@hot']);
   });
 
   it('a code-only creator (no clicks) and an order on the post date are not leaks', () => {
@@ -67,8 +91,12 @@ describe('possible code leaks', () => {
     const rows = [
       ...CAMPAIGN,
       { orders: 20, clicks: 10, postDate: '2025-03-10', firstOrderDate: '2025-03-01' },
+      // Hot against the others' 2.0%, and part of the baseline itself.
+      { orders: 40, clicks: 300, postDate: '2025-03-11' },
+      { orders: 3, clicks: 120, postDate: '2025-03-11' },
     ];
     const n = rows.length;
+    const all = { orders: `$A$1:$A$${n}`, clicks: `$B$1:$B$${n}` };
     const date = (text?: string) =>
       text ? `=DATE(${text.slice(0, 4)}, ${+text.slice(5, 7)}, ${+text.slice(8)})` : null;
     const sheet: Cell[][] = rows.map((row, i) => [
@@ -76,9 +104,9 @@ describe('possible code leaks', () => {
       row.clicks ?? null,
       date(row.postDate),
       date(row.firstOrderDate),
-      `=${leakFormula({ orders: `A${i + 1}`, clicks: `B${i + 1}`, postDate: `C${i + 1}`, firstOrderDate: `D${i + 1}` }, '$H$1')}`,
+      `=${leakFormula({ orders: `A${i + 1}`, clicks: `B${i + 1}`, postDate: `C${i + 1}`, firstOrderDate: `D${i + 1}` }, all)}`,
       i === 0
-        ? `=ARRAYFORMULA(${leakFormula({ orders: `A1:A${n}`, clicks: `B1:B${n}`, postDate: `C1:C${n}`, firstOrderDate: `D1:D${n}` }, '$H$1')})`
+        ? `=ARRAYFORMULA(${leakFormula({ orders: `A1:A${n}`, clicks: `B1:B${n}`, postDate: `C1:C${n}`, firstOrderDate: `D1:D${n}` }, all)})`
         : null,
       null,
       i === 0 ? `=${campaignConversionFormula(`A1:A${n}`, `B1:B${n}`)}` : null,
@@ -90,11 +118,13 @@ describe('possible code leaks', () => {
     expect(single).toEqual([
       '',
       '',
-      "Conversion over 3x the campaign's.",
+      "Conversion over 3x the other rows'.",
       '',
       '',
       '',
       'More orders than clicks. Orders before the post date.',
+      "Conversion over 3x the other rows'.",
+      '',
     ]);
     expect(column).toEqual(single);
     // The pure check flags exactly the rows the formula flags.

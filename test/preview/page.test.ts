@@ -98,12 +98,14 @@ describe('the offline preview page', () => {
     for (const [i, value] of JANE.entries()) await typeInto(page, `${columns[i]}8`, value);
     await expect.poll(shown(page, 'Z8'), WAIT).toBe('300.0%');
     await expect.poll(shown(page, 'S8'), WAIT).toBe('$500.00');
-    // Totals on top follow the row: spend, revenue, ROI and the best influencer.
+    // Totals on top follow the row: spend, revenue, ROI and the rows each ratio used; best and
+    // worst need two rows with an ROI, so one row names nobody yet.
     expect(await cell(page, 'B4').textContent()).toBe('Spend');
     await expect.poll(shown(page, 'B5'), WAIT).toBe('$500.00');
     await expect.poll(shown(page, 'C5'), WAIT).toBe('$2,000.00');
     await expect.poll(shown(page, 'F5'), WAIT).toBe('300.0%');
-    await expect.poll(shown(page, 'K5'), WAIT).toBe('@jane');
+    await expect.poll(shown(page, 'H6'), WAIT).toBe('CAC over 1 row');
+    await expect.poll(shown(page, 'K5'), WAIT).toBe('');
   });
 
   it('computes a custom function typed into a cell with the bundle', async () => {

@@ -71,7 +71,11 @@ describe('the report to send', () => {
     expect(cents(figures.CAC)).toBe(cents(want.cac));
     expect(figures['Conversion rate'] as number).toBeCloseTo(want.conversion, 9);
     const column = book.values().map((row) => row[0]);
-    expect(column).toContain('ROI: (revenue - spend) / spend.');
+    expect(column).toContain('ROI: (revenue - cost) / cost, over the posts that have revenue.');
+    // Under each ratio, how many posts it used.
+    const at = book.values().findIndex((row) => row[0] === 'Spend');
+    const words = book.values()[at + 2];
+    expect(words[book.values()[at].indexOf('CAC')]).toBe(`CAC over all ${want.posts} posts`);
     const rows = book.values();
     const valueAt = rows.findIndex((row) => row[0] === 'Attributed revenue');
     const total = rows[valueAt].indexOf('Total value');

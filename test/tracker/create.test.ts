@@ -125,7 +125,8 @@ describe('creating a campaign tracker', () => {
         .flat()
         .every((value) => value === ''),
     ).toBe(true);
-    expect(sheet.values('A5:L5')[0].slice(1, 10)).toEqual([0, 0, 0, 0, '', '', '', '', '']);
+    // Nothing spent yet is 0; revenue, orders and new customers are not known yet.
+    expect(sheet.values('A5:L5')[0].slice(1, 10)).toEqual([0, '', '', '', '', '', '', '', '']);
     const services = emulator.services;
     services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.insertRowsAfter(10, 5);
     emulator.type(name, 'A13', [TOM]);
@@ -176,7 +177,7 @@ describe('creating a campaign tracker', () => {
     expect(sheet.notes('AA7')[0][0]).toBe('ROAS = revenue / total cost (ROI + 1).');
     expect(sheet.notes('U7')[0][0]).toMatch(/^Engagement rate = engagements \/ followers/);
     expect(sheet.protections).toEqual([
-      expect.objectContaining({ range: 'Spring launch!A5:Q5', warningOnly: true }),
+      expect.objectContaining({ range: 'Spring launch!A5:Q6', warningOnly: true }),
       expect.objectContaining({ range: 'Spring launch!S7:AA32', warningOnly: true }),
       expect.objectContaining({ range: 'Spring launch!AP7:AU32', warningOnly: true }),
     ]);
