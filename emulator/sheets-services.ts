@@ -25,7 +25,7 @@ import {
 } from './sheets-rules';
 import { type Session, signatureError, unwrap } from './sheets-session';
 import { sheetObject } from './sheets-sheet';
-import { HOST_TIME_ZONE, isDate } from './sheets-values';
+import { checkTimeZone, HOST_TIME_ZONE, isDate, zoneParts } from './sheets-values';
 
 /** The services object handed to loadBundle, typed as Apps Script's for host-side tests. */
 export interface Services {
@@ -467,23 +467,7 @@ function formatDate(date: unknown, timeZone: unknown, format: unknown): string {
   if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
     throw signatureError('Utilities.formatDate', [date, timeZone, format]);
   }
-  let parts: Record<string, string>;
-  try {
-    const fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'long',
-    });
-    parts = Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
-  } catch {
-    throw new Error('Invalid argument: timeZone');
-  }
+  const parts = zoneParts(date, checkTimeZone(timeZone));
   const [y, mo, d, h, mi, s] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) =>
     Number(parts[k]),
   );

@@ -72,19 +72,29 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
+      weekday: 'long',
     });
     zoneFormats.set(timeZone, format);
   }
   return format;
 }
 
+/** An instant's wall-clock parts in a zone (year .. second as digits, weekday as a word). */
+export function zoneParts(date: Date, timeZone: string): Record<string, string> {
+  const parts: Record<string, string> = {};
+  for (const { type, value } of zoneFormat(timeZone).formatToParts(date)) parts[type] = value;
+  return parts;
+}
+
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
 function zoneOffset(time: number, timeZone: string): number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
-  const parts: Record<string, number> = {};
-  for (const { type, value } of zoneFormat(timeZone).formatToParts(new Date(time))) {
-    parts[type] = Number(value);
-  }
+  const parts = Object.fromEntries(
+    Object.entries(zoneParts(new Date(time), timeZone)).map(([type, value]) => [
+      type,
+      Number(value),
+    ]),
+  );
   const wall = Date.UTC(
     parts.year,
     parts.month - 1,
