@@ -36,3 +36,27 @@ export function loadSource(name, exportsByModule) {
     .join('\n');
   return compile(name, { stdin: { contents, resolveDir: ROOT, loader: 'ts' } });
 }
+
+/**
+ * A "Bench" tracker in an emulated spreadsheet with one Instagram row per [handle, code], for the
+ * import benches; returns the emulator and the loaded bundle.
+ */
+export function trackerWithCodes(createEmulator, rows) {
+  const emulator = createEmulator();
+  const script = emulator.load();
+  script.call('createTracker', {
+    campaignName: 'Bench',
+    product: '',
+    currency: 'USD',
+    goalType: 'orders',
+    goalTarget: 100,
+    otherChannelCac: null,
+    startingRows: rows.length,
+  });
+  emulator.type(
+    'Bench',
+    'A8',
+    rows.map(([handle, code]) => [handle, 'Instagram', '', '', '', code]),
+  );
+  return { emulator, script };
+}

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { loadEmulator, loadSource } from './emulator.mjs';
+import { loadEmulator, loadSource, trackerWithCodes } from './emulator.mjs';
 import { median, timeOnce } from './timing.mjs';
 
 const INFLUENCERS = 500;
@@ -68,28 +68,9 @@ function medianMs(lib, text, runs) {
 }
 
 function applyCalls(createEmulator, influencers) {
-  const emulator = createEmulator();
-  const script = emulator.load();
-  script.call('createTracker', {
-    campaignName: 'Bench',
-    product: '',
-    currency: 'USD',
-    goalType: 'orders',
-    goalTarget: 100,
-    otherChannelCac: null,
-    startingRows: influencers,
-  });
-  emulator.type(
-    'Bench',
-    'A8',
-    Array.from({ length: influencers }, (_, i) => [
-      `@creator${i}`,
-      'Instagram',
-      '',
-      '',
-      '',
-      `INF${i}`,
-    ]),
+  const { emulator, script } = trackerWithCodes(
+    createEmulator,
+    Array.from({ length: influencers }, (_, i) => [`@creator${i}`, `INF${i}`]),
   );
   const lines = ['Name,Financial Status,Subtotal,Discount Code,Created at,Lineitem quantity'];
   for (let i = 0; i < influencers; i++)

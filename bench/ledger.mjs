@@ -7,7 +7,7 @@
 // time the emulator, not the import); the first weeks also run through the built bundle on the
 // emulator, for the sheet calls and to check it writes the same ledger.
 import { parse } from 'csv-parse/sync';
-import { loadEmulator, loadSource } from './emulator.mjs';
+import { loadEmulator, loadSource, trackerWithCodes } from './emulator.mjs';
 import { median, timeOnce } from './timing.mjs';
 
 const WEEKS = 104;
@@ -108,21 +108,9 @@ function importWeek(lib, sheet, csv) {
 /** Sheet calls of applyImport on the built bundle, week by week, for the first `weeks` weeks. */
 async function emulatedCalls(files) {
   const { createEmulator } = await loadEmulator();
-  const emulator = createEmulator();
-  const script = emulator.load();
-  script.call('createTracker', {
-    campaignName: 'Bench',
-    product: '',
-    currency: 'USD',
-    goalType: 'orders',
-    goalTarget: 100,
-    otherChannelCac: null,
-    startingRows: INFLUENCERS,
-  });
-  emulator.type(
-    'Bench',
-    'A8',
-    TRACKER_ROWS.map((row) => [row.handle, 'Instagram', '', '', '', row.code]),
+  const { emulator, script } = trackerWithCodes(
+    createEmulator,
+    TRACKER_ROWS.map((row) => [row.handle, row.code]),
   );
   const calls = [];
   for (const csv of files) {
