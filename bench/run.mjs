@@ -10,12 +10,14 @@ import { benchInsights } from './insights.mjs';
 import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
+import { benchRepair } from './repair.mjs';
 import { benchTracker } from './tracker.mjs';
 
 const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
   { title: 'Bundle', run: benchBundleSize },
   { title: 'Sheet calls', run: benchTracker },
+  { title: 'Repair tracker', run: benchRepair },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
   { title: 'Import ledger', run: benchLedger },

@@ -163,7 +163,11 @@ function restoreNotes(
   const { notes, changed } = notesWithTyped(grid.notes, layout, typed, today);
   if (!changed) return;
   sheet.getRange(1, 1, notes.length, COLUMNS.length).setNotes(notes);
-  if (notes.some((row, r) => row.some((note, c) => note !== grid.notes[r][c] && !isTypedNote(r, c, typed))))
+  if (
+    notes.some((row, r) =>
+      row.some((note, c) => note !== grid.notes[r][c] && !isTypedNote(r, c, typed)),
+    )
+  )
     repaired.push('notes on labels and headers');
 }
 
@@ -199,7 +203,11 @@ function restoreFormats(
   }
   const weights = layout.fontWeights;
   const bold = rangeAt(sheet, weights.row, weights.column, weights.cells);
-  const merged = mergeBlock<string>(weights.cells as string[][], bold.getFontWeights(), (a, b) => a === b);
+  const merged = mergeBlock<string>(
+    weights.cells as string[][],
+    bold.getFontWeights(),
+    (a, b) => a === b,
+  );
   if (merged.changed) {
     bold.setFontWeights(merged.cells as FontWeight[][]);
     repaired.push('bold title, totals and headers');
@@ -232,18 +240,13 @@ function restoreValidations(
       });
     });
   }
+  const differs = (rule: Rule | null, have: Validation) =>
+    rule !== null && (!have || have.getHelpText() !== rule.help);
+  if (!wanted.some((line, r) => line.some((rule, c) => differs(rule, current[r][c])))) return;
   const built = validationCells({ row: top, column: 1, cells: wanted });
-  let changed = false;
   const cells = wanted.map((line, r) =>
-    line.map((rule, c) => {
-      const have = current[r][c];
-      if (!rule) return have;
-      if (have && have.getHelpText() === rule.help) return have;
-      changed = true;
-      return built[r][c];
-    }),
+    line.map((rule, c) => (differs(rule, current[r][c]) ? built[r][c] : current[r][c])),
   );
-  if (!changed) return;
   range.setDataValidations(cells);
   repaired.push('validation of settings and input columns');
 }

@@ -75,6 +75,9 @@ describe('repair a tracker', () => {
     ))
       protection.remove();
     services.setConditionalFormatRules([]);
+    services.getRange('H8:H13').clearDataValidations();
+    const feeFormat = sheet.numberFormats('H8');
+    services.getRange('H8:H13').setNumberFormat('0.000');
     const result = script.call('repairTracker', { sheetName: NAME }) as Repaired;
     expect(sheet.formulas('B5')).toEqual(formula);
     expect(sheet.values('B5')).toEqual(spend);
@@ -88,9 +91,13 @@ describe('repair a tracker', () => {
         'typed oops at T7: moved into its note',
         'highlights (conditional formats)',
         'protection of totals and computed columns',
+        'number formats',
+        'validation of settings and input columns',
       ]),
     );
     expect(sheet.protections.length).toBeGreaterThan(1);
+    expect(sheet.numberFormats('H8')).toEqual(feeFormat);
+    expect(errorOf(() => emulator.type(NAME, 'H12', [[-5]]))).toContain('Fee must be');
   });
 
   it('refuses a sheet that is not a tracker, and a tracker whose columns were renamed, changing nothing', () => {
