@@ -52,7 +52,7 @@ export class CodeDigest {
       if (typeof text !== 'string' || text.length !== DIGEST_CHARS) continue;
       for (let i = 0; i < DIGEST_CHARS; i++) {
         const bits = ALPHABET.indexOf(text.charAt(i));
-        digest.cells[v * DIGEST_CHARS + i] = bits < 0 ? 0 : bits;
+        digest.cells[v * DIGEST_CHARS + i] = Math.max(bits, 0);
       }
     }
     return digest;

@@ -67,6 +67,26 @@ export function unchangedCell(value: unknown, formula: string, format: string): 
   return typeof value === 'string' ? literal(value, format) : value;
 }
 
+/** One cell of the rows above the table: as it is, or the layout's text or formula put back. */
+function headCell(
+  grid: TrackerGrid,
+  row: number,
+  c: number,
+  expected: string | number,
+): { cell: unknown; restored: boolean; typed: boolean } {
+  const value = grid.values[row - 1][c];
+  const formula = grid.formulas[row - 1][c];
+  const kept = unchangedCell(value, formula, grid.formats[row - 1][c]);
+  if (expected === '') return { cell: kept, restored: false, typed: false };
+  const text = String(expected);
+  const healthy = text.startsWith('=')
+    ? sameFormula(formula, text)
+    : !formula && normalise(value) === normalise(text);
+  if (healthy) return { cell: kept, restored: false, typed: false };
+  const typed = !formula && value !== '' && !errorShown(value);
+  return { cell: expected, restored: true, typed };
+}
+
 /** Labels, totals and header rows (2 to the header; the settings row is the team's): what to put back. */
 export function repairHead(
   grid: TrackerGrid,
@@ -77,22 +97,15 @@ export function repairHead(
   const typed: TypedCell[] = [];
   const cells: unknown[][] = [];
   for (let row = SETTINGS_ROW - 1; row <= HEADER_ROW; row++) {
-    const line: unknown[] = [];
-    COLUMNS.forEach((_, c) => {
+    const line = COLUMNS.map((_, c) => {
       const expected = row === SETTINGS_ROW ? '' : layout.values.cells[row - 1][c];
-      const value = grid.values[row - 1][c];
-      const formula = grid.formulas[row - 1][c];
-      const kept = unchangedCell(value, formula, grid.formats[row - 1][c]);
-      if (expected === '') return line.push(kept);
-      const text = String(expected);
-      const healthy = text.startsWith('=')
-        ? sameFormula(formula, text)
-        : !formula && normalise(value) === normalise(text);
-      if (healthy) return line.push(kept);
-      restored.push({ row, column: c + 1 });
-      const wasTyped = !formula && value !== '' && !errorShown(value);
-      if (wasTyped) typed.push({ row, column: c + 1, shown: shownValue(value, '', dayText) });
-      return line.push(expected);
+      const result = headCell(grid, row, c, expected);
+      if (result.restored) restored.push({ row, column: c + 1 });
+      if (result.typed) {
+        const shown = shownValue(grid.values[row - 1][c], '', dayText);
+        typed.push({ row, column: c + 1, shown });
+      }
+      return result.cell;
     });
     cells.push(line);
   }

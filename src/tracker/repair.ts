@@ -7,8 +7,8 @@
 import { InputError, messageOf } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import { documentProperties, readTrackers, type StoredTracker } from '../apps/properties';
-import { isIsoCurrency } from '../shared/currencies';
 import type { RepairRequest, TrackerRepaired } from '../shared/api';
+import { isIsoCurrency } from '../shared/currencies';
 import {
   buildHighlight,
   type FontWeight,

@@ -2,8 +2,8 @@
 // the sheet emulator: opening it loads the trackers, the button repairs and says what it did.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/sheets-emulator';
-import { TRACKER_FORM } from '../harness/fixtures';
 import { useSidebarBrowser } from '../harness/browser-bridge';
+import { TRACKER_FORM } from '../harness/fixtures';
 
 const sidebar = useSidebarBrowser();
 const NAME = TRACKER_FORM.campaignName;

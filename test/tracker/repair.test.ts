@@ -70,6 +70,7 @@ describe('repair a tracker', () => {
     const engagements = sheet.formulas('T7');
     emulator.type(NAME, 'T7', [['oops']]);
     const services = emulator.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(NAME);
+    if (!services) throw new Error('no tracker sheet');
     for (const protection of services.getProtections(
       emulator.services.SpreadsheetApp.ProtectionType.RANGE,
     ))
