@@ -10,6 +10,7 @@ import { benchInsights } from './insights.mjs';
 import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
+import { benchProperties } from './properties.mjs';
 import { benchRepair } from './repair.mjs';
 import { benchTracker } from './tracker.mjs';
 
@@ -18,6 +19,7 @@ const BENCHMARKS = [
   { title: 'Bundle', run: benchBundleSize },
   { title: 'Sheet calls', run: benchTracker },
   { title: 'Repair tracker', run: benchRepair },
+  { title: 'Properties', run: benchProperties },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
   { title: 'Import ledger', run: benchLedger },
