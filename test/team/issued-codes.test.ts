@@ -42,6 +42,23 @@ describe('issued codes', () => {
     expect(sheet.values('F8:F10')).toEqual([[''], [''], ['']]);
   });
 
+  it('folds an older record that leaves no room for the digest beside it', () => {
+    const { emulator, script, properties } = tracker(['@glowcreator7']);
+    // 25,000 codes as an older version kept them: about 415 KB of the store's 500 KB.
+    const codes = Array.from({ length: 25000 }, (_, i) => `GLOWCREATOR${i}`);
+    const chunks: Record<string, string> = {};
+    for (let i = 0; i * 500 < codes.length; i++)
+      chunks[`codes.issued.${i}`] = codes.slice(i * 500, (i + 1) * 500).join(' ');
+    properties.setProperties(chunks);
+    const applied = script.call('applyCodesAndLinks', REQUEST) as Plan;
+    // GLOWCREATOR7, then 7 followed by 2 to 999, then GLOWCREATOR1000 to 9999 were all issued:
+    // the first free code cuts one more letter for a five-digit number.
+    expect(applied.planned.map((cell) => cell.code)).toEqual(['GLOWCREATO10000']);
+    const stored = emulator.documentProperties;
+    expect(Object.keys(stored).some((key) => key.startsWith('codes.issued.'))).toBe(false);
+    expect(digestKeys(stored)).toHaveLength(5);
+  });
+
   it('records the codes before writing: a failed write leaves only recorded codes', () => {
     const { emulator, script } = tracker(['@jane', '@tom']);
     const stop = emulator.onCall((name) => {
