@@ -7,7 +7,8 @@
 import { InputError, messageOf } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import { documentProperties, readTrackers, type StoredTracker } from '../apps/properties';
-import type { RepairRequest, TrackerRepaired } from '../shared/api';
+import type { RepairRequest, TrackerOptions, TrackerRepaired } from '../shared/api';
+import { GOAL_TYPES } from '../shared/choices';
 import { isIsoCurrency } from '../shared/currencies';
 import {
   buildHighlight,
@@ -70,13 +71,19 @@ function open(request: RepairRequest): Opened {
   return { sheet, stored, rows, grid };
 }
 
-/** The tracker's currency as its settings row now says, else as it was created. */
-function currencyOf(grid: TrackerGrid, stored: StoredTracker): string {
-  const column = SETTINGS.findIndex((setting) => setting.key === 'currency');
-  const shown = String(grid.values[SETTINGS_ROW - 1][column] ?? '')
-    .trim()
-    .toUpperCase();
-  return isIsoCurrency(shown) ? shown : stored.currency;
+/** The settings as the tracker's settings row now says (the team may change them), else as created. */
+function settingsNow(grid: TrackerGrid, stored: StoredTracker): TrackerOptions {
+  const shown = (key: string) => {
+    const column = SETTINGS.findIndex((setting) => setting.key === key);
+    return String(grid.values[SETTINGS_ROW - 1][column] ?? '').trim();
+  };
+  const currency = shown('currency').toUpperCase();
+  const goal = GOAL_TYPES.find((type) => type.label === shown('goal'));
+  return {
+    ...stored,
+    currency: isIsoCurrency(currency) ? currency : stored.currency,
+    goalType: goal ? goal.value : stored.goalType,
+  };
 }
 
 const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
@@ -89,11 +96,7 @@ export function repairTracker(request: RepairRequest): TrackerRepaired {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const zone = spreadsheet.getSpreadsheetTimeZone();
     const dayText = (date: Date) => Utilities.formatDate(date, zone, 'yyyy-MM-dd');
-    const layout = trackerLayout({
-      ...stored,
-      currency: currencyOf(grid, stored),
-      startingRows: rows - HEADER_ROW,
-    });
+    const layout = trackerLayout({ ...settingsNow(grid, stored), startingRows: rows - HEADER_ROW });
     const repaired: string[] = [];
     const typed = restoreCells(sheet, grid, layout, dayText, repaired);
     restoreNotes(sheet, grid, layout, typed, dayText(new Date()), repaired);
@@ -184,7 +187,11 @@ function restoreFormats(
   let formats = false;
   for (const block of layout.numberFormats) {
     const current = slice(grid.formats, block.row, block.column, block.cells);
-    const merged = mergeBlock<string>(block.cells, current, (a, b) => a === b);
+    // The settings row is the team's: a target typed as an amount keeps its format.
+    const wanted = block.cells.map((line, i) =>
+      block.row + i === SETTINGS_ROW ? line.map(() => null) : line,
+    );
+    const merged = mergeBlock<string>(wanted, current, (a, b) => a === b);
     if (!merged.changed) continue;
     rangeAt(sheet, block.row, block.column, merged.cells).setNumberFormats(merged.cells);
     formats = true;

@@ -54,7 +54,9 @@ describe('repair a tracker', () => {
   });
 
   it('says nothing needed repair on a healthy tracker, and changes nothing', () => {
-    const { script, sheet } = setup();
+    const { emulator, script, sheet } = setup();
+    // The team changed the goal after creating it: its target's format follows, nothing to repair.
+    emulator.type(NAME, 'C3:D3', [['Revenue', 5000]]);
     const before = { values: sheet.values('A1:AV13'), formulas: sheet.formulas('A1:AV13') };
     const result = script.call('repairTracker', { sheetName: NAME }) as Repaired;
     expect(result.repaired).toEqual([]);
@@ -122,5 +124,10 @@ describe('repair a tracker', () => {
     emulator.activate(NAME);
     script.call('repairThisTracker');
     expect(emulator.toasts.at(-1)?.message).toContain('typed 42 at S9: moved into its note');
+    emulator.activate('Sheet1');
+    script.call('repairThisTracker');
+    expect(emulator.toasts.at(-1)?.message).toBe(
+      '"Sheet1" is not a campaign tracker made by the add-on, so there is nothing to repair; nothing was changed.',
+    );
   });
 });
