@@ -34,7 +34,10 @@ export async function benchProperties() {
   const { createEmulator } = await loadEmulator();
   const emulator = createEmulator();
   const script = emulator.load();
-  const names = Array.from({ length: TRACKERS }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(78)}`);
+  const names = Array.from(
+    { length: TRACKERS },
+    (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(78)}`,
+  );
   for (const campaignName of names) script.call('createTracker', { ...FORM, campaignName });
   const properties = emulator.services.PropertiesService.getDocumentProperties();
   const older = Array.from({ length: CODES }, (_, i) => `GLOWCREATOR${i}`);

@@ -20,8 +20,21 @@ function olderRecord(codes: string[]): Record<string, string> {
   return Object.fromEntries(chunks.map((chunk, i) => [`codes.issued.${i}`, chunk]));
 }
 
+const ORDERS_HEADER =
+  'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount,Id,Tags,Source';
+
+/** A month of a store's orders export (Shopify's shape), one order for each code. */
+function monthlyOrders(month: number, codes: unknown[]): string {
+  const day = `2026-${String(month).padStart(2, '0')}-10 09:15:00 -0400`;
+  const rows = codes.map((code, i) => {
+    const id = month * 100 + i;
+    return `#${id},buyer${id}@example.com,paid,${day},fulfilled,,no,USD,50.00,5.00,4.00,59.00,${code},5.00,Standard,${day},1,Glow Serum,55.00,0.00,${id},,web`;
+  });
+  return [ORDERS_HEADER, ...rows].join('\n');
+}
+
 describe('property budgets', () => {
-  it('after 3,000 codes and trackers with the longest names: each value under 9 KB, the store under 500 KB', () => {
+  it('after 3,000 codes, six imports and trackers with the longest names: each value under 9 KB, the store under 500 KB', () => {
     const emulator = createEmulator();
     const script = emulator.load();
     const names = ['A', 'B', 'C'].map((letter) => letter.repeat(80));
@@ -34,7 +47,18 @@ describe('property budgets', () => {
     emulator.type(names[0], 'A8', handles);
     const landingPage = `https://shop.com/${'p'.repeat(1980)}`;
     script.call('applyCodesAndLinks', { sheetName: names[0], brandPrefix: 'GLOW', landingPage });
+    // Half a year of monthly imports: the import ledger lives in a sheet, the properties keep one rate.
+    for (let month = 1; month <= 6; month++) {
+      const csv = monthlyOrders(month, emulator.sheet(names[0]).values('F8:F10').flat());
+      script.call('applyImport', {
+        sheetName: names[0],
+        csv,
+        fileName: `orders-2026-${month}.csv`,
+        bonusRate: 0.05 + month / 100,
+      });
+    }
 
+    expect(emulator.sheet(names[0]).values('P8:P10')).toEqual([[6], [6], [6]]);
     const stored = emulator.documentProperties;
     const sizes = Object.entries(stored).map(([key, value]) => ({ key, size: bytes(value) }));
     const largest = Math.max(...sizes.map((entry) => entry.size));
