@@ -53,6 +53,19 @@ describe('repair a tracker', () => {
     expect(rebuilt.notes.join(' ')).not.toContain('#REF!');
   });
 
+  it('the plan and the report name the real cause too, and refuse while no tracker can be read', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    script.call('createTracker', { ...TRACKER_FORM, startingRows: 3 });
+    emulator.type(NAME, 'A8', [JANE]);
+    emulator.type(NAME, 'Z9', [['x']]);
+    const cause = 'ROI shows #REF!: a value was typed at Z9; use Repair tracker.';
+    expect(errorOf(() => script.call('buildPlan', { budget: 1000 }))).toContain(cause);
+    const period = { from: '2026-03-01', to: '2026-03-31' };
+    expect(errorOf(() => script.call('buildReport', period))).toContain(cause);
+    expect(emulator.sheetNames()).toEqual(['Sheet1', NAME, 'Rates']);
+  });
+
   it('says nothing needed repair on a healthy tracker, and changes nothing', () => {
     const { emulator, script, sheet } = setup();
     // The team changed the goal after creating it: its target's format follows, nothing to repair.
