@@ -132,21 +132,23 @@ export function typedInComputed(grid: TrackerGrid, dayText: (d: Date) => string)
   return typed;
 }
 
-/** The notes with "typed 999 on 2026-12-02" added under each typed cell's own note. */
+/** The notes with the header notes put back and "typed 999 on 2026-12-02" under each typed cell's own. */
 export function notesWithTyped(
   notes: readonly string[][],
   layout: TrackerLayout,
   typed: readonly TypedCell[],
   today: string,
-): { notes: string[][]; changed: boolean } {
+): { notes: string[][]; headChanged: boolean } {
   const next = notes.map((row) => row.slice());
-  let changed = false;
+  let headChanged = false;
   layout.notes.cells.forEach((row, i) => {
     row.forEach((note, c) => {
       const r = layout.notes.row - 1 + i;
-      if (note && next[r][c] !== note) {
+      // A header note may carry "typed ..." lines under it from an earlier repair.
+      const own = next[r][c];
+      if (note && own !== note && !own.startsWith(`${note}\n`)) {
         next[r][c] = note;
-        changed = true;
+        headChanged = true;
       }
     });
   });
@@ -154,9 +156,8 @@ export function notesWithTyped(
     const own = next[cell.row - 1][cell.column - 1];
     const line = `typed ${cell.shown} on ${today}`;
     next[cell.row - 1][cell.column - 1] = own ? `${own}\n${line}` : line;
-    changed = true;
   }
-  return { notes: next, changed };
+  return { notes: next, headChanged };
 }
 
 /**

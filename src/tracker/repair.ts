@@ -22,6 +22,7 @@ import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { COLUMNS } from './columns';
 import { HEADER_ROW, type TrackerLayout, trackerLayout } from './layout';
 import {
+  type HeadRepair,
   layoutProblems,
   mergeBlock,
   notesWithTyped,
@@ -98,8 +99,11 @@ export function repairTracker(request: RepairRequest): TrackerRepaired {
     const dayText = (date: Date) => Utilities.formatDate(date, zone, 'yyyy-MM-dd');
     const layout = trackerLayout({ ...settingsNow(grid, stored), startingRows: rows - HEADER_ROW });
     const repaired: string[] = [];
-    const typed = restoreCells(sheet, grid, layout, dayText, repaired);
-    restoreNotes(sheet, grid, layout, typed, dayText(new Date()), repaired);
+    const head = repairHead(grid, layout, dayText);
+    const below = typedInComputed(grid, dayText);
+    // The typed values go into notes first: a failure after that loses nothing typed.
+    restoreNotes(sheet, grid, layout, [...head.typed, ...below], dayText(new Date()), repaired);
+    restoreCells(sheet, head, below, repaired);
     restoreFormats(sheet, grid, layout, repaired);
     restoreValidations(sheet, rows, layout, repaired);
     restoreHighlights(sheet, layout, repaired);
@@ -132,13 +136,10 @@ function writeRestored(
 /** Labels, totals and computed headers put back; values typed into computed columns cleared. */
 function restoreCells(
   sheet: Sheet,
-  grid: TrackerGrid,
-  layout: TrackerLayout,
-  dayText: (date: Date) => string,
+  head: HeadRepair,
+  below: readonly TypedCell[],
   repaired: string[],
-): TypedCell[] {
-  const head = repairHead(grid, layout, dayText);
-  const below = typedInComputed(grid, dayText);
+): void {
   if (head.cells) {
     writeRestored(sheet, head.cells, head.restored);
     const cells = head.restored.map((cell) => a1(cell.row, cell.column));
@@ -149,33 +150,25 @@ function restoreCells(
     const first = Math.min(...typedRows);
     sheet.getRange(first, column, Math.max(...typedRows) - first + 1, 1).clearContent();
   }
-  for (const cell of [...head.typed, ...below]) {
-    repaired.push(`typed ${cell.shown} at ${a1(cell.row, cell.column)}: moved into its note`);
-  }
-  return [...head.typed, ...below];
 }
 
+/** Header notes put back, and each typed value kept in its cell's note (before it is cleared). */
 function restoreNotes(
   sheet: Sheet,
   grid: TrackerGrid,
   layout: TrackerLayout,
-  typed: TypedCell[],
+  typed: readonly TypedCell[],
   today: string,
   repaired: string[],
 ): void {
-  const { notes, changed } = notesWithTyped(grid.notes, layout, typed, today);
-  if (!changed) return;
+  const { notes, headChanged } = notesWithTyped(grid.notes, layout, typed, today);
+  if (!headChanged && typed.length === 0) return;
   sheet.getRange(1, 1, notes.length, COLUMNS.length).setNotes(notes);
-  if (
-    notes.some((row, r) =>
-      row.some((note, c) => note !== grid.notes[r][c] && !isTypedNote(r, c, typed)),
-    )
-  )
-    repaired.push('notes on labels and headers');
+  for (const cell of typed) {
+    repaired.push(`typed ${cell.shown} at ${a1(cell.row, cell.column)}: moved into its note`);
+  }
+  if (headChanged) repaired.push('notes on labels and headers');
 }
-
-const isTypedNote = (r: number, c: number, typed: TypedCell[]) =>
-  typed.some((cell) => cell.row === r + 1 && cell.column === c + 1);
 
 /** Number formats, backgrounds and bold text the layout sets; the team's own colours stay. */
 function restoreFormats(

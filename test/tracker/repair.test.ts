@@ -99,7 +99,10 @@ describe('repair a tracker', () => {
     expect(sheet.values('B5')).toEqual(spend);
     expect(sheet.formulas('T7')).toEqual(engagements);
     expect(sheet.values('T7:T9')).toEqual([['Engagements'], [1000], [4000]]);
-    expect(sheet.notes('T7')[0][0]).toMatch(/typed oops on /);
+    expect(sheet.notes('T7')[0][0]).toMatch(/\ntyped oops on \d{4}-\d{2}-\d{2}$/);
+    const again = script.call('repairTracker', { sheetName: NAME }) as Repaired;
+    expect(again.repaired).toEqual([]);
+    expect(sheet.notes('T7')[0][0]).toMatch(/\ntyped oops on /);
     expect(result.repaired).toEqual(
       expect.arrayContaining([
         'formulas and labels at B5, T7',
