@@ -88,7 +88,8 @@ function reportPlaces(figures: number, platforms: number): ReportPlaces {
   // The values, the words under them (how many posts each ratio used), then the definitions.
   const definitionsRow = headlineRow + 2;
   const valueLabels = definitionsRow + figures + 2;
-  const changesTitle = valueLabels + 4;
+  // The value row, the words under it (how many posts the lift used), a line of definition.
+  const changesTitle = valueLabels + 5;
   const changesRow = changesTitle + 1;
   const platformTitle = changesRow + CHANGE_LINES + 1;
   return {
@@ -170,7 +171,7 @@ function putPrintedBlocks(
   header(places.valueLabels, value.header, value.notes);
   values(places.valueLabels + 1, value.rows, value.kinds);
   canvas.put(
-    places.valueLabels + 2,
+    places.valueLabels + 3,
     LEFT,
     'Total value = attributed revenue + Brand Referral Bonus + reusable content value. Sales lift (from "Daily sales") is an estimate, in neither it nor ROI.',
   );
