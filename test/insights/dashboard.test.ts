@@ -106,8 +106,8 @@ describe('the dashboard on the sample campaign', () => {
     const rows = dashboard.spill('Creators ranked by ROI', 1);
     expect(rows.map((row) => row.Creator)).toEqual(expected.map((c) => c.creator));
     expect(rows.slice(-2).map((row) => [row.Creator, row.Rank, row.Evidence])).toEqual([
-      ['@momsknowbest', '', 'too early to judge'],
-      ['@nightowlnia', '', 'too early to judge'],
+      ['@momsknowbest', '11 (too early)', 'too early to judge'],
+      ['@nightowlnia', '12 (too early)', 'too early to judge'],
     ]);
     expect(rows.slice(0, 10).map((row) => row.Rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     rows.forEach((row, i) => {
