@@ -327,6 +327,12 @@ function liftTotal(posts: SpillTable<PostKey>, counted: string): string {
   return `IF(${used}=0, "", SUMPRODUCT(${posts.range('extra')}, (${counted})*1))`;
 }
 
+/** "1 of 3": of the posts with a date (an array condition), how many the lift total used. */
+function liftPosts(counted: string, dated: string): string {
+  const all = `SUMPRODUCT((${dated})*1)`;
+  return `IF(${all}=0, "", SUMPRODUCT((${counted})*1)&" of "&${all})`;
+}
+
 /** Under the lift total: how many dated posts it used, and how many lacked daily sales. */
 function liftWords(posts: SpillTable<PostKey>): string {
   const dated = `COUNT(${posts.range('postDate')})`;
@@ -411,6 +417,7 @@ const CAMPAIGN_HEADER = [
   'Engagement rate',
   'Goal progress',
   'Sales lift (est.)',
+  'Lift posts',
   'Total value',
 ];
 /** Where a campaign row's goal progress is, from the block's first column. */
@@ -449,6 +456,9 @@ export function campaignRows(
       `=${ratioFormula(`SUMPRODUCT(${p('engagements')}, ${engaged})`, `SUMPRODUCT(${p('followers')}, ${engaged})`)}`,
       progress ? `=IFERROR(${progress}, "")` : '',
       context.lift ? `=${liftTotal(context.posts, `${mine}*(${p('inTotal')}="yes")`)}` : '',
+      context.lift
+        ? `=${liftPosts(`${mine}*(${p('inTotal')}="yes")`, `${mine}*ISNUMBER(${p('postDate')})`)}`
+        : '',
       `=N(${cell(3)})+${sum('bonus')}+${sum('contentValue')}+N(${awarenessValue(i)})`,
     ];
   });
@@ -468,6 +478,7 @@ export function campaignRows(
       'rate',
       'rate',
       'money',
+      'text',
       'money',
     ],
   };

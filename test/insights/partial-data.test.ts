@@ -106,8 +106,11 @@ function mayDays(days: number[], jump = 99): unknown[][] {
   ];
 }
 
-/** A dashboard over Jane (posted May `janeDay`) and Tom (May 20), with these daily sales. */
-function liftDashboard(daily: unknown[][], janeDay = 10) {
+/**
+ * A dashboard over Jane (posted May `janeDay`) and Tom (May 20) in "Spring", with these daily
+ * sales; `summer` adds a second tracker with Ann (April 1).
+ */
+function liftDashboard(daily: unknown[][], janeDay = 10, summer = false) {
   const emulator = createEmulator();
   const script = emulator.load();
   script.call('createTracker', { ...TRACKER_FORM, campaignName: 'Spring' });
@@ -116,6 +119,10 @@ function liftDashboard(daily: unknown[][], janeDay = 10) {
   const tom = [...TOM];
   tom[3] = '2026-05-20';
   emulator.type('Spring', 'A8', [jane, tom]);
+  if (summer) {
+    script.call('createTracker', { ...TRACKER_FORM, campaignName: 'Summer' });
+    emulator.type('Summer', 'A8', [ANN]);
+  }
   emulator.services.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Daily sales');
   emulator.type('Daily sales', 'A1', daily);
   script.call('buildDashboard', {});
@@ -199,5 +206,21 @@ describe('sales lift on partial daily sales', () => {
     expect(dashboard.values[row + 2][column]).toBe(
       'Sales lift from 1 of 2 posts with a date (1 without enough days of daily sales)',
     );
+  });
+
+  it('says per campaign how many of its dated posts the lift used', () => {
+    const daily = mayDays(range(5, 14), 10);
+    daily[1][2] = 120;
+    const dashboard = liftDashboard(daily, 10, true);
+    expect(dashboard.errors()).toEqual([]);
+    const jane = dashboard.spill('Every post').find((post) => post.Creator === '@jane');
+    const byCampaign = Object.fromEntries(
+      dashboard.block('By campaign').map((row) => [row.Campaign, row]),
+    );
+    expect(cents(byCampaign.Spring['Sales lift (est.)'])).toBe(cents(jane?.['Extra sales (est.)']));
+    expect(byCampaign.Spring['Lift posts']).toBe('1 of 2');
+    // Ann's April post has no daily sales around it: no lift, not $0.00.
+    expect(byCampaign.Summer['Sales lift (est.)']).toBe('');
+    expect(byCampaign.Summer['Lift posts']).toBe('0 of 1');
   });
 });
