@@ -8,8 +8,8 @@ const SOURCE_DIR = path.resolve(__dirname, '../../src/sidebar');
 const html = readFileSync(SIDEBAR_PATH, 'utf8');
 
 describe('the built sidebar page', () => {
-  it('stays under 60 KB', () => {
-    expect(Buffer.byteLength(html)).toBeLessThan(60 * 1024);
+  it('stays under 75 KB (papaparse, which reads big files, is about 20 KB of it)', () => {
+    expect(Buffer.byteLength(html)).toBeLessThan(75 * 1024);
   });
 
   it('is one file: script and styles inlined, nothing loaded from elsewhere', () => {
