@@ -21,7 +21,9 @@ interface Head extends ImportColumns {
 
 function readHead(head: unknown, mapping: Mapping): Head {
   if (typeof head !== 'string' || head === '')
-    throw new InputError('The file\'s first lines are missing (field "head"): choose the file again.');
+    throw new InputError(
+      'The file\'s first lines are missing (field "head"): choose the file again.',
+    );
   if (head.length > MAX_HEAD_CHARS)
     throw new InputError(
       'The file\'s first lines are over 256 KB (field "head"): send the header and a few rows.',
@@ -57,7 +59,9 @@ function readHead(head: unknown, mapping: Mapping): Head {
 /** Sidebar: which columns of a file the import needs, from its first lines and the user's mapping. */
 export function importColumns(input: unknown): ImportColumns {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new InputError('The file\'s first lines are missing (field "head"): choose the file again.');
+    throw new InputError(
+      'The file\'s first lines are missing (field "head"): choose the file again.',
+    );
   const request = input as Record<string, unknown>;
   const { columns, headers, skip, separator } = readHead(request.head, mappingOf(request.mapping));
   return { columns, headers, skip, separator };

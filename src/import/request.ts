@@ -92,7 +92,8 @@ function fileOf(request: Record<string, unknown>): CheckedFile | null {
     throw new InputError('Send the file once: either csv, or head and records, not both.');
   const fileName = request.fileName === undefined ? '' : text(request.fileName, 'The file name');
   if (csv) {
-    if (typeof request.csv !== 'string') throw new InputError('The file could not be read as text.');
+    if (typeof request.csv !== 'string')
+      throw new InputError('The file could not be read as text.');
     return { fileName, csv: request.csv };
   }
   for (const field of ['head', 'records'] as const)

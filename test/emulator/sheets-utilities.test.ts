@@ -98,9 +98,9 @@ describe('Utilities bytes and blobs (base64Decode, newBlob, ungzip, getDataAsStr
   it('refuses to unzip bytes that are not gzip, and a non-blob', () => {
     const blob = Utilities.newBlob(Utilities.base64Decode('AAECAw=='));
     expect(errorOf(() => Utilities.ungzip(blob))).toBe('Invalid argument: blob');
-    expect(errorOf(() => Utilities.ungzip('text' as unknown as GoogleAppsScript.Base.Blob))).toMatch(
-      /don't match the method signature for Utilities\.ungzip/,
-    );
+    expect(
+      errorOf(() => Utilities.ungzip('text' as unknown as GoogleAppsScript.Base.Blob)),
+    ).toMatch(/don't match the method signature for Utilities\.ungzip/);
     expect(errorOf(() => Utilities.newBlob([1, 2, 999] as unknown as string))).toMatch(
       /Utilities\.newBlob/,
     );

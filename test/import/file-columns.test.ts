@@ -19,7 +19,15 @@ const TRACKER = 'Spring launch';
 const LINK = 'https://www.amazon.com/dp/B0C9999AAA?tag=tomtok-20';
 /** Columns A to G: handle, platform, followers, date, post, code, link. */
 const ROWS = [
-  ['@jane', 'Instagram', 15000, '', '', 'JANE10', 'https://www.amazon.com/dp/B0C1234XYZ?tag=jane-20'],
+  [
+    '@jane',
+    'Instagram',
+    15000,
+    '',
+    '',
+    'JANE10',
+    'https://www.amazon.com/dp/B0C1234XYZ?tag=jane-20',
+  ],
   ['@tom', 'TikTok', 50000, '', '', 'TOM5', LINK],
   ['@bo', 'YouTube', 8000, '', '', 'BO15', ''],
 ];
@@ -55,7 +63,9 @@ async function sent(
 
 /** A preview without the import's clock (the "Last import" cells say when). */
 function timeless(preview: ImportPreview) {
-  return JSON.parse(JSON.stringify(preview).replace(/, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/g, ', (time)'));
+  return JSON.parse(
+    JSON.stringify(preview).replace(/, \d{4}-\d{2}-\d{2} \d{2}:\d{2}/g, ', (time)'),
+  );
 }
 
 describe('importColumns', () => {
@@ -73,7 +83,9 @@ describe('importColumns', () => {
     expect(plan.headers).not.toContain('Shipping Method');
     expect(plan.columns[0]).toBe(0);
     // A column the user chose is sent too, wherever it sits.
-    expect(columns({ head, mapping: { code: 'Lineitem name' } }).headers).toContain('Lineitem name');
+    expect(columns({ head, mapping: { code: 'Lineitem name' } }).headers).toContain(
+      'Lineitem name',
+    );
   });
 
   it('finds the header below a title line', async () => {
@@ -156,9 +168,9 @@ describe('a payload that is not right is refused, the field named', () => {
     expect(errorOf(() => preview({ ...request, records: 'not base64!' }))).toMatch(
       /field "records"\) are not gzipped base-64/,
     );
-    expect(errorOf(() => preview({ ...request, records: gzipSync('[[').toString('base64') }))).toMatch(
-      /field "records"\) are not readable JSON/,
-    );
+    expect(
+      errorOf(() => preview({ ...request, records: gzipSync('[[').toString('base64') })),
+    ).toMatch(/field "records"\) are not readable JSON/);
     expect(errorOf(() => preview({ ...request, records: zip({ rows: [] }) }))).toMatch(
       /field "records"\) must be a list of rows/,
     );
@@ -170,7 +182,9 @@ describe('a payload that is not right is refused, the field named', () => {
     );
     expect(errorOf(() => preview({ ...request, head: '' }))).toMatch(/field "head"/);
     expect(errorOf(() => preview({ ...request, records: undefined }))).toMatch(/field "records"/);
-    expect(errorOf(() => preview({ ...request, csv: 'a,b' }))).toMatch(/either csv, or head and records/);
+    expect(errorOf(() => preview({ ...request, csv: 'a,b' }))).toMatch(
+      /either csv, or head and records/,
+    );
     expect(errorOf(() => columns({}))).toMatch(/field "head"/);
   });
 

@@ -113,12 +113,16 @@ describe('import a file', () => {
     const lines = ['Name,Financial Status,Subtotal,Discount Code,Created at,Lineitem name,Notes'];
     for (let n = 0; n < 3000; n++) {
       const code = n % 2 ? 'JANE10' : 'TOM5';
-      lines.push(`#${n},paid,10.00,${code},2025-03-14 10:00:00 -0400,Glow Serum,"${'n'.repeat(350)}"`);
+      lines.push(
+        `#${n},paid,10.00,${code},2025-03-14 10:00:00 -0400,Glow Serum,"${'n'.repeat(350)}"`,
+      );
       lines.push(`#${n},,,,,Glow Mask,`);
     }
     const text = `${lines.join('\n')}\n`;
     const size = Buffer.byteLength(text);
-    await page.getByLabel('CSV file', { exact: true }).setInputFiles(csvFile('big_orders.csv', text));
+    await page
+      .getByLabel('CSV file', { exact: true })
+      .setInputFiles(csvFile('big_orders.csv', text));
     await expect.poll(statusText, { timeout: 20_000 }).toMatch(/^Found Shopify orders: 2 rows/);
     const progress = await page.evaluate(
       () => (window as unknown as { progressSeen: string[] }).progressSeen,
