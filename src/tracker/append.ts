@@ -133,7 +133,8 @@ export function appendColumns(
   if (validated && below) {
     const built = rules.map((rule) => (rule ? buildRule(rule) : null));
     below.setDataValidations(Array.from({ length: height - 1 }, () => built));
-    for (const { range, rule } of currencies) sheet.getRange(range).setDataValidation(buildRule(rule));
+    for (const { range, rule } of currencies)
+      sheet.getRange(range).setDataValidation(buildRule(rule));
   }
   missing.forEach((column, i) => {
     sheet.setColumnWidth(first + i, column.width);
