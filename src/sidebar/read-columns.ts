@@ -47,9 +47,17 @@ export async function readHead(file: FileLike): Promise<string> {
   return cut > 0 ? text.slice(0, cut) : text;
 }
 
+type Newline = '\r\n' | '\n' | '\r';
+
+/** The file's line break, settled once: papaparse would guess it again for every slice. */
+function newlineOf(text: string): Newline {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+}
+
 /** Rows of a block of whole rows; a final line break adds no row (as Utilities.parseCsv). */
-function parseRows(block: string, separator: string): string[][] {
-  const rows = parse<string[]>(block, { delimiter: separator }).data;
+function parseRows(block: string, separator: string, newline: Newline): string[][] {
+  const rows = parse<string[]>(block, { delimiter: separator, newline }).data;
   if (/[\r\n]$/.test(block)) rows.pop();
   return rows;
 }
@@ -108,17 +116,19 @@ export async function readColumns(
   let quoted = false;
   let toSkip = plan.skip;
   let rows = 0;
+  let newline: Newline | undefined;
   await writer.write(encoder.encode('['));
   for (let start = 0; start < file.size; start += SLICE_BYTES) {
     const last = start + SLICE_BYTES >= file.size;
     const bytes = await file.slice(start, start + SLICE_BYTES).arrayBuffer();
     const text = carry + decoder.decode(bytes, { stream: !last });
+    newline = newline ?? newlineOf(text);
     const end = rowsEnd(text, carry.length, quoted);
     quoted = end.quoted;
     const cut = last ? text.length : Math.max(end.cut, 0);
     carry = text.slice(cut);
     const kept: string[][] = [];
-    for (const cells of parseRows(text.slice(0, cut), plan.separator)) {
+    for (const cells of parseRows(text.slice(0, cut), plan.separator, newline)) {
       if (toSkip > 0) toSkip--;
       else kept.push(keptCells(cells, plan.columns));
     }

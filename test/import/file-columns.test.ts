@@ -123,14 +123,20 @@ describe('a file sent as its columns', () => {
     expect(cells(reduced.emulator)[1]).toEqual(['', 2, 164.99, '']);
   });
 
-  it('a title line, a Total row and reads by name (Associates, Woo order export) stay as the whole file', async () => {
-    for (const name of ['associates.csv', 'woo-order-export.csv']) {
+  it('a title line, a Total row, reads by name, CRLF, semicolons and decimal commas stay as the whole file', async () => {
+    const files = [
+      fixture('associates.csv'),
+      fixture('woo-order-export.csv'),
+      fixture('shopify-orders.csv').replace(/\n/g, '\r\n'),
+      fixture('day-first-orders.csv'),
+    ];
+    for (const csv of files) {
       const whole = setup();
       const reduced = setup();
-      const csv = fixture(name);
       const { request } = await sent(csv, reduced.columns);
-      const shown = reduced.preview(request);
-      expect(timeless(shown)).toEqual(timeless(whole.preview({ csv, fileName: 'orders.csv' })));
+      const shown = reduced.preview({ ...request, dateOrder: 'dmy' });
+      const expected = whole.preview({ csv, fileName: 'orders.csv', dateOrder: 'dmy' });
+      expect(timeless(shown)).toEqual(timeless(expected));
       expect(shown.changes.length).toBeGreaterThan(0);
     }
   });
