@@ -8,6 +8,7 @@ const LINES = 50_000;
 const INFLUENCERS = 500;
 const MAX_MS = 5000;
 const MAX_SENT_BYTES = 2 * 1024 * 1024;
+const RUNS = 3;
 
 /** Shopify's orders export header, all 79 columns, in its order. */
 const HEADER = [
@@ -51,7 +52,7 @@ function itemLine(n) {
   return cells.join(',');
 }
 
-export function shopifyExport() {
+function shopifyExport() {
   const lines = [HEADER];
   for (let n = 0; lines.length <= LINES; n++) {
     lines.push(orderLine(n));
@@ -73,23 +74,32 @@ export async function benchBigFile() {
     Array.from({ length: INFLUENCERS }, (_, i) => [`@creator${i}`, `INF${i}`]),
   );
   const file = new Blob([text]);
-  let preview;
-  const readStart = performance.now();
-  const head = await reader.readHead(file);
-  const plan = script.call('importColumns', { head });
-  const { records } = await reader.readColumns(file, plan);
-  const readMs = performance.now() - readStart;
-  const request = { sheetName: 'Bench', fileName: 'orders_export.csv', head, records };
-  const previewMs = timeOnce(() => {
-    preview = script.call('previewImport', request);
-  });
-  if (preview.changes.length !== INFLUENCERS || preview.rows !== LINES)
-    throw new Error('bench: the big file should match every influencer on every line');
+  /** One preview as the sidebar makes it: head, importColumns, the slices read, previewImport. */
+  const once = async () => {
+    if (typeof globalThis.gc === 'function') globalThis.gc();
+    const start = performance.now();
+    const head = await reader.readHead(file);
+    const plan = script.call('importColumns', { head });
+    const { records } = await reader.readColumns(file, plan);
+    const readMs = performance.now() - start;
+    const request = { sheetName: 'Bench', fileName: 'orders_export.csv', head, records };
+    let preview;
+    const previewMs = timeOnce(() => {
+      preview = script.call('previewImport', request);
+    });
+    if (preview.changes.length !== INFLUENCERS || preview.rows !== LINES)
+      throw new Error('bench: the big file should match every influencer on every line');
+    return { readMs, previewMs, totalMs: readMs + previewMs, plan, request };
+  };
+  await once(); // warm-up, as the other benches do
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once());
+  runs.sort((a, b) => a.totalMs - b.totalMs);
+  const { readMs, previewMs, totalMs, plan, request } = runs[RUNS >> 1];
   const sent = Buffer.byteLength(JSON.stringify(request));
-  const totalMs = readMs + previewMs;
   return [
     {
-      check: `Shopify export, ${LINES.toLocaleString('en')} lines x 79 columns (${(file.size / 1048576).toFixed(1)} MB): read in the page, then previewImport`,
+      check: `Shopify export, ${LINES.toLocaleString('en')} lines x 79 columns (${(file.size / 1048576).toFixed(1)} MB): read in the page, then previewImport (median of ${RUNS})`,
       measured: `${totalMs.toFixed(0)} ms (read ${readMs.toFixed(0)}, preview ${previewMs.toFixed(0)})`,
       limit: `< ${MAX_MS} ms`,
       pass: totalMs < MAX_MS,
