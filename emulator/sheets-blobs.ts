@@ -1,6 +1,8 @@
 // Utilities' bytes and blobs as Apps Script has them: base64Decode gives a Byte[] (Java's
 // signed bytes, -128..127), newBlob wraps bytes or text, ungzip opens a gzipped blob and
 // getDataAsString reads a blob as UTF-8. What the import of a big file calls, and no more.
+// Google documents no words for bad bytes: the refusals here say something plausible, and the
+// add-on never depends on their wording (it catches them and says what is wrong itself).
 import { gunzipSync } from 'node:zlib';
 import { type Session, signatureError, unwrap } from './sheets-session';
 

@@ -20,7 +20,8 @@ interface Head extends ImportColumns {
 }
 
 function readHead(head: unknown, mapping: Mapping): Head {
-  if (typeof head !== 'string' || head === '')
+  // An empty head is an empty file: prepareText says so.
+  if (typeof head !== 'string')
     throw new InputError(
       'The file\'s first lines are missing (field "head"): choose the file again.',
     );

@@ -192,6 +192,7 @@ describe('a payload that is not right is refused, the field named', () => {
       /either csv, or head and records/,
     );
     expect(errorOf(() => columns({}))).toMatch(/field "head"/);
+    expect(errorOf(() => columns({ head: '' }))).toBe('The file is empty.');
   });
 
   it('nothing is written when apply is refused', async () => {
