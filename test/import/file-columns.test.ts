@@ -88,6 +88,22 @@ describe('importColumns', () => {
     );
   });
 
+  it('sends whole rows as the head, up to 64 KB, even when a quoted note holds line breaks', async () => {
+    const { columns } = setup();
+    const lines = ['Name,Financial Status,Subtotal,Discount Code,Created at,Notes'];
+    for (let n = 0; n < 2000; n++)
+      lines.push(
+        `#${n},paid,10.00,JANE10,2025-03-14 10:00:00 -0400,"ring twice\n${'z'.repeat(n % 90)}"`,
+      );
+    const head = await readHead(new Blob([`${lines.join('\n')}\n`]));
+    expect(head.length).toBeLessThanOrEqual(64 * 1024);
+    expect(head.length).toBeGreaterThan(60 * 1024);
+    // Whole rows: an even count of quotes, ending with a line break.
+    expect((head.match(/"/g) ?? []).length % 2).toBe(0);
+    expect(head.endsWith('"\n')).toBe(true);
+    expect(columns({ head })).toMatchObject({ skip: 1, headers: expect.arrayContaining(['Name']) });
+  });
+
   it('finds the header below a title line', async () => {
     const { columns } = setup();
     const head = await readHead(new Blob([fixture('associates.csv')]));
