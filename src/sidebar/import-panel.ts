@@ -273,7 +273,7 @@ function panelElements() {
 
 type Ui = ReturnType<typeof panelElements>;
 
-/** What the user chose so far; the server's own choices stand for the rest. */
+/** A file picked or dropped, read in the page (read-columns.ts). */
 interface ChosenFile {
   file: File;
   fileName: string;
@@ -283,6 +283,7 @@ interface ChosenFile {
   read: { plan: string; records: string } | null;
 }
 
+/** What the user chose so far; the server's own choices stand for the rest. */
 interface Choices {
   file: ChosenFile | null;
   /** Columns the user chose. */
