@@ -236,26 +236,15 @@ function condition(source: TrackerSource, period?: Period): string {
 }
 
 /** A column's cells from one tracker, as the stacked array takes them. */
-function columnFrom(source: TrackerSource, column: (typeof FROM_TRACKERS)[number]): string {
-  if (column.from) return sourceRange(source, column.from);
-  return `IF(${sourceRange(source, 'handle')}="", "", ${text(source.name)})`;
+function columnFrom(source: TrackerSource, column: FromTracker): string {
+  const range = (key: SourceKey) => sourceRange(source, key);
+  if (column.from) return range(column.from);
+  if (column.key === 'campaign') return `IF(${range('handle')}="", "", ${text(source.name)})`;
+  // The key is stacked too: beyond the posts its cells stay empty, not "" (which "?*" counts).
+  return creatorKey(range('handle'), range('platform'));
 }
 
-/** The columns stacked from the trackers, in table order; the key is computed beside them. */
-const STACKED = FROM_TRACKERS.filter((column) => column.key !== 'key');
-
-/** Runs of stacked columns that sit side by side in the table. */
-function runsOf(): (typeof STACKED)[] {
-  const runs: (typeof STACKED)[] = [];
-  let last = -2;
-  for (const column of STACKED) {
-    const at = POST_COLUMNS.indexOf(column);
-    if (at === last + 1) runs[runs.length - 1].push(column);
-    else runs.push([column]);
-    last = at;
-  }
-  return runs;
-}
+type FromTracker = (typeof FROM_TRACKERS)[number];
 
 /** Room left for a group's columns in one formula, below Sheets' limit per cell. */
 const GROUP_BUDGET = MAX_FORMULA_CHARS - 5000;
@@ -263,29 +252,27 @@ const GROUP_BUDGET = MAX_FORMULA_CHARS - 5000;
 /**
  * One formula per group of side-by-side columns: SORT(FILTER) of the same rows by the same
  * key (post date; SORT is stable, so ties keep the trackers' order), so the groups line up. A
- * run is split where one more column would pass the budget.
+ * new group starts where one more column would pass the budget.
  */
 function groupFormulas(input: PostsInput): Partial<Record<PostKey, string>> {
   const conditions = `{${input.sources.map((s) => condition(s, input.period)).join('; ')}}`;
   const dates = `{${input.sources.map((s) => sourceRange(s, 'postDate')).join('; ')}}`;
-  const formula = (columns: typeof STACKED) => {
+  const formula = (columns: readonly FromTracker[]) => {
     const stacked = input.sources
       .map((source) => columns.map((column) => columnFrom(source, column)).join(', '))
       .join('; ');
     return `=ARRAYFORMULA(IFERROR(SORT(FILTER({${stacked}}, ${conditions}), FILTER(${dates}, ${conditions}), TRUE), ""))`;
   };
   const formulas: Partial<Record<PostKey, string>> = {};
-  for (const run of runsOf()) {
-    let group: typeof STACKED = [];
-    for (const column of run) {
-      if (group.length > 0 && formula([...group, column]).length > GROUP_BUDGET) {
-        formulas[group[0].key] = formula(group);
-        group = [];
-      }
-      group.push(column);
+  let group: FromTracker[] = [];
+  for (const column of FROM_TRACKERS) {
+    if (group.length > 0 && formula([...group, column]).length > GROUP_BUDGET) {
+      formulas[group[0].key] = formula(group);
+      group = [];
     }
-    formulas[group[0].key] = formula(group);
+    group.push(column);
   }
+  formulas[group[0].key] = formula(group);
   return formulas;
 }
 
@@ -312,7 +299,6 @@ export function postsTable(input: PostsInput, row: number, column: number, capac
     `=ARRAYFORMULA(IF(ISNUMBER(${known}), ${r('key')}, ""))`;
   const formulas: Partial<Record<PostKey, string>> = {
     ...groupFormulas(input),
-    key: `=ARRAYFORMULA(IF(${r('creator')}="", "", ${creatorKey(r('creator'), r('platform'))}))`,
     engagementRate: `=ARRAYFORMULA(${ratioFormula(r('engagements'), r('followers'))})`,
     platformNorm: `=ARRAYFORMULA(IF(${r('key')}="", "", ${norm(r('platform'))}))`,
     engagementCheck: `=ARRAYFORMULA(IF(ISNUMBER(${rate}), IF(${below(r('usualRate'))}, IF(${below(r('platformNorm'))}, "far below own usual and platform norm", "far below own usual"), IF(${below(r('platformNorm'))}, "far below platform norm", "")), ""))`,
