@@ -3,6 +3,8 @@
 // refused with nothing changed. One tracker row each: the formulas' length is what grows.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/sheets-emulator';
+import { columnLetter } from '../../src/sheet/formulas';
+import { CAMPAIGNS, workbook } from '../creators/campaigns';
 import { errorOf, JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
 import { readDashboard } from './read';
 
@@ -93,4 +95,71 @@ describe('fifty trackers with long names', () => {
     expect(rows[at + 1][0]).toBe(10 * 500 + 10 * 200);
     expect(book.emulator.unsupportedFunctions).toEqual([]);
   }, 600_000);
+});
+
+describe('rows added after a build', () => {
+  it('the Creators and Plan sheets say how many rows they do not count yet, until built again', () => {
+    const book = workbook(CAMPAIGNS);
+    book.sync();
+    book.plan(2000);
+    const note = (sheet: string) =>
+      book.emulator
+        .sheet(sheet)
+        .values()[0]
+        .find((cell) => typeof cell === 'string' && cell.includes('rows added'));
+    expect(note('Creators')).toBeUndefined();
+    expect(note('Plan')).toBeUndefined();
+    const spring = CAMPAIGNS[0];
+    const below = 8 + spring.posts.length;
+    book.emulator.type(spring.name, `A${below}`, [
+      ['@new.one', 'Instagram'],
+      ['@new.two', 'TikTok'],
+    ]);
+    expect(note('Creators')).toBe(
+      '2 rows added since the last refresh are not counted: sync creators again (Extensions > Influencer ROI > Sync creators).',
+    );
+    expect(note('Plan')).toBe(
+      '2 rows added since the last refresh are not counted: build the plan again (Extensions > Influencer ROI > Plan next campaign).',
+    );
+    book.sync();
+    book.plan(2000);
+    expect(note('Creators')).toBeUndefined();
+    expect(note('Plan')).toBeUndefined();
+    const handles = book.roster().map((row) => row[0]);
+    expect(handles).toContain('@new.one');
+  });
+});
+
+describe('one usual engagement rate', () => {
+  it('a rate typed in the tracker is the usual rate on the dashboard and on the Creators sheet', () => {
+    const emulator = createEmulator();
+    const script = emulator.load();
+    script.call('createTracker', { ...TRACKER_FORM, campaignName: 'Spring launch' });
+    // Jane's post engages 1,000 / 15,000 = 6.7%; her usual rate, typed, is 20%.
+    emulator.type('Spring launch', 'A8', [JANE, TOM]);
+    const header = emulator.sheet('Spring launch').values()[6];
+    const usualAt = header.indexOf('Usual engagement rate');
+    expect(usualAt).toBeGreaterThan(0);
+    emulator.type('Spring launch', `${columnLetter(usualAt + 1)}8`, [[0.2]]);
+    script.call('buildDashboard', {});
+    script.call('syncCreators');
+    const post = readDashboard(emulator)
+      .spill('Every post')
+      .find((row) => row.Creator === '@jane');
+    expect(post).toMatchObject({
+      'Usual engagement rate': 0.2,
+      'Engagement check': 'far below own usual',
+    });
+    const roster = emulator.sheet('Creators').values();
+    const at = roster[0].indexOf('Usual engagement');
+    const jane = roster.find((row) => row[0] === '@jane') as unknown[];
+    expect(jane[at]).toBe(0.2);
+    const tom = roster.find((row) => row[0] === '@tom') as unknown[];
+    const tomPost = readDashboard(emulator)
+      .spill('Every post')
+      .find((row) => row.Creator === '@tom');
+    // None typed for Tom: engagements / followers over his posts, the same on both sheets.
+    expect(tom[at]).toBe(tomPost?.['Usual engagement rate']);
+    expect(tom[at]).toBeCloseTo(4000 / 50000, 12);
+  });
 });
