@@ -10,6 +10,7 @@ import { benchInsights } from './insights.mjs';
 import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
+import { benchScale } from './scale.mjs';
 import { benchTracker } from './tracker.mjs';
 
 const BENCHMARKS = [
@@ -21,6 +22,7 @@ const BENCHMARKS = [
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
+  { title: 'Scale', run: benchScale },
 ];
 
 async function main() {
