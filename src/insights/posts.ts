@@ -225,14 +225,17 @@ function serialOf(iso: string): number {
 }
 
 /**
- * One tracker's rows kept: those with a handle (and, for a report, dated in its period: text
- * sorts after numbers and a blank compares as 0, so neither passes both bounds).
+ * One tracker's rows kept: those with a handle (and, for a report, dated in its period, written
+ * as the distance from its middle so the date column is named once: a formula's length grows
+ * with every range named; text dates fail the subtraction and are left out, blanks are day 0).
  */
 function condition(source: TrackerSource, period?: Period): string {
   const kept = `(${sourceRange(source, 'handle')}<>"")`;
   if (!period) return kept;
+  const from = serialOf(period.from);
+  const to = serialOf(period.to);
   const date = sourceRange(source, 'postDate');
-  return `${kept}*(${date}>=${serialOf(period.from)})*(${date}<=${serialOf(period.to)})`;
+  return `${kept}*IFERROR(ABS(${date}-${(from + to) / 2})<=${(to - from) / 2}, FALSE)`;
 }
 
 /** A column's cells from one tracker, as the stacked array takes them. */
