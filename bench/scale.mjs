@@ -10,7 +10,8 @@ const MAX_FORMULA = 50000;
 const MAX_CALLS = 300;
 const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
 
-const nameOf = (t) => `Campaign ${String(t + 1).padStart(2, '0')} with a long name `.padEnd(80, '.');
+const nameOf = (t) =>
+  `Campaign ${String(t + 1).padStart(2, '0')} with a long name `.padEnd(80, '.');
 
 /** One tracker row: a creator out of 40, a post date in March, fee, clicks, orders, revenue. */
 function row(i) {

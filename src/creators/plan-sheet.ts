@@ -317,7 +317,10 @@ export function buildPlan(request: unknown): PlanBuilt {
       budget,
       plan.currency,
       notes.join(' '),
-      addedRowsNote(read, 'build the plan again (Extensions > Influencer ROI > Plan next campaign)'),
+      addedRowsNote(
+        read,
+        'build the plan again (Extensions > Influencer ROI > Plan next campaign)',
+      ),
     );
     const sheet = existing.sheet ?? spreadsheet.insertSheet(PLAN_SHEET, spreadsheet.getNumSheets());
     writePlan(sheet, values, plan.currency);

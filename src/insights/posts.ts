@@ -96,7 +96,7 @@ const FROM_TRACKERS: readonly (SpillColumn<PostKey> & { from?: SourceKey })[] = 
     key: 'typedRate',
     header: 'Usual rate typed',
     kind: 'rate',
-    note: "The tracker's \"Usual engagement rate\" for this post, as typed.",
+    note: 'The tracker\'s "Usual engagement rate" for this post, as typed.',
     from: 'usualEngagementRate',
   },
 ];
@@ -298,8 +298,7 @@ export function postsTable(input: PostsInput, row: number, column: number, capac
   const rate = r('engagementRate');
   const below = (reference: string) =>
     `IF(ISNUMBER(${reference}), ${rate}<${reference}*${FAR_BELOW_SHARE}, FALSE)`;
-  const keyWhen = (known: string) =>
-    `=ARRAYFORMULA(IF(ISNUMBER(${known}), ${r('key')}, ""))`;
+  const keyWhen = (known: string) => `=ARRAYFORMULA(IF(ISNUMBER(${known}), ${r('key')}, ""))`;
   const formulas: Partial<Record<PostKey, string>> = {
     ...groupFormulas(input),
     engagementRate: `=ARRAYFORMULA(${ratioFormula(r('engagements'), r('followers'))})`,

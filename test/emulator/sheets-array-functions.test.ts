@@ -122,7 +122,9 @@ describe('SORT, as Google documents it', () => {
     const formula = (column: string) =>
       `=SORT(FILTER({${column}1:${column}2; ${column}3:${column}4}, {B1:B2>0; B3:B4>0}), FILTER({D1:D2; D3:D4}, {B1:B2>0; B3:B4>0}), TRUE)`;
     const emulator = createEmulator({
-      sheets: [{ name: 'Data', values: PEOPLE.map((row, i) => [...row.slice(0, 3), i < 2 ? 5 : 1]) }],
+      sheets: [
+        { name: 'Data', values: PEOPLE.map((row, i) => [...row.slice(0, 3), i < 2 ? 5 : 1]) },
+      ],
     });
     emulator.type('Data', 'H1', [[formula('A')]]);
     emulator.type('Data', 'I1', [[formula('C')]]);

@@ -56,9 +56,9 @@ describe('fifty trackers with long names', () => {
       'This spreadsheet has 51 trackers; one dashboard shows at most 50: choose up to 50 of them in the sidebar (Insights tab). Nothing was changed.';
     expect(errorOf(() => book.script.call('buildDashboard', {}))).toBe(refusal);
     expect(errorOf(() => book.script.call('refreshDashboard'))).toBe(refusal);
-    expect(errorOf(() => book.script.call('buildReport', { from: '2026-03-01', to: '2026-03-31' }))).toBe(
-      refusal.replace('dashboard', 'report'),
-    );
+    expect(
+      errorOf(() => book.script.call('buildReport', { from: '2026-03-01', to: '2026-03-31' })),
+    ).toBe(refusal.replace('dashboard', 'report'));
     expect(book.sheetNames()).toEqual(before);
     expect({ values: tracker.values(), formulas: tracker.formulas() }).toEqual(cells);
 

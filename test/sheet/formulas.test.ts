@@ -82,11 +82,28 @@ describe("Sheets' limit on a formula's length", () => {
 
   it('finds a formula over 50,000 characters and names its cell', () => {
     const long = `=${'1+'.repeat(MAX_FORMULA_CHARS / 2)}1`;
-    expect(tooLongFormula([['=1', ''], ['', long]], 3, 2)).toEqual({
+    expect(
+      tooLongFormula(
+        [
+          ['=1', ''],
+          ['', long],
+        ],
+        3,
+        2,
+      ),
+    ).toEqual({
       at: 'C4',
       length: long.length,
     });
-    expect(() => checkFormulaLengths(drawing([['=1', ''], ['', long]]), 'dashboard')).toThrow(
+    expect(() =>
+      checkFormulaLengths(
+        drawing([
+          ['=1', ''],
+          ['', long],
+        ]),
+        'dashboard',
+      ),
+    ).toThrow(
       `The dashboard would need a formula of ${long.length} characters in C4, and Google Sheets allows 50000 in a cell: choose fewer trackers, or give them shorter names. Nothing was changed.`,
     );
   });
