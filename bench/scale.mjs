@@ -1,11 +1,13 @@
 // Sheets' limits at the tracker cap: buildDashboard and buildReport over 50 trackers with
-// 80-character names, timed in node (the emulator computing every formula included), with their
-// sheet calls and their longest formula, which must stay within Sheets' 50,000 characters.
+// 80-character names, timed in node, then the emulator computing the sheet's formulas (the
+// report reads its figures back, so its run computes them already); their sheet calls and their
+// longest formula, which must stay within Sheets' 50,000 characters. A formula's length grows
+// with the trackers, not their rows: two rows each keep the run short.
 import { loadEmulator } from './emulator.mjs';
 import { timeOnce } from './timing.mjs';
 
 const TRACKERS = 50;
-const ROWS = 10;
+const ROWS = 2;
 const MAX_FORMULA = 50000;
 const MAX_CALLS = 300;
 const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
@@ -57,11 +59,12 @@ function workbook(createEmulator) {
   return { emulator, script };
 }
 
-/** Time, sheet calls and longest formula of one entry point's run. */
+/** Time, sheet calls and longest formula of one entry point's run, and the time to compute. */
 function measure(emulator, sheet, run) {
   emulator.calls.reset();
   const ms = timeOnce(run);
   const calls = emulator.calls.spreadsheetCount();
+  const computeMs = timeOnce(() => emulator.sheet(sheet).values());
   const longest = Math.max(
     ...emulator
       .sheet(sheet)
@@ -69,7 +72,7 @@ function measure(emulator, sheet, run) {
       .flat()
       .map((formula) => formula.length),
   );
-  return { ms, calls, longest };
+  return { ms, computeMs, calls, longest };
 }
 
 export async function benchScale() {
@@ -84,8 +87,8 @@ export async function benchScale() {
     const name = i === 0 ? 'buildDashboard' : 'buildReport';
     return [
       {
-        check: `${name}, ${what}: node time (emulator included); sheet calls`,
-        measured: `${Math.round(figures.ms)} ms; ${figures.calls} calls`,
+        check: `${name}, ${what}: node time; then computed; sheet calls`,
+        measured: `${Math.round(figures.ms)} ms; ${Math.round(figures.computeMs)} ms; ${figures.calls} calls`,
         limit: `at most ${MAX_CALLS} calls`,
         pass: figures.calls <= MAX_CALLS,
       },
