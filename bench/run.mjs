@@ -12,6 +12,7 @@ import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchScale } from './scale.mjs';
 import { benchTracker } from './tracker.mjs';
+import { benchYear } from './year.mjs';
 
 const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
@@ -23,6 +24,7 @@ const BENCHMARKS = [
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
   { title: 'Scale', run: benchScale },
+  { title: 'A year of use', run: benchYear },
 ];
 
 async function main() {
