@@ -13,6 +13,7 @@ import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchProperties } from './properties.mjs';
 import { benchRepair } from './repair.mjs';
+import { benchScale } from './scale.mjs';
 import { benchTracker } from './tracker.mjs';
 import { benchYear } from './year.mjs';
 
@@ -28,6 +29,7 @@ const BENCHMARKS = [
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
+  { title: 'Scale', run: benchScale },
   { title: 'A year of use', run: benchYear },
 ];
 
