@@ -1,0 +1,50 @@
+// The self-check's scratch sheets: hidden, named with one unique prefix, and all removed at the
+// end whatever happened, so the user's own sheets are never touched.
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Names no team would choose, so a scratch sheet never collides with one of theirs. */
+export const SCRATCH_PREFIX = 'ROI self-check';
+
+export class Scratch {
+  private readonly made: Sheet[] = [];
+  readonly prefix: string;
+
+  constructor(private readonly spreadsheet: Spreadsheet) {
+    this.prefix = `${SCRATCH_PREFIX} ${Utilities.getUuid().slice(0, 8)}`;
+  }
+
+  /** A new sheet after every other: "ROI self-check 1a2b3c4d Tracker". */
+  sheet(kind: string): Sheet {
+    const sheet = this.spreadsheet.insertSheet(
+      `${this.prefix} ${kind}`,
+      this.spreadsheet.getNumSheets(),
+    );
+    this.made.push(sheet);
+    return sheet;
+  }
+
+  /** The name a formula on another scratch sheet uses for this kind. */
+  nameOf(kind: string): string {
+    return `${this.prefix} ${kind}`;
+  }
+
+  /** Hides every scratch sheet made so far (the user may be looking while Sheets computes). */
+  hideAll(): void {
+    for (const sheet of this.made) sheet.hideSheet();
+  }
+
+  /** Deletes every scratch sheet; returns how many could not be deleted. */
+  removeAll(): number {
+    let left = 0;
+    for (const sheet of this.made.splice(0)) {
+      try {
+        this.spreadsheet.deleteSheet(sheet);
+      } catch {
+        left++;
+      }
+    }
+    return left;
+  }
+}
