@@ -2,6 +2,7 @@
 // written as text or number (a formula in a mismatch is shown, never run), in one block.
 import { InputError } from '../apps/errors';
 import type { CheckMismatch, CheckResult } from '../shared/api';
+import { checkSummary } from '../shared/check-words';
 import { asText } from '../sheet/literal';
 
 export const REPORT_NAME = 'ROI self-check report';
@@ -31,10 +32,7 @@ export function reportRows(
   result: CheckResult,
   about: { when: string; timeZone: string; locale: string },
 ): (string | number)[][] {
-  const summary =
-    result.mismatches.length === 0
-      ? `All ${result.checked} figures agree with the add-on's own arithmetic.`
-      : `${result.mismatches.length} of ${result.checked} figures disagree with the add-on's own arithmetic.`;
+  const summary = checkSummary(result);
   const rows: (string | number)[][] = [
     ['Influencer ROI self-check', '', '', '', '', ''],
     [

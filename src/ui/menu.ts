@@ -2,7 +2,15 @@
 // add-on): then it may only build the menu, so it touches no other service.
 
 /** A tab, or a form inside one ('plan' and 'report' are in the Insights tab). */
-export type Panel = 'tracker' | 'codes' | 'import' | 'insights' | 'plan' | 'report' | 'team' | 'check';
+export type Panel =
+  | 'tracker'
+  | 'codes'
+  | 'import'
+  | 'insights'
+  | 'plan'
+  | 'report'
+  | 'team'
+  | 'check';
 
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
   { caption: 'Create campaign tracker', functionName: 'showTrackerSidebar' },
