@@ -3,6 +3,7 @@
 // a row with pass === false makes the run exit non-zero. Add a module to BENCHMARKS to extend.
 import { existsSync } from 'node:fs';
 import { benchBundleSize } from './bundle-size.mjs';
+import { benchCheck } from './check.mjs';
 import { benchCreators } from './creators.mjs';
 import { benchFunctions } from './functions.mjs';
 import { benchImport } from './import.mjs';
@@ -21,6 +22,7 @@ const BENCHMARKS = [
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
+  { title: 'Self-check', run: benchCheck },
 ];
 
 async function main() {

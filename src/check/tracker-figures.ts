@@ -1,5 +1,7 @@
 // The tracker's figures for the sample, by plain arithmetic over its rows: every derived cell of
 // every row (blank rows and the rows below included) and every total with its words.
+
+import { roi } from '../metrics/returns';
 import {
   baselineConversionRate,
   campaignConversionRate,
@@ -15,7 +17,6 @@ import {
   rateOf,
   valuePost,
 } from '../money/money';
-import { roi } from '../metrics/returns';
 import type { TrackerOptions } from '../shared/api';
 import { columnLetter } from '../sheet/formulas';
 import {
@@ -26,7 +27,7 @@ import {
   type ValueType,
 } from '../tracker/columns';
 import { FIRST_DATA_ROW, HEADER_ROW } from '../tracker/layout';
-import { COVERAGE_ROW, TOTALS, type TotalKey, TOTALS_ROW } from '../tracker/summary';
+import { COVERAGE_ROW, TOTALS, TOTALS_ROW, type TotalKey } from '../tracker/summary';
 import type { Figure, FigureKind } from './figures';
 import type { SampleRow } from './sample';
 

@@ -10,7 +10,15 @@ import { JANE, TOM, TRACKER_FORM } from '../harness/fixtures';
 /** A spreadsheet in use: a tracker with two posts, its Rates sheet, a sheet of the team's own. */
 function inUse(options: EmulatorOptions = {}) {
   const emulator = createEmulator({
-    sheets: [{ name: 'Notes', values: [['Budget', 1200], ['=B1*2', 'EUR 1.10']] }],
+    sheets: [
+      {
+        name: 'Notes',
+        values: [
+          ['Budget', 1200],
+          ['=B1*2', 'EUR 1.10'],
+        ],
+      },
+    ],
     ...options,
   });
   const script = emulator.load();
@@ -84,12 +92,12 @@ describe('an engine that reads a function differently', () => {
     for (const [name, values] of altered.shown) {
       const kind = name.split(' ').pop() as string;
       const before = [...faithful.shown.entries()].find(([n]) => n.endsWith(` ${kind}`))?.[1] ?? [];
-      values.forEach((row, r) =>
+      values.forEach((row, r) => {
         row.forEach((value, c) => {
           if (JSON.stringify(value) !== JSON.stringify(before[r]?.[c]))
             changed.push(`${kind}!${letter(c + 1)}${r + 1}`);
-        }),
-      );
+        });
+      });
     }
     return { changed, result: altered.result };
   }
