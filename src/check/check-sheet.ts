@@ -2,30 +2,84 @@
 // builders, lets Sheets compute, and compares every figure with the add-on's own arithmetic.
 // The scratch sheets go whatever happens; the user's sheets and properties are never touched.
 import { withDocumentLock } from '../apps/lock';
+import { rateTable } from '../money/money';
 import type { CheckMismatch, CheckReportWritten, CheckResult } from '../shared/api';
 import { daysOf } from '../sheet/dates';
 import { insertFreeSheet } from '../tracker/create';
-import { compareSheet } from './figures';
+import { buildDaily, buildDashboardCheck } from './dashboard-check';
+import { compareSheet, type ReadBack } from './figures';
 import { checkResult, HEADER_ROW, REPORT_NAME, reportRows } from './report';
+import {
+  CREATED,
+  EARLIER_OPTIONS,
+  EARLIER_ROWS,
+  SAMPLE_MARGIN,
+  SAMPLE_OPTIONS,
+  SAMPLE_RATES,
+  SAMPLE_ROWS,
+  sampleDailySales,
+} from './sample';
 import { Scratch } from './scratch';
-import { type Built, buildTracker } from './tracker-check';
+import { type Built, buildRates, buildTracker, type Campaign } from './tracker-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Each sheet kind the add-on writes, built from the sample. */
-const BUILDERS: ((scratch: Scratch) => Built)[] = [buildTracker];
+const CAMPAIGNS: readonly Campaign[] = [
+  {
+    kind: 'Earlier tracker',
+    options: EARLIER_OPTIONS,
+    rows: EARLIER_ROWS,
+    createdAt: CREATED.earlier,
+  },
+  { kind: 'Tracker', options: SAMPLE_OPTIONS, rows: SAMPLE_ROWS, createdAt: CREATED.main },
+];
 
-function compareAll(spreadsheet: Spreadsheet, built: readonly Built[]) {
+interface Compared {
+  checked: number;
+  mismatches: CheckMismatch[];
+}
+
+/** Lets Sheets compute, reads each part back (two calls) and compares its figures. */
+function computeAndCompare(
+  spreadsheet: Spreadsheet,
+  parts: readonly Built[],
+  into: Compared,
+): ReadBack[] {
+  SpreadsheetApp.flush();
   const dayOf = daysOf(spreadsheet);
-  const mismatches: CheckMismatch[] = [];
-  let checked = 0;
-  for (const part of built) {
+  return parts.map((part) => {
     const range = part.sheet.getRange(1, 1, part.rows, part.columns);
     const read = { values: range.getValues(), formulas: range.getFormulas() };
-    mismatches.push(...compareSheet(part.kind, part.figures, read, dayOf));
-    checked += part.figures.length;
-  }
-  return { checked, mismatches };
+    into.mismatches.push(...compareSheet(part.kind, part.figures, read, dayOf));
+    into.checked += part.figures.length;
+    return read;
+  });
+}
+
+/** Every sheet kind in the order they build on each other: trackers first, then what reads them. */
+function runChecks(spreadsheet: Spreadsheet, scratch: Scratch): Compared {
+  const compared: Compared = { checked: 0, mismatches: [] };
+  buildRates(scratch);
+  const daily = { sheet: buildDaily(scratch, sampleDailySales()), rows: sampleDailySales() };
+  const trackers = CAMPAIGNS.map((campaign) => buildTracker(scratch, campaign));
+  scratch.hideAll();
+  const read = computeAndCompare(spreadsheet, trackers, compared);
+  const campaigns = CAMPAIGNS.map((campaign, i) => ({
+    sample: {
+      options: campaign.options,
+      rows: campaign.rows,
+      margin: SAMPLE_MARGIN,
+      rates: rateTable(campaign.options.currency, SAMPLE_RATES),
+      name: trackers[i].sheet.getName(),
+      createdAt: campaign.createdAt,
+    },
+    sheet: trackers[i].sheet,
+    values: read[i].values,
+  }));
+  const dashboard = buildDashboardCheck(scratch, campaigns, daily);
+  scratch.hideAll();
+  computeAndCompare(spreadsheet, [dashboard], compared);
+  return compared;
 }
 
 /** Menu and sidebar: checks that Sheets computes every figure as the add-on's arithmetic does. */
@@ -35,13 +89,10 @@ export function checkSpreadsheet(): CheckResult {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const active = spreadsheet.getActiveSheet();
     const scratch = new Scratch(spreadsheet);
-    let compared: { checked: number; mismatches: CheckMismatch[] };
+    let compared: Compared;
     let sheetsLeft: number;
     try {
-      const built = BUILDERS.map((build) => build(scratch));
-      scratch.hideAll();
-      SpreadsheetApp.flush();
-      compared = compareAll(spreadsheet, built);
+      compared = runChecks(spreadsheet, scratch);
     } finally {
       sheetsLeft = scratch.removeAll();
       active.activate();

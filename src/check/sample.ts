@@ -150,3 +150,60 @@ const KAI: SampleRow = {
 
 /** The table's rows from the first data row; {} is a blank row between typed ones. */
 export const SAMPLE_ROWS: readonly SampleRow[] = [JANE, TOM, {}, LENA, MAX, ANN, ZED, KAI];
+
+/** An earlier campaign: @tom and @lena's usual engagement for the dashboard comes from it. */
+export const EARLIER_OPTIONS: TrackerOptions = {
+  ...SAMPLE_OPTIONS,
+  campaignName: 'Self-check earlier',
+  goalTarget: 50,
+  startingRows: 2,
+};
+
+export const EARLIER_ROWS: readonly SampleRow[] = [
+  {
+    handle: '@Tom ',
+    platform: 'TikTok',
+    followers: 40000,
+    postDate: '2026-02-20',
+    fee: 120,
+    productCost: 30,
+    likes: 1500,
+    comments: 100,
+    clicks: 300,
+    orders: 12,
+    revenue: 480,
+    newCustomers: 10,
+  },
+  {
+    handle: '@lena',
+    platform: 'YouTube',
+    followers: 9000,
+    postDate: '2026-02-24',
+    fee: 200,
+    productCost: 20,
+    likes: 300,
+    clicks: 50,
+    orders: 4,
+    revenue: 160,
+  },
+];
+
+/** When each campaign was created: the earlier one gives creators their usual rates. */
+export const CREATED = { earlier: '2026-02-01T09:00:00.000Z', main: '2026-03-01T09:00:00.000Z' };
+
+/**
+ * The "Daily sales" rows (Date, Sales): about six weeks around the posts, some days missing, one
+ * day reported twice (its sales add up), a jump after @tom's post that stands out.
+ */
+export function sampleDailySales(): [string, number][] {
+  const rows: [string, number][] = [];
+  const start = Date.UTC(2026, 1, 10);
+  for (let i = 0; i < 44; i++) {
+    if (i % 9 === 4) continue;
+    const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    const jump = day >= '2026-03-12' && day <= '2026-03-15' ? 240 : 0;
+    rows.push([day, 200 + ((i * 37) % 23) + jump]);
+    if (i === 20) rows.push([day, 15.5]);
+  }
+  return rows;
+}

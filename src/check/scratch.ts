@@ -9,6 +9,7 @@ export const SCRATCH_PREFIX = 'ROI self-check';
 
 export class Scratch {
   private readonly made: Sheet[] = [];
+  private hidden = 0;
   readonly prefix: string;
 
   constructor(private readonly spreadsheet: Spreadsheet) {
@@ -32,7 +33,8 @@ export class Scratch {
 
   /** Hides every scratch sheet made so far (the user may be looking while Sheets computes). */
   hideAll(): void {
-    for (const sheet of this.made) sheet.hideSheet();
+    for (const sheet of this.made.slice(this.hidden)) sheet.hideSheet();
+    this.hidden = this.made.length;
   }
 
   /** Deletes every scratch sheet; returns how many could not be deleted. */

@@ -110,7 +110,11 @@ function leakRows(rows: readonly SampleRow[]) {
 }
 
 /** Every derived column of one typed row. */
-function derivedRow(rows: readonly SampleRow[], index: number, sample: TrackerSample): Derived {
+export function derivedRow(
+  rows: readonly SampleRow[],
+  index: number,
+  sample: TrackerSample,
+): Derived {
   const row = rows[index];
   const totalCost = zero(row, 'fee') + zero(row, 'productCost');
   const parts = (['likes', 'comments', 'shares', 'saves'] as const).map((key) => num(row, key));

@@ -1,0 +1,251 @@
+// The dashboard's fixed blocks for the sample, by plain arithmetic over "Every post" as expected:
+// the headline with the words under its ratios, value beyond direct sales, and each platform.
+import type { DashboardLayout } from '../insights/dashboard-layout';
+import type { PostKey } from '../insights/posts';
+import { PLATFORM_NORMS } from '../metrics/platforms';
+import { roi } from '../metrics/returns';
+import { columnLetter } from '../sheet/formulas';
+import type { ExpectedPost } from './dashboard-posts';
+import type { Figure, FigureKind } from './figures';
+
+/** Where a text sits in the layout's values (1-based sheet row and column). */
+export function find(
+  layout: DashboardLayout,
+  test: (cell: string) => boolean,
+): { row: number; column: number } {
+  const { cells, row, column } = layout.values;
+  for (let r = 0; r < cells.length; r++)
+    for (let c = 0; c < cells[r].length; c++) {
+      const cell = cells[r][c];
+      if (typeof cell === 'string' && test(cell)) return { row: row + r, column: column + c };
+    }
+  throw new Error('The dashboard layout has no such block');
+}
+
+type Value = number | string;
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+function total(posts: readonly ExpectedPost[], key: PostKey): number {
+  return posts.reduce(
+    (sum, p) => sum + (isNumber(p.values[key]) ? (p.values[key] as number) : 0),
+    0,
+  );
+}
+const known = (posts: readonly ExpectedPost[], key: PostKey): Value =>
+  posts.some((p) => isNumber(p.values[key])) ? total(posts, key) : '';
+const having = (posts: readonly ExpectedPost[], key: PostKey) =>
+  posts.filter((p) => isNumber(p.values[key]));
+const ratio = (a: Value, b: Value): Value => (isNumber(a) && isNumber(b) && b > 0 ? a / b : '');
+const roiOf = (revenue: Value, cost: number): Value =>
+  isNumber(revenue) && cost > 0 ? roi(revenue, cost) : '';
+const engaged = (posts: readonly ExpectedPost[]) =>
+  posts.filter(
+    (p) =>
+      isNumber(p.values.followers) &&
+      (p.values.followers as number) > 0 &&
+      isNumber(p.values.engagements),
+  );
+const converted = (posts: readonly ExpectedPost[]) =>
+  posts.filter(
+    (p) =>
+      isNumber(p.values.clicks) && (p.values.clicks as number) > 0 && isNumber(p.values.orders),
+  );
+
+/** The words under a ratio, in posts. */
+function postWords(label: string, used: number, all: number, missing: string): string {
+  if (all === 0) return '';
+  const posts = (n: number) => `${n} ${n === 1 ? 'post' : 'posts'}`;
+  const left = all - used;
+  const every = all === 1 ? '1 post' : `all ${posts(all)}`;
+  return `${label} over ${used >= all ? every : `${used} of ${posts(all)}: ${left} ${left === 1 ? 'has' : 'have'} ${missing}`}`;
+}
+
+function headlineValues(posts: readonly ExpectedPost[]): Record<string, Value> {
+  const revenue = known(posts, 'revenue');
+  const withRevenue = total(having(posts, 'revenue'), 'cost');
+  const newCustomers = known(posts, 'newCustomers');
+  return {
+    Spend: total(posts, 'cost'),
+    Revenue: revenue,
+    ROI: roiOf(revenue, withRevenue),
+    ROAS: ratio(revenue, withRevenue),
+    CAC: ratio(total(having(posts, 'newCustomers'), 'cost'), newCustomers),
+    Orders: known(posts, 'orders'),
+    'New customers': newCustomers,
+    'Engagement rate': ratio(
+      total(engaged(posts), 'engagements'),
+      total(engaged(posts), 'followers'),
+    ),
+    'Conversion rate': ratio(total(converted(posts), 'orders'), total(converted(posts), 'clicks')),
+  };
+}
+
+function headlineWords(posts: readonly ExpectedPost[]): Record<string, string> {
+  const n = posts.length;
+  return {
+    ROI: postWords('ROI', having(posts, 'revenue').length, n, 'no revenue yet'),
+    CAC: postWords('CAC', having(posts, 'newCustomers').length, n, 'no new customers yet'),
+    'Engagement rate': postWords(
+      'Engagement rate',
+      engaged(posts).length,
+      n,
+      'no engagements or followers yet',
+    ),
+    'Conversion rate': postWords(
+      'Conversion',
+      converted(posts).length,
+      n,
+      'no clicks or orders yet',
+    ),
+  };
+}
+
+const KINDS: Record<string, FigureKind> = {
+  Spend: 'money',
+  Revenue: 'money',
+  CAC: 'money',
+  Orders: 'count',
+  'New customers': 'count',
+};
+
+/** A label row over a value row: each label this check knows, compared; others are not. */
+function labelled(
+  layout: DashboardLayout,
+  title: string,
+  labelsRow: number,
+  column: number,
+  values: Record<string, Value>,
+  kinds: Record<string, FigureKind>,
+  fallback: FigureKind,
+  words?: Record<string, string>,
+): Figure[] {
+  const { cells } = layout.values;
+  const row = cells[labelsRow - layout.values.row].slice(column - layout.values.column);
+  // The block ends at its first empty label: other tables may share the row further right.
+  const end = row.indexOf('');
+  const labels = end < 0 ? row : row.slice(0, end);
+  const figures: Figure[] = [];
+  labels.forEach((label, j) => {
+    const name = String(label);
+    if (!(name in values)) return;
+    const letter = columnLetter(column + j);
+    figures.push({
+      cell: `${letter}${labelsRow + 1}`,
+      what: `${title}: ${name}`,
+      expected: values[name],
+      kind: kinds[name] ?? fallback,
+    });
+    if (words && name in words)
+      figures.push({
+        cell: `${letter}${labelsRow + 2}`,
+        what: `${title}: words under ${name}`,
+        expected: words[name],
+        kind: 'text',
+      });
+  });
+  return figures;
+}
+
+function valueBlock(posts: readonly ExpectedPost[]): Record<string, Value> {
+  const revenue = known(posts, 'revenue');
+  const bonus = total(posts, 'bonus');
+  const content = total(posts, 'contentValue');
+  const counted = posts.filter((p) => p.values.inTotal === 'yes');
+  const sentiment = (word: string) =>
+    posts.filter((p) => String(p.values.sentiment).toLowerCase() === word).length;
+  return {
+    'Attributed revenue': revenue,
+    'Sales lift (est.)': total(counted, 'extra'),
+    'Brand Referral Bonus': bonus,
+    'Reusable content': content,
+    'Awareness (est.)': 0,
+    'Total value': (isNumber(revenue) ? revenue : 0) + bonus + content,
+    'ROI (strict)': roiOf(revenue, total(having(posts, 'revenue'), 'cost')),
+    'Positive posts': sentiment('positive'),
+    'Neutral posts': sentiment('neutral'),
+    'Negative posts': sentiment('negative'),
+  };
+}
+
+const VALUE_KINDS: Record<string, FigureKind> = {
+  'ROI (strict)': 'ratio',
+  'Positive posts': 'count',
+  'Neutral posts': 'count',
+  'Negative posts': 'count',
+};
+
+function platformFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]): Figure[] {
+  const title = find(layout, (cell) => cell === 'By platform');
+  const names = PLATFORM_NORMS.map((norm) => norm.name);
+  const figures: Figure[] = [];
+  [...PLATFORM_NORMS, null].forEach((norm, i) => {
+    const mine = posts.filter((p) =>
+      norm
+        ? String(p.values.platform).toLowerCase() === norm.name.toLowerCase()
+        : !names.some((n) => n.toLowerCase() === String(p.values.platform).toLowerCase()),
+    );
+    const revenue = known(mine, 'revenue');
+    const rate = ratio(total(engaged(mine), 'engagements'), total(engaged(mine), 'followers'));
+    const against =
+      !norm || !isNumber(rate)
+        ? ''
+        : rate < norm.low
+          ? 'below'
+          : rate > norm.high
+            ? 'above'
+            : 'within';
+    const row = title.row + 2 + i;
+    const name = norm ? norm.name : 'Other';
+    const cells: [number, Value, FigureKind, string][] = [
+      [1, total(mine, 'cost'), 'money', 'Spend'],
+      [2, revenue, 'money', 'Revenue'],
+      [3, mine.length, 'count', 'Posts'],
+      [4, known(mine, 'orders'), 'count', 'Orders'],
+      [5, roiOf(revenue, total(having(mine, 'revenue'), 'cost')), 'ratio', 'ROI'],
+      [
+        6,
+        ratio(total(having(mine, 'newCustomers'), 'cost'), total(mine, 'newCustomers')),
+        'money',
+        'CAC',
+      ],
+      [7, rate, 'ratio', 'Engagement rate'],
+      [9, against, 'text', 'Against norm'],
+    ];
+    for (const [offset, expected, kind, label] of cells)
+      figures.push({
+        cell: `${columnLetter(title.column + offset)}${row}`,
+        what: `By platform: ${label} of ${name}`,
+        expected,
+        kind,
+      });
+  });
+  return figures;
+}
+
+/** The fixed blocks' figures: headline and its words, value beyond sales, by platform. */
+export function dashboardBlocks(layout: DashboardLayout, posts: readonly ExpectedPost[]): Figure[] {
+  const headline = find(layout, (cell) => cell === 'Headline');
+  const value = find(layout, (cell) => cell === 'Value beyond direct sales');
+  return [
+    ...labelled(
+      layout,
+      'Headline',
+      headline.row + 1,
+      headline.column,
+      headlineValues(posts),
+      KINDS,
+      'ratio',
+      headlineWords(posts),
+    ),
+    ...labelled(
+      layout,
+      'Value',
+      value.row + 1,
+      value.column,
+      valueBlock(posts),
+      VALUE_KINDS,
+      'money',
+    ),
+    ...platformFigures(layout, posts),
+  ];
+}

@@ -1,0 +1,103 @@
+// The dashboard over the sample campaigns on a scratch sheet, laid out exactly as buildDashboard
+// lays it out (the scratch trackers as its sources, the scratch "Daily sales" as its days), and
+// the figures it must show, found by the blocks' titles and headers in that same layout.
+import { type DashboardLayout, dashboardLayout } from '../insights/dashboard-layout';
+import { POST_COLUMNS, type PostKey } from '../insights/posts';
+import { storedSettings } from '../insights/settings';
+import { readTracker, type TrackerSource, toSource } from '../insights/sources';
+import type { Kind } from '../insights/spill-table';
+import { writeDrawing } from '../sheet/drawing';
+import { columnLetter } from '../sheet/formulas';
+import { dashboardBlocks, find } from './dashboard-blocks';
+import { type CampaignSample, type ExpectedPost, expectedPosts } from './dashboard-posts';
+import type { Figure, FigureKind } from './figures';
+import type { Scratch } from './scratch';
+import type { Built } from './tracker-check';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ReadCampaign {
+  sample: CampaignSample;
+  sheet: Sheet;
+  /** The scratch tracker's values, as Sheets computed them. */
+  values: unknown[][];
+}
+
+export function buildDaily(scratch: Scratch, daily: readonly [string, number][]): string {
+  const sheet = scratch.sheet('Daily sales');
+  sheet
+    .getRange(1, 1, daily.length + 1, 2)
+    .setValues([['Date', 'Sales'], ...daily.map((d) => [...d])]);
+  return scratch.nameOf('Daily sales');
+}
+
+export const figureKind = (kind: Kind): FigureKind =>
+  kind === 'money'
+    ? 'money'
+    : kind === 'count'
+      ? 'count'
+      : kind === 'rate' || kind === 'multiple'
+        ? 'ratio'
+        : 'text';
+
+/** Every cell of "Every post": each post's row, and the row after the last left blank. */
+function postFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]): Figure[] {
+  const title = find(layout, (cell) => cell.startsWith('Every post'));
+  const header = title.row + 2;
+  const figures: Figure[] = [];
+  POST_COLUMNS.forEach((column, j) => {
+    const letter = columnLetter(title.column + j);
+    for (let i = 0; i <= posts.length; i++) {
+      const post = posts[i];
+      figures.push({
+        cell: `${letter}${header + 1 + i}`,
+        what: `Every post: ${column.header} of ${post ? `${String(post.values.creator).trim()} (${post.campaign})` : 'the row after the last post'}`,
+        expected: post ? (post.values[column.key as PostKey] ?? '') : '',
+        kind: figureKind(column.kind),
+        formulaCell: `${letter}${header + 1}`,
+      });
+    }
+  });
+  return figures;
+}
+
+export function buildDashboardCheck(
+  scratch: Scratch,
+  campaigns: readonly ReadCampaign[],
+  daily: { sheet: string; rows: readonly [string, number][] },
+): Built {
+  const sources: TrackerSource[] = campaigns.map((c) =>
+    toSource(readTracker(c.sheet.getName(), c.values), {
+      name: c.sheet.getName(),
+      sheetId: c.sheet.getSheetId(),
+      createdAt: c.sample.createdAt,
+    }),
+  );
+  const settings = storedSettings(undefined);
+  const layout = dashboardLayout({
+    sources,
+    history: sources,
+    settings,
+    daily: {
+      source: { sheet: daily.sheet, dateColumn: 1, salesColumn: 2, firstRow: 2 },
+      rows: daily.rows.length,
+    },
+    awareness: () => ['', '', '', '', ''],
+    notes: [],
+    refreshedAt: 'the self-check',
+  });
+  const sheet = scratch.sheet('Dashboard');
+  writeDrawing(sheet, layout, true);
+  const posts = expectedPosts(
+    campaigns.map((c) => ({ ...c.sample, name: c.sheet.getName() })),
+    daily.rows,
+    settings.liftDays,
+  );
+  return {
+    kind: 'Dashboard',
+    sheet,
+    rows: layout.rows,
+    columns: layout.columns,
+    figures: [...postFigures(layout, posts), ...dashboardBlocks(layout, posts)],
+  };
+}

@@ -1,0 +1,178 @@
+// "Every post" as the dashboard must show it, by plain arithmetic over the sample campaigns: each
+// post in date order with its tracker numbers, usual engagement (typed, else from earlier
+// campaigns), engagement checks against the platform norm, and the sales lift around its date.
+
+import type { PostKey } from '../insights/posts';
+import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
+import type { ColumnKey } from '../tracker/columns';
+import type { SampleRow } from './sample';
+import { derivedRow, type TrackerSample } from './tracker-figures';
+
+export type PostValue = number | string;
+
+export interface ExpectedPost {
+  /** The tracker's sheet name. */
+  campaign: string;
+  createdAt: string;
+  row: SampleRow;
+  values: Partial<Record<PostKey, PostValue>>;
+  /** Day number of the post date. */
+  day: number;
+}
+
+export interface CampaignSample extends TrackerSample {
+  name: string;
+  createdAt: string;
+}
+
+const DAY_MS = 86_400_000;
+export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+const raw = (row: SampleRow, key: ColumnKey): PostValue => row[key] ?? '';
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+export function creatorKey(handle: unknown, platform: unknown): string {
+  const clean = (v: unknown) =>
+    String(v ?? '')
+      .trim()
+      .toLowerCase();
+  return `${clean(handle).split('@').join('')} on ${clean(platform)}`;
+}
+
+function trackerValues(campaign: CampaignSample, index: number): ExpectedPost {
+  const row = campaign.rows[index];
+  const derived = derivedRow(campaign.rows, index, campaign);
+  const values: Partial<Record<PostKey, PostValue>> = {
+    campaign: campaign.name,
+    key: creatorKey(row.handle, row.platform),
+    creator: raw(row, 'handle'),
+    platform: raw(row, 'platform'),
+    postDate: raw(row, 'postDate'),
+    followers: raw(row, 'followers'),
+    reach: raw(row, 'reach'),
+    engagements: derived.engagements ?? '',
+    clicks: raw(row, 'clicks'),
+    orders: raw(row, 'orders'),
+    revenue: raw(row, 'revenue'),
+    cost: derived.totalCost ?? '',
+    newCustomers: raw(row, 'newCustomers'),
+    bonus: raw(row, 'bonus'),
+    contentValue: raw(row, 'contentValue'),
+    sentiment: raw(row, 'sentiment'),
+    sentimentNote: raw(row, 'sentimentNote'),
+  };
+  return {
+    campaign: campaign.name,
+    createdAt: campaign.createdAt,
+    row,
+    values,
+    day: dayNumber(String(row.postDate)),
+  };
+}
+
+/** Typed usual rate, else engagements / followers of the same creator in earlier campaigns. */
+function usualRate(post: ExpectedPost, all: readonly ExpectedPost[]): PostValue {
+  const typed = post.row.usualEngagementRate;
+  if (isNumber(typed)) return typed;
+  const earlier = all.filter((other) => other.createdAt < post.createdAt);
+  if (!all.some((other) => other.createdAt < post.createdAt)) return '';
+  const same = earlier.filter((other) => other.values.key === post.values.key);
+  const sum = (key: PostKey) =>
+    same.reduce((total, o) => total + (isNumber(o.values[key]) ? (o.values[key] as number) : 0), 0);
+  const followers = sum('followers');
+  return followers !== 0 ? sum('engagements') / followers : '';
+}
+
+function engagement(post: ExpectedPost): Partial<Record<PostKey, PostValue>> {
+  const { engagements, followers, usualRate: usual, platform } = post.values;
+  const rate =
+    isNumber(engagements) && isNumber(followers) && followers > 0 ? engagements / followers : '';
+  const norm = PLATFORM_NORMS.find(
+    (p) => p.name.toLowerCase() === String(platform).trim().toLowerCase(),
+  );
+  const below = (reference: PostValue | undefined) =>
+    isNumber(reference) && isNumber(rate) && rate < reference * FAR_BELOW_SHARE;
+  const low = norm ? norm.low : '';
+  let check = '';
+  if (below(usual))
+    check = below(low) ? 'far below own usual and platform norm' : 'far below own usual';
+  else if (below(low)) check = 'far below platform norm';
+  return { engagementRate: rate, platformNorm: low, engagementCheck: isNumber(rate) ? check : '' };
+}
+
+/** Sales per day number, days reported twice added up. */
+export function dailyTotals(daily: readonly [string, number][]): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (const [day, sales] of daily)
+    totals.set(dayNumber(day), (totals.get(dayNumber(day)) ?? 0) + sales);
+  return totals;
+}
+
+function windowOf(totals: Map<number, number>, from: number, to: number): number[] {
+  const values: number[] = [];
+  for (let d = from; d <= to; d++) if (totals.has(d)) values.push(totals.get(d) as number);
+  return values;
+}
+
+function lift(posts: readonly ExpectedPost[], i: number, totals: Map<number, number>, n: number) {
+  const { day } = posts[i];
+  const before = windowOf(totals, day - n, day - 1);
+  const after = windowOf(totals, day, day + n - 1);
+  const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const mean = (values: number[]): PostValue =>
+    values.length > 0 ? total(values) / values.length : '';
+  const beforeMean = mean(before);
+  const afterMean = mean(after);
+  const change = isNumber(beforeMean) && isNumber(afterMean) ? afterMean - beforeMean : '';
+  let spread: PostValue = '';
+  if (before.length >= 2) {
+    const variance =
+      (total(before.map((v) => v * v)) - total(before) ** 2 / before.length) / (before.length - 1);
+    spread = variance > 0 ? Math.sqrt(variance) : 0;
+  }
+  const previous = posts[i - 1];
+  const next = posts[i + 1];
+  let check = '';
+  if (isNumber(change)) {
+    if (previous && day - previous.day <= n) check = `overlaps ${previous.values.creator}`;
+    else {
+      check = isNumber(spread)
+        ? change > 2 * spread
+          ? 'stands out'
+          : 'within normal variation'
+        : 'not enough days to judge';
+      if (next && next.day - day <= n - 1) check += `; overlaps ${next.values.creator}`;
+    }
+  }
+  return {
+    daysBefore: before.length,
+    before: beforeMean,
+    daysAfter: after.length,
+    after: afterMean,
+    lift: change,
+    extra: isNumber(change) ? change * n : '',
+    spread,
+    liftCheck: check,
+    inTotal: check.slice(0, 10) === 'stands out' ? 'yes' : '',
+  };
+}
+
+/** Every post of the campaigns, in post-date order, with every column the dashboard shows. */
+export function expectedPosts(
+  campaigns: readonly CampaignSample[],
+  daily: readonly [string, number][],
+  liftDays: number,
+): ExpectedPost[] {
+  const posts: ExpectedPost[] = [];
+  for (const campaign of campaigns)
+    campaign.rows.forEach((row, i) => {
+      if (row.handle) posts.push(trackerValues(campaign, i));
+    });
+  posts.sort((a, b) => a.day - b.day);
+  const totals = dailyTotals(daily);
+  for (const post of posts) post.values.usualRate = usualRate(post, posts);
+  posts.forEach((post, i) => {
+    Object.assign(post.values, engagement(post), lift(posts, i, totals, liftDays));
+  });
+  return posts;
+}
