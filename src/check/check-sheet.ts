@@ -71,6 +71,7 @@ function runChecks(spreadsheet: Spreadsheet, scratch: Scratch): Compared {
       margin: SAMPLE_MARGIN,
       rates: rateTable(campaign.options.currency, SAMPLE_RATES),
       name: trackers[i].sheet.getName(),
+      label: campaign.kind,
       createdAt: campaign.createdAt,
     },
     sheet: trackers[i].sheet,

@@ -40,6 +40,13 @@ export const figureKind = (kind: Kind): FigureKind =>
         ? 'ratio'
         : 'text';
 
+/** The cell holding a spilled column's formula: its own first cell, else the table's first. */
+function formulaCell(layout: DashboardLayout, row: number, column: number, first: number): string {
+  const cell = layout.values.cells[row - layout.values.row]?.[column - layout.values.column];
+  const own = typeof cell === 'string' && cell.startsWith('=');
+  return `${columnLetter(own ? column : first)}${row}`;
+}
+
 /** Every cell of "Every post": each post's row, and the row after the last left blank. */
 function postFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]): Figure[] {
   const title = find(layout, (cell) => cell.startsWith('Every post'));
@@ -47,14 +54,18 @@ function postFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]): F
   const figures: Figure[] = [];
   POST_COLUMNS.forEach((column, j) => {
     const letter = columnLetter(title.column + j);
+    const formula = formulaCell(layout, header + 1, title.column + j, title.column);
     for (let i = 0; i <= posts.length; i++) {
       const post = posts[i];
+      const whose = post
+        ? `${String(post.values.creator).trim()} (${post.label})`
+        : 'the row after the last post';
       figures.push({
         cell: `${letter}${header + 1 + i}`,
-        what: `Every post: ${column.header} of ${post ? `${String(post.values.creator).trim()} (${post.campaign})` : 'the row after the last post'}`,
+        what: `Every post: ${column.header} of ${whose}`,
         expected: post ? (post.values[column.key as PostKey] ?? '') : '',
         kind: figureKind(column.kind),
-        formulaCell: `${letter}${header + 1}`,
+        formulaCell: formula,
       });
     }
   });

@@ -11,8 +11,9 @@ import { derivedRow, type TrackerSample } from './tracker-figures';
 export type PostValue = number | string;
 
 export interface ExpectedPost {
-  /** The tracker's sheet name. */
+  /** The tracker's sheet name, and what the check calls it. */
   campaign: string;
+  label: string;
   createdAt: string;
   row: SampleRow;
   values: Partial<Record<PostKey, PostValue>>;
@@ -21,7 +22,9 @@ export interface ExpectedPost {
 }
 
 export interface CampaignSample extends TrackerSample {
+  /** The tracker's sheet name, and what the check calls it ("Tracker"). */
   name: string;
+  label: string;
   createdAt: string;
 }
 
@@ -63,6 +66,7 @@ function trackerValues(campaign: CampaignSample, index: number): ExpectedPost {
   };
   return {
     campaign: campaign.name,
+    label: campaign.label,
     createdAt: campaign.createdAt,
     row,
     values,

@@ -1,7 +1,7 @@
 // The self-check on the built bundle in the emulator: every figure of the fixed sample agrees
 // with the add-on's own arithmetic, nothing is left behind, the user's sheets are untouched, and
 // an engine that reads one function differently is caught on the figures it changes, only those.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../../emulator/sheets-emulator';
 import { toSnapshot } from '../../emulator/sheets-snapshot';
 import type { CheckResult } from '../../src/shared/api';
@@ -30,28 +30,91 @@ function inUse(options: EmulatorOptions = {}) {
   return { emulator, script };
 }
 
-/** Runs the check, keeping what each scratch sheet showed when the check read it back. */
+type Shown = Map<string, unknown[][]>;
+
+/** Runs the check, keeping what each scratch sheet showed (by kind) when the check read it. */
 function check(options: EmulatorOptions = {}) {
   const { emulator, script } = inUse(options);
-  const shown = new Map<string, unknown[][]>();
+  const shown: Shown = new Map();
   const stop = emulator.onCall((name) => {
     if (name !== 'Range.getValues') return;
-    for (const sheet of emulator.sheetNames())
-      if (sheet.startsWith('ROI self-check')) shown.set(sheet, emulator.sheet(sheet).values());
+    for (const sheet of emulator.sheetNames()) {
+      const kind = /^ROI self-check \S+ (.+)$/.exec(sheet)?.[1];
+      if (kind) shown.set(kind, emulator.sheet(sheet).values());
+    }
   });
   const result = script.call('checkSpreadsheet') as CheckResult;
   stop();
-  return { emulator, script, result, shown };
+  return { emulator, result, shown };
 }
 
+/** "AB" for column 28. */
+function letter(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Cells ("Tracker!AB12") whose value differs between two runs. */
+function changedCells(faithful: Shown, altered: Shown): string[] {
+  const changed: string[] = [];
+  for (const [kind, values] of altered) {
+    const before = faithful.get(kind) ?? [];
+    values.forEach((row, r) => {
+      row.forEach((value, c) => {
+        // Scratch names differ from run to run: "ROI self-check 1a2b3c4d Tracker".
+        const same = (a: unknown) => JSON.stringify(a).replace(/ROI self-check \w+/g, '');
+        if (same(value) !== same(before[r]?.[c])) changed.push(`${kind}!${letter(c + 1)}${r + 1}`);
+      });
+    });
+  }
+  return changed.sort();
+}
+
+const mismatched = (result: CheckResult) =>
+  result.mismatches.map((m) => `${m.sheet}!${m.cell}`).sort();
+
+/** The cells of the dashboard's "Every post" table (header excluded), found by its title. */
+function everyPostCells(shown: Shown): Set<string> {
+  const values = shown.get('Dashboard') ?? [];
+  const row = values.findIndex((cells) => cells.some((c) => String(c).startsWith('Every post')));
+  const column = values[row].findIndex((c) => String(c).startsWith('Every post'));
+  const header = values[row + 2].slice(column);
+  const width = header.indexOf('');
+  const cells = new Set<string>();
+  for (let r = row + 3; r < values.length && values[r][column] !== ''; r++)
+    for (let c = column; c < column + width; c++) cells.add(`Dashboard!${letter(c + 1)}${r + 1}`);
+  return cells;
+}
+
+let faithful: ReturnType<typeof check>;
+beforeAll(() => {
+  faithful = check();
+});
+
 describe('Check this spreadsheet', () => {
-  it('finds every figure of every block in agreement, and says how many it compared', () => {
-    const { result } = check();
+  it('finds every figure in agreement and says how many it compared, block by block', () => {
+    const { result } = faithful;
     expect(result.mismatches).toEqual([]);
     expect(result.sheetsLeft).toBe(0);
-    // The tracker: 15 computed columns on 9 rows, 17 totals, 4 lines of words, 7 post dates.
-    expect(result.checked).toBe(15 * 9 + 17 + 4 + 7);
+    // Each tracker: 15 computed columns on every row, 17 totals and 4 lines of words, each
+    // post date. The sample's is 9 rows and 7 posts; the earlier campaign's 2 and 2.
+    const trackers = 15 * 9 + 21 + 7 + (15 * 2 + 21 + 2);
+    // The dashboard: "Every post" (30 columns, 9 posts and the blank row after them), the
+    // headline (9 figures, 4 lines of words), the value block (10), by platform (6 rows x 8).
+    const dashboard = 30 * 10 + 13 + 10 + 6 * 8;
+    expect(result.checked).toBe(trackers + dashboard);
     expect(result.seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('compares figures that are really there: the scratch sheets show the sample', () => {
+    const tracker = faithful.shown.get('Tracker') ?? [];
+    const header = tracker[6];
+    // @jane's ROI: ($2,000 - $500) / $500, and the leaked code's words on @max's row.
+    expect(tracker[7][header.indexOf('ROI')]).toBe(3);
+    expect(tracker[11][header.indexOf('Possible code leak')]).toBe('More orders than clicks.');
+    expect(everyPostCells(faithful.shown).size).toBe(9 * 30);
   });
 
   it('leaves the spreadsheet exactly as it was: sheets, values, formats, properties', () => {
@@ -63,57 +126,59 @@ describe('Check this spreadsheet', () => {
     expect(JSON.parse(JSON.stringify(toSnapshot(emulator)))).toEqual(JSON.parse(before));
   });
 
-  it('compares figures that are really there: the scratch tracker shows the sample', () => {
-    const { shown } = check();
-    const tracker = [...shown.entries()].find(([name]) => name.endsWith('Tracker'))?.[1] ?? [];
-    // @jane's ROI: ($2,000 - $500) / $500, and the leaked code's words on @max's row.
-    const header = tracker[6];
-    expect(tracker[7][header.indexOf('ROI')]).toBe(3);
-    expect(tracker[11][header.indexOf('Possible code leak')]).toBe('More orders than clicks.');
+  it('removes its scratch sheets when it fails half-way, and says why', () => {
+    const { emulator, script } = inUse();
+    const before = JSON.stringify(toSnapshot(emulator));
+    let writes = 0;
+    emulator.onCall((name) => {
+      if (name === 'Range.setValues' && ++writes === 4) throw new Error('Service unavailable');
+    });
+    expect(() => script.call('checkSpreadsheet')).toThrow(/Service unavailable/);
+    expect(emulator.sheetNames()).toEqual(['Notes', 'Spring launch', 'Rates']);
+    expect(JSON.parse(JSON.stringify(toSnapshot(emulator)))).toEqual(JSON.parse(before));
+  });
+
+  it('waits for a teammate who is changing the spreadsheet, touching nothing', () => {
+    const { emulator, script } = inUse();
+    emulator.holdDocumentLock('marketer@example.com');
+    expect(() => script.call('checkSpreadsheet')).toThrow(/teammate is changing/);
+    expect(emulator.sheetNames()).toEqual(['Notes', 'Spring launch', 'Rates']);
   });
 });
 
-/** "AB" for column 28. */
-function letter(column: number): string {
-  let name = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-const mismatched = (result: CheckResult) => result.mismatches.map((m) => `${m.sheet}!${m.cell}`);
-
 describe('an engine that reads a function differently', () => {
-  /** The compared cells whose value differs between a faithful engine and this one. */
-  function changedCells(readings: Record<string, string>) {
-    const faithful = check();
-    const altered = check({ readings });
-    const changed: string[] = [];
-    for (const [name, values] of altered.shown) {
-      const kind = name.split(' ').pop() as string;
-      const before = [...faithful.shown.entries()].find(([n]) => n.endsWith(` ${kind}`))?.[1] ?? [];
-      values.forEach((row, r) => {
-        row.forEach((value, c) => {
-          if (JSON.stringify(value) !== JSON.stringify(before[r]?.[c]))
-            changed.push(`${kind}!${letter(c + 1)}${r + 1}`);
-        });
-      });
-    }
-    return { changed, result: altered.result };
-  }
-
-  it('is caught on exactly the figures it changes (SUMIFS read as COUNTIFS)', () => {
-    const { changed, result } = changedCells({ SUMIFS: 'COUNTIFS' });
-    expect(changed.length).toBeGreaterThan(0);
-    expect(mismatched(result).sort()).toEqual(changed.sort());
-    for (const mismatch of result.mismatches) expect(mismatch.formula).toMatch(/SUMIFS/);
-    expect(result.mismatches.map((m) => m.what)).toContain('Total: Engagement rate');
+  it('is caught on every tracker figure it changes, and on nothing it leaves alone (SUMIFS as COUNTIFS)', () => {
+    const altered = check({ readings: { SUMIFS: 'COUNTIFS' } });
+    const changed = changedCells(faithful.shown, altered.shown);
+    const onTrackers = (cells: string[]) =>
+      cells.filter((cell) => /^(Earlier )?Tracker!/.test(cell));
+    expect(onTrackers(changed).length).toBeGreaterThan(0);
+    expect(onTrackers(mismatched(altered.result))).toEqual(onTrackers(changed));
+    for (const cell of mismatched(altered.result)) expect(changed).toContain(cell);
+    expect(altered.result.mismatches.map((m) => m.what)).toContain('Total: Engagement rate');
   });
 
-  it('is caught when the Rates lookup reads a row instead of a column', () => {
-    const { changed, result } = changedCells({ VLOOKUP: 'HLOOKUP' });
+  it("is caught when FILTER and SORT follow HyperFormula's Excel reading", () => {
+    const altered = check({ readings: { FILTER: 'FILTER', SORT: 'SORT' } });
+    const changed = changedCells(faithful.shown, altered.shown);
+    const posts = everyPostCells(faithful.shown);
     expect(changed.length).toBeGreaterThan(0);
-    expect(mismatched(result).sort()).toEqual(changed.sort());
-    expect(result.mismatches.map((m) => m.what)).toContain('Rate of @lena');
+    for (const cell of mismatched(altered.result)) expect(changed).toContain(cell);
+    for (const cell of changed.filter((c) => posts.has(c)))
+      expect(mismatched(altered.result)).toContain(cell);
+  });
+
+  it('is caught when SUMIF returns 0 (over computed arrays and the daily sales)', () => {
+    const altered = check({ readings: { SUMIF: '0*SUMIF' } });
+    const changed = changedCells(faithful.shown, altered.shown);
+    const posts = everyPostCells(faithful.shown);
+    const wrong = mismatched(altered.result);
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const cell of wrong) expect(changed).toContain(cell);
+    for (const cell of changed.filter((c) => posts.has(c))) expect(wrong).toContain(cell);
+    // @tom's usual rate comes from the earlier campaign through SUMIF over creator keys.
+    expect(altered.result.mismatches.map((m) => m.what)).toContain(
+      'Every post: Usual engagement rate of @tom (Tracker)',
+    );
   });
 });
