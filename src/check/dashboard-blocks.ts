@@ -4,6 +4,7 @@ import type { DashboardLayout } from '../insights/dashboard-layout';
 import type { PostKey } from '../insights/posts';
 import { PLATFORM_NORMS } from '../metrics/platforms';
 import { roi } from '../metrics/returns';
+import type { InsightsSettings } from '../shared/api';
 import { columnLetter } from '../sheet/formulas';
 import type { ExpectedPost } from './dashboard-posts';
 import type { Figure, FigureKind } from './figures';
@@ -60,7 +61,29 @@ function postWords(label: string, used: number, all: number, missing: string): s
   return `${label} over ${used >= all ? every : `${used} of ${posts(all)}: ${left} ${left === 1 ? 'has' : 'have'} ${missing}`}`;
 }
 
-function headlineValues(posts: readonly ExpectedPost[]): Record<string, Value> {
+/** Across campaigns of one goal type: achieved / targets, campaigns with no results left out. */
+function sharedProgress(
+  posts: readonly ExpectedPost[],
+  campaigns: readonly CampaignFacts[],
+): Value {
+  let achieved = 0;
+  let targets = 0;
+  for (const campaign of campaigns) {
+    const progress = progressOf(
+      posts.filter((p) => p.campaign === campaign.name),
+      campaign.target,
+    );
+    if (!isNumber(progress)) continue;
+    achieved += progress * campaign.target;
+    targets += campaign.target;
+  }
+  return targets > 0 ? achieved / targets : '';
+}
+
+function headlineValues(
+  posts: readonly ExpectedPost[],
+  campaigns: readonly CampaignFacts[],
+): Record<string, Value> {
   const revenue = known(posts, 'revenue');
   const withRevenue = total(having(posts, 'revenue'), 'cost');
   const newCustomers = known(posts, 'newCustomers');
@@ -77,7 +100,13 @@ function headlineValues(posts: readonly ExpectedPost[]): Record<string, Value> {
       total(engaged(posts), 'followers'),
     ),
     'Conversion rate': ratio(total(converted(posts), 'orders'), total(converted(posts), 'clicks')),
+    'Goal progress': sharedProgress(posts, campaigns),
   };
+}
+
+/** The campaign conversion rate the shrunk rates start from (the headline's). */
+export function campaignRate(posts: readonly ExpectedPost[]): Value {
+  return ratio(total(converted(posts), 'orders'), total(converted(posts), 'clicks'));
 }
 
 function headlineWords(posts: readonly ExpectedPost[]): Record<string, string> {
@@ -146,7 +175,7 @@ function labelled(
   return figures;
 }
 
-function valueBlock(posts: readonly ExpectedPost[]): Record<string, Value> {
+function valueBlock(posts: readonly ExpectedPost[], awareness: number): Record<string, Value> {
   const revenue = known(posts, 'revenue');
   const bonus = total(posts, 'bonus');
   const content = total(posts, 'contentValue');
@@ -158,8 +187,8 @@ function valueBlock(posts: readonly ExpectedPost[]): Record<string, Value> {
     'Sales lift (est.)': total(counted, 'extra'),
     'Brand Referral Bonus': bonus,
     'Reusable content': content,
-    'Awareness (est.)': 0,
-    'Total value': (isNumber(revenue) ? revenue : 0) + bonus + content,
+    'Awareness (est.)': awareness,
+    'Total value': (isNumber(revenue) ? revenue : 0) + bonus + content + awareness,
     'ROI (strict)': roiOf(revenue, total(having(posts, 'revenue'), 'cost')),
     'Positive posts': sentiment('positive'),
     'Neutral posts': sentiment('neutral'),
@@ -223,7 +252,16 @@ function platformFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]
 }
 
 /** The fixed blocks' figures: headline and its words, value beyond sales, by platform. */
-export function dashboardBlocks(layout: DashboardLayout, posts: readonly ExpectedPost[]): Figure[] {
+export function dashboardBlocks(
+  layout: DashboardLayout,
+  posts: readonly ExpectedPost[],
+  campaigns: readonly CampaignFacts[],
+  settings: InsightsSettings,
+): Figure[] {
+  const awareness = campaigns.reduce((sum, c) => {
+    const value = awarenessValue(c.awareness, settings);
+    return sum + (isNumber(value) ? value : 0);
+  }, 0);
   const headline = find(layout, (cell) => cell === 'Headline');
   const value = find(layout, (cell) => cell === 'Value beyond direct sales');
   return [
@@ -232,7 +270,7 @@ export function dashboardBlocks(layout: DashboardLayout, posts: readonly Expecte
       'Headline',
       headline.row + 1,
       headline.column,
-      headlineValues(posts),
+      headlineValues(posts, campaigns),
       KINDS,
       'ratio',
       headlineWords(posts),
@@ -242,10 +280,126 @@ export function dashboardBlocks(layout: DashboardLayout, posts: readonly Expecte
       'Value',
       value.row + 1,
       value.column,
-      valueBlock(posts),
+      valueBlock(posts, awareness),
       VALUE_KINDS,
       'money',
     ),
     ...platformFigures(layout, posts),
+    ...campaignFigures(layout, posts, campaigns, settings),
+    ...awarenessFigures(layout, campaigns, settings),
   ];
+}
+
+/** A campaign on the dashboard: its posts by sheet name, its goal target, its awareness. */
+export interface CampaignFacts {
+  name: string;
+  label: string;
+  target: number;
+  awareness: (number | '')[];
+}
+
+/** Referral visits x signup rate x purchase rate x order value, or '' without them. */
+export function awarenessValue(typed: (number | '')[], settings: InsightsSettings): Value {
+  const visits = typed[3];
+  const { signupRate, purchaseRate, orderValue } = settings;
+  if (
+    !isNumber(visits) ||
+    !isNumber(signupRate) ||
+    !isNumber(purchaseRate) ||
+    !isNumber(orderValue)
+  )
+    return '';
+  return visits * signupRate * purchaseRate * orderValue;
+}
+
+/** Progress to an orders goal: orders / target, '' before any order is in. */
+export function progressOf(posts: readonly ExpectedPost[], target: number): Value {
+  const orders = known(posts, 'orders');
+  return isNumber(orders) && target > 0 ? orders / target : '';
+}
+
+export function campaignFigures(
+  layout: DashboardLayout,
+  posts: readonly ExpectedPost[],
+  campaigns: readonly CampaignFacts[],
+  settings: InsightsSettings,
+): Figure[] {
+  const title = find(layout, (cell) => cell === 'By campaign');
+  const figures: Figure[] = [];
+  campaigns.forEach((campaign, i) => {
+    const mine = posts.filter((p) => p.campaign === campaign.name);
+    const revenue = known(mine, 'revenue');
+    const withRevenue = total(having(mine, 'revenue'), 'cost');
+    const newCustomers = known(mine, 'newCustomers');
+    const awareness = awarenessValue(campaign.awareness, settings);
+    const cells: [Value, FigureKind, string][] = [
+      [mine.length, 'count', 'Posts'],
+      [total(mine, 'cost'), 'money', 'Spend'],
+      [revenue, 'money', 'Revenue'],
+      [roiOf(revenue, withRevenue), 'ratio', 'ROI'],
+      [ratio(revenue, withRevenue), 'ratio', 'ROAS'],
+      [known(mine, 'orders'), 'count', 'Orders'],
+      [newCustomers, 'count', 'New customers'],
+      [ratio(total(having(mine, 'newCustomers'), 'cost'), newCustomers), 'money', 'CAC'],
+      [
+        ratio(total(engaged(mine), 'engagements'), total(engaged(mine), 'followers')),
+        'ratio',
+        'Engagement rate',
+      ],
+      [progressOf(mine, campaign.target), 'ratio', 'Goal progress'],
+      [
+        total(
+          mine.filter((p) => p.values.inTotal === 'yes'),
+          'extra',
+        ),
+        'money',
+        'Sales lift (est.)',
+      ],
+      [
+        (isNumber(revenue) ? revenue : 0) +
+          total(mine, 'bonus') +
+          total(mine, 'contentValue') +
+          (isNumber(awareness) ? awareness : 0),
+        'money',
+        'Total value',
+      ],
+    ];
+    cells.forEach(([expected, kind, label], j) => {
+      figures.push({
+        cell: `${columnLetter(title.column + 1 + j)}${title.row + 2 + i}`,
+        what: `By campaign: ${label} of ${campaign.label}`,
+        expected,
+        kind,
+      });
+    });
+  });
+  return figures;
+}
+
+export function awarenessFigures(
+  layout: DashboardLayout,
+  campaigns: readonly CampaignFacts[],
+  settings: InsightsSettings,
+): Figure[] {
+  const title = find(layout, (cell) => cell.startsWith('Awareness:'));
+  const figures: Figure[] = [];
+  campaigns.forEach((campaign, i) => {
+    const [before, after] = campaign.awareness;
+    const row = title.row + 2 + i;
+    figures.push(
+      {
+        cell: `${columnLetter(title.column + 3)}${row}`,
+        what: `Awareness: Follower change of ${campaign.label}`,
+        expected: isNumber(before) && isNumber(after) ? after - before : '',
+        kind: 'count',
+      },
+      {
+        cell: `${columnLetter(title.column + 7)}${row}`,
+        what: `Awareness: Awareness (est.) of ${campaign.label}`,
+        expected: awarenessValue(campaign.awareness, settings),
+        kind: 'money',
+      },
+    );
+  });
+  return figures;
 }

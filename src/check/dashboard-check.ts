@@ -8,9 +8,11 @@ import { readTracker, type TrackerSource, toSource } from '../insights/sources';
 import type { Kind } from '../insights/spill-table';
 import { writeDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
-import { dashboardBlocks, find } from './dashboard-blocks';
+import { campaignRate, dashboardBlocks, find } from './dashboard-blocks';
+import { expectedCreators, rankingFigures, tierFigures } from './dashboard-creators';
 import { type CampaignSample, type ExpectedPost, expectedPosts } from './dashboard-posts';
 import type { Figure, FigureKind } from './figures';
+import { SAMPLE_AWARENESS, SAMPLE_INSIGHTS } from './sample';
 import type { Scratch } from './scratch';
 import type { Built } from './tracker-check';
 
@@ -84,7 +86,10 @@ export function buildDashboardCheck(
       createdAt: c.sample.createdAt,
     }),
   );
-  const settings = storedSettings(undefined);
+  const settings = storedSettings(SAMPLE_INSIGHTS);
+  const typed = new Map(
+    campaigns.map((c) => [c.sheet.getName(), SAMPLE_AWARENESS[c.sample.label] ?? []]),
+  );
   const layout = dashboardLayout({
     sources,
     history: sources,
@@ -93,7 +98,7 @@ export function buildDashboardCheck(
       source: { sheet: daily.sheet, dateColumn: 1, salesColumn: 2, firstRow: 2 },
       rows: daily.rows.length,
     },
-    awareness: () => ['', '', '', '', ''],
+    awareness: (source) => typed.get(source.name) ?? ['', '', '', '', ''],
     notes: [],
     refreshedAt: 'the self-check',
   });
@@ -104,11 +109,24 @@ export function buildDashboardCheck(
     daily.rows,
     settings.liftDays,
   );
+  const facts = campaigns.map((c) => ({
+    name: c.sheet.getName(),
+    label: c.sample.label,
+    target: c.sample.options.goalTarget,
+    awareness: SAMPLE_AWARENESS[c.sample.label] ?? [],
+  }));
+  const rate = campaignRate(posts);
+  const creators = expectedCreators(posts, settings, rate);
   return {
     kind: 'Dashboard',
     sheet,
     rows: layout.rows,
     columns: layout.columns,
-    figures: [...postFigures(layout, posts), ...dashboardBlocks(layout, posts)],
+    figures: [
+      ...postFigures(layout, posts),
+      ...dashboardBlocks(layout, posts, facts, settings),
+      ...rankingFigures(layout, creators),
+      ...tierFigures(layout, creators, settings, rate),
+    ],
   };
 }

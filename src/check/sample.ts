@@ -207,3 +207,12 @@ export function sampleDailySales(): [string, number][] {
   }
   return rows;
 }
+
+/** The dashboard's settings: the defaults, with the awareness rates filled in. */
+export const SAMPLE_INSIGHTS = { signupRate: 0.1, purchaseRate: 0.05, orderValue: 40 };
+
+/** Awareness typed per campaign: followers before and after, mentions, visits, searches. */
+export const SAMPLE_AWARENESS: Record<string, (number | '')[]> = {
+  'Earlier tracker': [5000, 5200, 12, 800, 40],
+  Tracker: [5200, 5900, 30, 2500, ''],
+};

@@ -102,8 +102,10 @@ describe('Check this spreadsheet', () => {
     // post date. The sample's is 9 rows and 7 posts; the earlier campaign's 2 and 2.
     const trackers = 15 * 9 + 21 + 7 + (15 * 2 + 21 + 2);
     // The dashboard: "Every post" (30 columns, 9 posts and the blank row after them), the
-    // headline (9 figures, 4 lines of words), the value block (10), by platform (6 rows x 8).
-    const dashboard = 30 * 10 + 13 + 10 + 6 * 8;
+    // headline (10 figures, 4 lines of words), the value block (10), by platform (6 rows x 8),
+    // by campaign (2 x 12), awareness (2 x 2), the ranking (14 columns, 7 creators and the blank
+    // row after them) and the tiers (5 x 8).
+    const dashboard = 30 * 10 + 14 + 10 + 6 * 8 + 2 * 12 + 2 * 2 + 14 * 8 + 5 * 8;
     expect(result.checked).toBe(trackers + dashboard);
     expect(result.seconds).toBeGreaterThanOrEqual(0);
   });
