@@ -6,9 +6,10 @@ import { rateTable } from '../money/money';
 import type { CheckMismatch, CheckReportWritten, CheckResult } from '../shared/api';
 import { daysOf } from '../sheet/dates';
 import { insertFreeSheet } from '../tracker/create';
-import { buildDaily, buildDashboardCheck } from './dashboard-check';
+import { buildDaily, buildDashboardCheck, sampleSettings, sourcesOf } from './dashboard-check';
 import { compareSheet, type ReadBack } from './figures';
 import { checkResult, HEADER_ROW, REPORT_NAME, reportRows } from './report';
+import { buildReportCheck } from './report-check';
 import {
   CREATED,
   EARLIER_OPTIONS,
@@ -77,9 +78,15 @@ function runChecks(spreadsheet: Spreadsheet, scratch: Scratch): Compared {
     sheet: trackers[i].sheet,
     values: read[i].values,
   }));
-  const dashboard = buildDashboardCheck(scratch, campaigns, daily);
+  const input = {
+    sources: sourcesOf(campaigns),
+    campaigns: campaigns.map((c) => c.sample),
+    settings: sampleSettings(),
+    daily,
+  };
+  const readers = [buildDashboardCheck(scratch, input), buildReportCheck(scratch, input)];
   scratch.hideAll();
-  computeAndCompare(spreadsheet, [dashboard], compared);
+  computeAndCompare(spreadsheet, readers, compared);
   return compared;
 }
 

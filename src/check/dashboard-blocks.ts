@@ -1,17 +1,18 @@
 // The dashboard's fixed blocks for the sample, by plain arithmetic over "Every post" as expected:
 // the headline with the words under its ratios, value beyond direct sales, and each platform.
-import type { DashboardLayout } from '../insights/dashboard-layout';
+
 import type { PostKey } from '../insights/posts';
 import { PLATFORM_NORMS } from '../metrics/platforms';
 import { roi } from '../metrics/returns';
 import type { InsightsSettings } from '../shared/api';
+import type { SheetDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
 import type { ExpectedPost } from './dashboard-posts';
 import type { Figure, FigureKind } from './figures';
 
 /** Where a text sits in the layout's values (1-based sheet row and column). */
 export function find(
-  layout: DashboardLayout,
+  layout: SheetDrawing,
   test: (cell: string) => boolean,
 ): { row: number; column: number } {
   const { cells, row, column } = layout.values;
@@ -80,7 +81,7 @@ function sharedProgress(
   return targets > 0 ? achieved / targets : '';
 }
 
-function headlineValues(
+export function headlineValues(
   posts: readonly ExpectedPost[],
   campaigns: readonly CampaignFacts[],
 ): Record<string, Value> {
@@ -109,7 +110,7 @@ export function campaignRate(posts: readonly ExpectedPost[]): Value {
   return ratio(total(converted(posts), 'orders'), total(converted(posts), 'clicks'));
 }
 
-function headlineWords(posts: readonly ExpectedPost[]): Record<string, string> {
+export function headlineWords(posts: readonly ExpectedPost[]): Record<string, string> {
   const n = posts.length;
   return {
     ROI: postWords('ROI', having(posts, 'revenue').length, n, 'no revenue yet'),
@@ -129,7 +130,7 @@ function headlineWords(posts: readonly ExpectedPost[]): Record<string, string> {
   };
 }
 
-const KINDS: Record<string, FigureKind> = {
+export const KINDS: Record<string, FigureKind> = {
   Spend: 'money',
   Revenue: 'money',
   CAC: 'money',
@@ -138,8 +139,8 @@ const KINDS: Record<string, FigureKind> = {
 };
 
 /** A label row over a value row: each label this check knows, compared; others are not. */
-function labelled(
-  layout: DashboardLayout,
+export function labelled(
+  layout: SheetDrawing,
   title: string,
   labelsRow: number,
   column: number,
@@ -175,7 +176,10 @@ function labelled(
   return figures;
 }
 
-function valueBlock(posts: readonly ExpectedPost[], awareness: number): Record<string, Value> {
+export function valueBlock(
+  posts: readonly ExpectedPost[],
+  awareness: number,
+): Record<string, Value> {
   const revenue = known(posts, 'revenue');
   const bonus = total(posts, 'bonus');
   const content = total(posts, 'contentValue');
@@ -196,14 +200,14 @@ function valueBlock(posts: readonly ExpectedPost[], awareness: number): Record<s
   };
 }
 
-const VALUE_KINDS: Record<string, FigureKind> = {
+export const VALUE_KINDS: Record<string, FigureKind> = {
   'ROI (strict)': 'ratio',
   'Positive posts': 'count',
   'Neutral posts': 'count',
   'Negative posts': 'count',
 };
 
-function platformFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]): Figure[] {
+export function platformFigures(layout: SheetDrawing, posts: readonly ExpectedPost[]): Figure[] {
   const title = find(layout, (cell) => cell === 'By platform');
   const names = PLATFORM_NORMS.map((norm) => norm.name);
   const figures: Figure[] = [];
@@ -253,7 +257,7 @@ function platformFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]
 
 /** The fixed blocks' figures: headline and its words, value beyond sales, by platform. */
 export function dashboardBlocks(
-  layout: DashboardLayout,
+  layout: SheetDrawing,
   posts: readonly ExpectedPost[],
   campaigns: readonly CampaignFacts[],
   settings: InsightsSettings,
@@ -319,7 +323,7 @@ export function progressOf(posts: readonly ExpectedPost[], target: number): Valu
 }
 
 export function campaignFigures(
-  layout: DashboardLayout,
+  layout: SheetDrawing,
   posts: readonly ExpectedPost[],
   campaigns: readonly CampaignFacts[],
   settings: InsightsSettings,
@@ -377,7 +381,7 @@ export function campaignFigures(
 }
 
 export function awarenessFigures(
-  layout: DashboardLayout,
+  layout: SheetDrawing,
   campaigns: readonly CampaignFacts[],
   settings: InsightsSettings,
 ): Figure[] {

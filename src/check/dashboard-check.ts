@@ -74,22 +74,30 @@ function postFigures(layout: DashboardLayout, posts: readonly ExpectedPost[]): F
   return figures;
 }
 
-export function buildDashboardCheck(
-  scratch: Scratch,
-  campaigns: readonly ReadCampaign[],
-  daily: { sheet: string; rows: readonly [string, number][] },
-): Built {
-  const sources: TrackerSource[] = campaigns.map((c) =>
+/** The scratch trackers as the dashboard and the report read them. */
+export function sourcesOf(campaigns: readonly ReadCampaign[]): TrackerSource[] {
+  return campaigns.map((c) =>
     toSource(readTracker(c.sheet.getName(), c.values), {
       name: c.sheet.getName(),
       sheetId: c.sheet.getSheetId(),
       createdAt: c.sample.createdAt,
     }),
   );
-  const settings = storedSettings(SAMPLE_INSIGHTS);
-  const typed = new Map(
-    campaigns.map((c) => [c.sheet.getName(), SAMPLE_AWARENESS[c.sample.label] ?? []]),
-  );
+}
+
+export const sampleSettings = () => storedSettings(SAMPLE_INSIGHTS);
+
+export function buildDashboardCheck(
+  scratch: Scratch,
+  input: {
+    sources: readonly TrackerSource[];
+    campaigns: readonly CampaignSample[];
+    daily: { sheet: string; rows: readonly [string, number][] };
+  },
+): Built {
+  const { sources, campaigns, daily } = input;
+  const settings = sampleSettings();
+  const typed = new Map(campaigns.map((c) => [c.name, SAMPLE_AWARENESS[c.label] ?? []]));
   const layout = dashboardLayout({
     sources,
     history: sources,
@@ -104,16 +112,12 @@ export function buildDashboardCheck(
   });
   const sheet = scratch.sheet('Dashboard');
   writeDrawing(sheet, layout, true);
-  const posts = expectedPosts(
-    campaigns.map((c) => ({ ...c.sample, name: c.sheet.getName() })),
-    daily.rows,
-    settings.liftDays,
-  );
+  const posts = expectedPosts(campaigns, daily.rows, settings.liftDays);
   const facts = campaigns.map((c) => ({
-    name: c.sheet.getName(),
-    label: c.sample.label,
-    target: c.sample.options.goalTarget,
-    awareness: SAMPLE_AWARENESS[c.sample.label] ?? [],
+    name: c.name,
+    label: c.label,
+    target: c.options.goalTarget,
+    awareness: SAMPLE_AWARENESS[c.label] ?? [],
   }));
   const rate = campaignRate(posts);
   const creators = expectedCreators(posts, settings, rate);

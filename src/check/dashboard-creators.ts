@@ -1,12 +1,13 @@
 // The ranking and the tier leaderboard for the sample, by plain arithmetic: creators (one handle
 // on one platform) added up from the expected "Every post", ranked with enough orders first by
 // ROI, conversion shrunk toward the campaign's rate.
-import type { DashboardLayout } from '../insights/dashboard-layout';
+
 import type { PostKey } from '../insights/posts';
 import { ENOUGH, RANK_COLUMNS, type RankKey, TOO_EARLY } from '../insights/ranking';
 import { roi } from '../metrics/returns';
 import { influencerTier, TIERS } from '../metrics/tiers';
 import type { InsightsSettings } from '../shared/api';
+import type { SheetDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
 import { find } from './dashboard-blocks';
 import type { ExpectedPost, PostValue } from './dashboard-posts';
@@ -81,7 +82,11 @@ const kindOf = (key: RankKey): FigureKind => {
 };
 
 /** "Creators ranked by ROI": enough data first, each group by ROI (no ROI last), then a blank row. */
-export function rankingFigures(layout: DashboardLayout, creators: readonly Creator[]): Figure[] {
+export function rankingFigures(
+  layout: SheetDrawing,
+  creators: readonly Creator[],
+  heading = 'Creators ranked by ROI',
+): Figure[] {
   const group = (c: Creator) => (c.evidence === ENOUGH ? 0 : 1);
   const order = (c: Creator) => (isNumber(c.roi) ? c.roi : -1e9);
   const ranked = creators
@@ -89,7 +94,7 @@ export function rankingFigures(layout: DashboardLayout, creators: readonly Creat
     .sort((a, b) => group(a.c) - group(b.c) || order(b.c) - order(a.c) || a.i - b.i)
     .map(({ c }) => c);
   const enough = ranked.filter((c) => c.evidence === ENOUGH).length;
-  const title = find(layout, (cell) => cell === 'Creators ranked by ROI');
+  const title = find(layout, (cell) => cell === heading);
   const first = title.row + 3;
   const figures: Figure[] = [];
   RANK_COLUMNS.forEach((column, j) => {
@@ -114,7 +119,7 @@ export function rankingFigures(layout: DashboardLayout, creators: readonly Creat
 
 /** The tier leaderboard: one row per tier, largest first. */
 export function tierFigures(
-  layout: DashboardLayout,
+  layout: SheetDrawing,
   creators: readonly Creator[],
   settings: InsightsSettings,
   campaignRate: PostValue,

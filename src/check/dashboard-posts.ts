@@ -161,20 +161,24 @@ function lift(posts: readonly ExpectedPost[], i: number, totals: Map<number, num
   };
 }
 
-/** Every post of the campaigns, in post-date order, with every column the dashboard shows. */
+/** Every post of the campaigns (or of a period), in post-date order, with every column shown. */
 export function expectedPosts(
   campaigns: readonly CampaignSample[],
   daily: readonly [string, number][],
   liftDays: number,
+  period?: { from: string; to: string },
 ): ExpectedPost[] {
-  const posts: ExpectedPost[] = [];
+  const all: ExpectedPost[] = [];
   for (const campaign of campaigns)
     campaign.rows.forEach((row, i) => {
-      if (row.handle) posts.push(trackerValues(campaign, i));
+      if (row.handle) all.push(trackerValues(campaign, i));
     });
-  posts.sort((a, b) => a.day - b.day);
+  // Usual rates come from every earlier campaign, whatever the period.
+  for (const post of all) post.values.usualRate = usualRate(post, all);
+  const inPeriod = (post: ExpectedPost) =>
+    !period || (post.day >= dayNumber(period.from) && post.day <= dayNumber(period.to));
+  const posts = all.filter(inPeriod).sort((a, b) => a.day - b.day);
   const totals = dailyTotals(daily);
-  for (const post of posts) post.values.usualRate = usualRate(post, posts);
   posts.forEach((post, i) => {
     Object.assign(post.values, engagement(post), lift(posts, i, totals, liftDays));
   });

@@ -216,3 +216,6 @@ export const SAMPLE_AWARENESS: Record<string, (number | '')[]> = {
   'Earlier tracker': [5000, 5200, 12, 800, 40],
   Tracker: [5200, 5900, 30, 2500, ''],
 };
+
+/** The report's range: the sample's first posts, not the booked one or the later ones. */
+export const SAMPLE_PERIOD = { from: '2026-03-01', to: '2026-03-15' };

@@ -106,7 +106,10 @@ describe('Check this spreadsheet', () => {
     // by campaign (2 x 12), awareness (2 x 2), the ranking (14 columns, 7 creators and the blank
     // row after them) and the tiers (5 x 8).
     const dashboard = 30 * 10 + 14 + 10 + 6 * 8 + 2 * 12 + 2 * 2 + 14 * 8 + 5 * 8;
-    expect(result.checked).toBe(trackers + dashboard);
+    // The report for 1 to 15 March: headline (9 figures, 4 lines of words), sales lift and
+    // total value (10), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank row).
+    const report = 9 + 4 + 10 + 6 * 8 + 14 * 6;
+    expect(result.checked).toBe(trackers + dashboard + report);
     expect(result.seconds).toBeGreaterThanOrEqual(0);
   });
 
