@@ -8,6 +8,7 @@ import { daysOf } from '../sheet/dates';
 import { insertFreeSheet } from '../tracker/create';
 import { buildDaily, buildDashboardCheck, sampleSettings, sourcesOf } from './dashboard-check';
 import { compareSheet, type ReadBack } from './figures';
+import { buildPlanCheck } from './plan-check';
 import { checkResult, HEADER_ROW, REPORT_NAME, reportRows } from './report';
 import { buildReportCheck } from './report-check';
 import {
@@ -84,7 +85,13 @@ function runChecks(spreadsheet: Spreadsheet, scratch: Scratch): Compared {
     settings: sampleSettings(),
     daily,
   };
-  const readers = [buildDashboardCheck(scratch, input), buildReportCheck(scratch, input)];
+  const history = campaigns.map((c) => ({ name: c.sample.name, values: c.values }));
+  const rates = rateTable(SAMPLE_OPTIONS.currency, SAMPLE_RATES);
+  const readers = [
+    buildDashboardCheck(scratch, input),
+    buildReportCheck(scratch, input),
+    buildPlanCheck(scratch, history, rates, daysOf(spreadsheet)),
+  ];
   scratch.hideAll();
   computeAndCompare(spreadsheet, readers, compared);
   return compared;

@@ -210,7 +210,7 @@ function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] 
   ];
 }
 
-function gridOf(
+export function gridOf(
   typed: Typed[],
   estimates: Estimate[],
   budget: number,
@@ -254,7 +254,7 @@ function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: Cel
   return { sheet, values };
 }
 
-function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
+export function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
   const rows = values.length;
   clearAndFit(sheet, rows, WIDTH);
   const body = COLUMNS.map((column) =>

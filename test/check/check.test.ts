@@ -109,7 +109,10 @@ describe('Check this spreadsheet', () => {
     // The report for 1 to 15 March: headline (9 figures, 4 lines of words), sales lift and
     // total value (10), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank row).
     const report = 9 + 4 + 10 + 6 * 8 + 14 * 6;
-    expect(result.checked).toBe(trackers + dashboard + report);
+    // The plan: 5 candidates x (clicks, orders, revenue and ROI low, likely, high, and Booked),
+    // the booked total and the budget left.
+    const plan = 5 * 13 + 2;
+    expect(result.checked).toBe(trackers + dashboard + report + plan);
     expect(result.seconds).toBeGreaterThanOrEqual(0);
   });
 
@@ -185,5 +188,6 @@ describe('an engine that reads a function differently', () => {
     expect(altered.result.mismatches.map((m) => m.what)).toContain(
       'Every post: Usual engagement rate of @tom (Tracker)',
     );
+    expect(altered.result.mismatches.map((m) => m.what)).toContain('Plan: booked total');
   });
 });
