@@ -26,6 +26,12 @@ const NAVIGATION = new Set([
 
 export class CallLog {
   readonly log: CallEntry[] = [];
+  /**
+   * Milliseconds spent inside service methods: the emulator's own work, standing in for Google's
+   * servers. A script's own time is its run time less this (the bench's Apps Script estimates).
+   */
+  serviceMs = 0;
+  private depth = 0;
   private readonly hooks = new Set<CallHook>();
   private inHook = false;
 
@@ -59,6 +65,20 @@ export class CallLog {
 
   reset(): void {
     this.log.length = 0;
+    this.serviceMs = 0;
+  }
+
+  /** Times one service call; a call made inside another counts once, in the outer one. */
+  timed<T>(run: () => T): T {
+    if (this.depth > 0) return run();
+    this.depth++;
+    const start = performance.now();
+    try {
+      return run();
+    } finally {
+      this.depth--;
+      this.serviceMs += performance.now() - start;
+    }
   }
 
   /** Calls that read or write the spreadsheet (not those that only get a range object). */
@@ -120,17 +140,18 @@ export class Session {
 
   private method(service: string, cls: string, name: string, fn: (...args: unknown[]) => unknown) {
     const entry = { name: `${cls}.${name}`, user: this.user, service };
-    return (...args: unknown[]) => {
-      this.calls.record(entry);
-      let result: unknown;
-      try {
-        result = fn(...args);
-      } catch (error) {
-        throw this.exception(error);
-      }
-      this.calls.afterCall(entry);
-      return this.toRealm(result);
-    };
+    return (...args: unknown[]) =>
+      this.calls.timed(() => {
+        this.calls.record(entry);
+        let result: unknown;
+        try {
+          result = fn(...args);
+        } catch (error) {
+          throw this.exception(error);
+        }
+        this.calls.afterCall(entry);
+        return this.toRealm(result);
+      });
   }
 
   /** Apps Script errors print as `Exception: message`. */
