@@ -2,9 +2,11 @@
 // the headline with the words under its ratios, value beyond direct sales, and each platform.
 
 import type { PostKey } from '../insights/posts';
+import { TOO_EARLY } from '../insights/ranking';
 import { PLATFORM_NORMS } from '../metrics/platforms';
 import { roi } from '../metrics/returns';
 import type { InsightsSettings } from '../shared/api';
+import { formatPercent } from '../shared/words';
 import type { SheetDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
 import type { ExpectedPost } from './dashboard-posts';
@@ -406,4 +408,55 @@ export function awarenessFigures(
     );
   });
   return figures;
+}
+
+/** The lines of words the sheets compute: the ranking's rule with the campaign rate (TEXT),
+ * the sales lift's rule with N, and the warning about rows added since (blank: none were). */
+export function wordFigures(
+  layout: SheetDrawing,
+  settings: InsightsSettings,
+  rate: Value,
+  sheet: string,
+): Figure[] {
+  const figures: Figure[] = [];
+  const uncounted = find(layout, (cell) => cell.includes('rows added since the last refresh'));
+  figures.push({
+    cell: at(uncounted),
+    what: `${sheet}: rows not counted yet`,
+    expected: '',
+    kind: 'text',
+  });
+  const rules: [string, string, string][] = [
+    [
+      'Creators ranked by ROI',
+      'the ranking rule',
+      `Ranked by ROI. Creators with fewer than ${settings.minOrders} orders are ${TOO_EARLY} and listed after the others. Conversion (shrunk) = (orders + ${settings.priorClicks} x campaign rate ${isNumber(rate) ? formatPercent(rate) : ''}) / (clicks + ${settings.priorClicks}), so 1 order from 3 clicks does not outrank 50 from 1,000.`,
+    ],
+    [
+      'Every post',
+      'the sales lift rule',
+      `Sales lift: average daily sales over the post date and the ${settings.liftDays - 1} days after it, minus the average over the ${settings.liftDays} days before (days missing from "Daily sales" don't count); extra sales = that difference x ${settings.liftDays}. It stands out only above twice the normal variation.`,
+    ],
+  ];
+  for (const [title, what, expected] of rules) {
+    const place = findOptional(layout, (cell) => cell.startsWith(title));
+    if (place)
+      figures.push({
+        cell: at({ row: place.row + 1, column: place.column }),
+        what: `${sheet}: ${what}`,
+        expected,
+        kind: 'text',
+      });
+  }
+  return figures;
+}
+
+const at = (place: { row: number; column: number }) => `${columnLetter(place.column)}${place.row}`;
+
+function findOptional(layout: SheetDrawing, test: (cell: string) => boolean) {
+  try {
+    return find(layout, test);
+  } catch {
+    return null;
+  }
 }

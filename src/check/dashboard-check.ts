@@ -8,7 +8,7 @@ import { readTracker, type TrackerSource, toSource } from '../insights/sources';
 import type { Kind } from '../insights/spill-table';
 import { writeDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
-import { campaignRate, dashboardBlocks, find } from './dashboard-blocks';
+import { campaignRate, dashboardBlocks, find, wordFigures } from './dashboard-blocks';
 import { expectedCreators, rankingFigures, tierFigures } from './dashboard-creators';
 import { type CampaignSample, type ExpectedPost, expectedPosts } from './dashboard-posts';
 import type { Figure, FigureKind } from './figures';
@@ -131,6 +131,7 @@ export function buildDashboardCheck(
       ...dashboardBlocks(layout, posts, facts, settings),
       ...rankingFigures(layout, creators),
       ...tierFigures(layout, creators, settings, rate),
+      ...wordFigures(layout, settings, rate, 'Dashboard'),
     ],
   };
 }

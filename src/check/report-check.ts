@@ -15,6 +15,7 @@ import {
   platformFigures,
   VALUE_KINDS,
   valueBlock,
+  wordFigures,
 } from './dashboard-blocks';
 import { expectedCreators, rankingFigures } from './dashboard-creators';
 import { type CampaignSample, expectedPosts } from './dashboard-posts';
@@ -80,6 +81,7 @@ export function buildReportCheck(
       expectedCreators(posts, settings, campaignRate(posts)),
       'Leaderboard: creators ranked by ROI',
     ).map((f) => ({ ...f, what: `Report ${f.what}` })),
+    ...wordFigures(layout, settings, campaignRate(posts), 'Report'),
   ];
   return { kind: 'Report', sheet, rows: layout.rows, columns: layout.columns, figures };
 }

@@ -104,11 +104,13 @@ describe('Check this spreadsheet', () => {
     // The dashboard: "Every post" (30 columns, 9 posts and the blank row after them), the
     // headline (10 figures, 4 lines of words), the value block (10), by platform (6 rows x 8),
     // by campaign (2 x 12), awareness (2 x 2), the ranking (14 columns, 7 creators and the blank
-    // row after them) and the tiers (5 x 8).
-    const dashboard = 30 * 10 + 14 + 10 + 6 * 8 + 2 * 12 + 2 * 2 + 14 * 8 + 5 * 8;
+    // row after them), the tiers (5 x 8) and 3 lines of words (the ranking's rule with the
+    // campaign rate through TEXT, the sales lift's rule, the rows not counted yet).
+    const dashboard = 30 * 10 + 14 + 10 + 6 * 8 + 2 * 12 + 2 * 2 + 14 * 8 + 5 * 8 + 3;
     // The report for 1 to 15 March: headline (9 figures, 4 lines of words), sales lift and
-    // total value (10), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank row).
-    const report = 9 + 4 + 10 + 6 * 8 + 14 * 6;
+    // total value (10), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank
+    // row) and the rows not counted yet.
+    const report = 9 + 4 + 10 + 6 * 8 + 14 * 6 + 1;
     // The plan: 5 candidates x (clicks, orders, revenue and ROI low, likely, high, and Booked),
     // the booked total and the budget left.
     const plan = 5 * 13 + 2;
@@ -123,6 +125,14 @@ describe('Check this spreadsheet', () => {
     expect(tracker[7][header.indexOf('ROI')]).toBe(3);
     expect(tracker[11][header.indexOf('Possible code leak')]).toBe('More orders than clicks.');
     expect(everyPostCells(faithful.shown).size).toBe(9 * 30);
+  });
+
+  it("agrees in spreadsheets far from UTC on either side: days are the time zone's", () => {
+    for (const timeZone of ['Pacific/Auckland', 'America/Los_Angeles']) {
+      const { result } = check({ timeZone });
+      expect(result.mismatches, timeZone).toEqual([]);
+      expect(result.checked).toBe(faithful.result.checked);
+    }
   });
 
   it('leaves the spreadsheet exactly as it was: sheets, values, formats, properties', () => {
