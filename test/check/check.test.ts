@@ -127,12 +127,10 @@ describe('Check this spreadsheet', () => {
     expect(everyPostCells(faithful.shown).size).toBe(9 * 30);
   });
 
-  it("agrees in spreadsheets far from UTC on either side: days are the time zone's", () => {
-    for (const timeZone of ['Pacific/Auckland', 'America/Los_Angeles']) {
-      const { result } = check({ timeZone });
-      expect(result.mismatches, timeZone).toEqual([]);
-      expect(result.checked).toBe(faithful.result.checked);
-    }
+  it("agrees in a spreadsheet 13 hours ahead of UTC: days are the spreadsheet's", () => {
+    const { result } = check({ timeZone: 'Pacific/Auckland' });
+    expect(result.mismatches).toEqual([]);
+    expect(result.checked).toBe(faithful.result.checked);
   });
 
   it('leaves the spreadsheet exactly as it was: sheets, values, formats, properties', () => {
