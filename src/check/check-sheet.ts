@@ -21,8 +21,8 @@ import {
   SAMPLE_ROWS,
   sampleDailySales,
 } from './sample';
-import { Scratch } from './scratch';
-import { type Built, buildRates, buildTracker, type Campaign } from './tracker-check';
+import { type Built, Scratch } from './scratch';
+import { buildRates, buildTracker, type Campaign } from './tracker-check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -62,7 +62,8 @@ function computeAndCompare(
 function runChecks(spreadsheet: Spreadsheet, scratch: Scratch): Compared {
   const compared: Compared = { checked: 0, mismatches: [] };
   buildRates(scratch);
-  const daily = { sheet: buildDaily(scratch, sampleDailySales()), rows: sampleDailySales() };
+  const days = sampleDailySales();
+  const daily = { sheet: buildDaily(scratch, days), rows: days };
   const trackers = CAMPAIGNS.map((campaign) => buildTracker(scratch, campaign));
   scratch.hideAll();
   const read = computeAndCompare(spreadsheet, trackers, compared);

@@ -13,8 +13,7 @@ import { expectedCreators, rankingFigures, tierFigures } from './dashboard-creat
 import { type CampaignSample, type ExpectedPost, expectedPosts } from './dashboard-posts';
 import type { Figure, FigureKind } from './figures';
 import { SAMPLE_AWARENESS, SAMPLE_INSIGHTS } from './sample';
-import type { Scratch } from './scratch';
-import type { Built } from './tracker-check';
+import type { Built, Scratch } from './scratch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -11,8 +11,7 @@ import type { CellValue, RateTable } from '../money/money';
 import type { DayOf } from '../sheet/dates';
 import { columnLetter } from '../sheet/formulas';
 import type { Figure, FigureKind } from './figures';
-import type { Scratch } from './scratch';
-import type { Built } from './tracker-check';
+import type { Built, Scratch } from './scratch';
 
 /** Candidates as the team types them: two with history, a newcomer, one forced in, one out. */
 export const SAMPLE_CANDIDATES: readonly Candidate[] = [

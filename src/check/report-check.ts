@@ -21,8 +21,7 @@ import { expectedCreators, rankingFigures } from './dashboard-creators';
 import { type CampaignSample, expectedPosts } from './dashboard-posts';
 import type { Figure } from './figures';
 import { SAMPLE_PERIOD } from './sample';
-import type { Scratch } from './scratch';
-import type { Built } from './tracker-check';
+import type { Built, Scratch } from './scratch';
 
 export function buildReportCheck(
   scratch: Scratch,

@@ -1,8 +1,18 @@
 // The self-check's scratch sheets: hidden, named with one unique prefix, and all removed at the
 // end whatever happened, so the user's own sheets are never touched.
+import type { Figure } from './figures';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Built {
+  /** The kind of sheet, as mismatches name it. */
+  kind: string;
+  sheet: Sheet;
+  rows: number;
+  columns: number;
+  figures: Figure[];
+}
 
 /** Names no team would choose, so a scratch sheet never collides with one of theirs. */
 export const SCRATCH_PREFIX = 'ROI self-check';

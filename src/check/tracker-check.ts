@@ -9,19 +9,10 @@ import { SETTINGS, SETTINGS_ROW } from '../tracker/summary';
 import { writeTracker } from '../tracker/write';
 import type { Figure } from './figures';
 import { SAMPLE_MARGIN, SAMPLE_RATES, type SampleRow } from './sample';
-import type { Scratch } from './scratch';
+import type { Built, Scratch } from './scratch';
 import { trackerFigures } from './tracker-figures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface Built {
-  /** The kind of sheet, as mismatches name it. */
-  kind: string;
-  sheet: Sheet;
-  rows: number;
-  columns: number;
-  figures: Figure[];
-}
 
 /** One campaign of the sample: its form, its typed rows, when it was made. */
 export interface Campaign {
