@@ -11,6 +11,7 @@ import { compareSheet, type ReadBack } from './figures';
 import { buildPlanCheck } from './plan-check';
 import { checkResult, HEADER_ROW, REPORT_NAME, reportRows } from './report';
 import { buildReportCheck } from './report-check';
+import { buildRosterCheck, sampleRoster } from './roster-check';
 import {
   CREATED,
   EARLIER_OPTIONS,
@@ -88,10 +89,12 @@ function runChecks(spreadsheet: Spreadsheet, scratch: Scratch): Compared {
   };
   const history = campaigns.map((c) => ({ name: c.sample.name, values: c.values }));
   const rates = rateTable(SAMPLE_OPTIONS.currency, SAMPLE_RATES);
+  const roster = sampleRoster(history, rates, daysOf(spreadsheet));
   const readers = [
     buildDashboardCheck(scratch, input),
     buildReportCheck(scratch, input),
-    buildPlanCheck(scratch, history, rates, daysOf(spreadsheet)),
+    buildRosterCheck(scratch, roster),
+    buildPlanCheck(scratch, roster, rates),
   ];
   scratch.hideAll();
   computeAndCompare(spreadsheet, readers, compared);

@@ -4,11 +4,9 @@
 
 import { type Candidate, planCampaign, type Range } from '../creators/plan';
 import { gridOf, writePlan } from '../creators/plan-sheet';
-import { mergeRoster } from '../creators/roster';
-import { readTrackerPosts } from '../creators/tracker-posts';
+import type { Roster } from '../creators/roster';
 import { roi } from '../metrics/returns';
 import type { CellValue, RateTable } from '../money/money';
-import type { DayOf } from '../sheet/dates';
 import { columnLetter } from '../sheet/formulas';
 import type { Figure, FigureKind } from './figures';
 import type { Built, Scratch } from './scratch';
@@ -34,14 +32,7 @@ const typedCells = (c: Candidate): CellValue[] => [
 type Level = keyof Range;
 const LEVELS: readonly Level[] = ['low', 'likely', 'high'];
 
-export function buildPlanCheck(
-  scratch: Scratch,
-  trackers: readonly { name: string; values: unknown[][] }[],
-  rates: RateTable,
-  dayOf: DayOf,
-): Built {
-  const posts = trackers.map((t) => readTrackerPosts(t.name, t.values, dayOf).posts);
-  const roster = mergeRoster(posts, [], rates);
+export function buildPlanCheck(scratch: Scratch, roster: Roster, rates: RateTable): Built {
   const plan = planCampaign(SAMPLE_CANDIDATES, roster.creators, { budget: SAMPLE_BUDGET, rates });
   const typed = SAMPLE_CANDIDATES.map((candidate) => ({ candidate, cells: typedCells(candidate) }));
   const values = gridOf(typed, plan.estimates, SAMPLE_BUDGET, plan.currency, '');

@@ -131,7 +131,7 @@ function backgroundsOf(roster: Roster, rows: number, width: number): (string | n
 }
 
 /** Writes the roster; returns its number of rows (header included). */
-function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean): number {
+export function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean): number {
   const values = grid(roster);
   const rows = values.length;
   const width = values[0].length;

@@ -114,7 +114,9 @@ describe('Check this spreadsheet', () => {
     // The plan: 5 candidates x (clicks, orders, revenue and ROI low, likely, high, and Booked),
     // the booked total and the budget left.
     const plan = 5 * 13 + 2;
-    expect(result.checked).toBe(trackers + dashboard + report + plan);
+    // The Creators sheet: 7 creators x 27 columns, as written.
+    const roster = 7 * 27;
+    expect(result.checked).toBe(trackers + dashboard + report + plan + roster);
     expect(result.seconds).toBeGreaterThanOrEqual(0);
   });
 
