@@ -12,6 +12,7 @@ import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchTracker } from './tracker.mjs';
+import { benchYear } from './year.mjs';
 
 const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
@@ -22,6 +23,7 @@ const BENCHMARKS = [
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
+  { title: 'A year of use', run: benchYear },
   { title: 'Self-check', run: benchCheck },
 ];
 

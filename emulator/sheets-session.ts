@@ -26,14 +26,24 @@ const NAVIGATION = new Set([
 
 export class CallLog {
   readonly log: CallEntry[] = [];
-  /**
-   * Milliseconds spent inside service methods: the emulator's own work, standing in for Google's
-   * servers. A script's own time is its run time less this (the bench's Apps Script estimates).
-   */
+  /** Milliseconds spent inside service calls (the emulator's work, not the script's) since reset. */
   serviceMs = 0;
   private depth = 0;
   private readonly hooks = new Set<CallHook>();
   private inHook = false;
+
+  /** Times the outermost service call (one service may call another's methods). */
+  timed<T>(fn: () => T): T {
+    if (this.depth > 0) return fn();
+    this.depth++;
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.serviceMs += performance.now() - start;
+      this.depth--;
+    }
+  }
 
   record(entry: CallEntry): void {
     this.log.push(entry);
@@ -66,19 +76,6 @@ export class CallLog {
   reset(): void {
     this.log.length = 0;
     this.serviceMs = 0;
-  }
-
-  /** Times one service call; a call made inside another counts once, in the outer one. */
-  timed<T>(run: () => T): T {
-    if (this.depth > 0) return run();
-    this.depth++;
-    const start = performance.now();
-    try {
-      return run();
-    } finally {
-      this.depth--;
-      this.serviceMs += performance.now() - start;
-    }
   }
 
   /** Calls that read or write the spreadsheet (not those that only get a range object). */
@@ -140,18 +137,17 @@ export class Session {
 
   private method(service: string, cls: string, name: string, fn: (...args: unknown[]) => unknown) {
     const entry = { name: `${cls}.${name}`, user: this.user, service };
-    return (...args: unknown[]) =>
-      this.calls.timed(() => {
-        this.calls.record(entry);
-        let result: unknown;
-        try {
-          result = fn(...args);
-        } catch (error) {
-          throw this.exception(error);
-        }
-        this.calls.afterCall(entry);
-        return this.toRealm(result);
-      });
+    return (...args: unknown[]) => {
+      this.calls.record(entry);
+      let result: unknown;
+      try {
+        result = this.calls.timed(() => fn(...args));
+      } catch (error) {
+        throw this.exception(error);
+      }
+      this.calls.afterCall(entry);
+      return this.toRealm(result);
+    };
   }
 
   /** Apps Script errors print as `Exception: message`. */

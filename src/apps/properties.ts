@@ -8,7 +8,7 @@ const TEAM_KEY = 'team';
 const IMPORT_KEY = 'import';
 const INSIGHTS_KEY = 'insights';
 const DASHBOARD_KEY = 'dashboard';
-/** The Report sheet's id, and the previous report's headline figures (report-changes.ts JSON). */
+/** The Report sheet's id; older versions also kept the last report's figures (now removed). */
 const REPORT_SHEET_KEY = 'report.sheet';
 const REPORT_SNAPSHOT_KEY = 'report.snapshot';
 /** Where each tracker's handles were at the last creators sync (onEdit's pre-fill reads it). */
@@ -141,16 +141,10 @@ export function readReportSheetId(properties: Properties): number | undefined {
   return properties.getProperty(REPORT_SHEET_KEY) !== null && Number.isInteger(id) ? id : undefined;
 }
 
-/** The previous report's snapshot as stored: report-changes.ts reads it (a bad one is none). */
-export function readReportSnapshot(properties: Properties): string | null {
-  return properties.getProperty(REPORT_SNAPSHOT_KEY);
-}
-
-export function saveReport(properties: Properties, sheetId: number, snapshot: string): void {
-  properties.setProperties({
-    [REPORT_SHEET_KEY]: String(sheetId),
-    [REPORT_SNAPSHOT_KEY]: snapshot,
-  });
+/** Keeps the Report sheet's id; drops the headline snapshot older versions kept for comparing. */
+export function saveReport(properties: Properties, sheetId: number): void {
+  properties.setProperty(REPORT_SHEET_KEY, String(sheetId));
+  properties.deleteProperty(REPORT_SNAPSHOT_KEY);
 }
 
 /** A value a teammate's older version (or a hand edit) left unreadable counts as absent. */

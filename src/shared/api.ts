@@ -349,7 +349,7 @@ export interface ReportBuilt {
   sheetName: string;
   /** The trackers the report covers. */
   trackers: string[];
-  /** "What changed since the previous report", one line each (the first is the summary). */
+  /** "What changed since the previous period" (same length, same trackers), one line each (the first is the summary). */
   changes: string[];
   notes: string[];
 }
