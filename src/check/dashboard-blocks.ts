@@ -190,7 +190,7 @@ export function valueBlock(
     posts.filter((p) => String(p.values.sentiment).toLowerCase() === word).length;
   return {
     'Attributed revenue': revenue,
-    'Sales lift (est.)': total(counted, 'extra'),
+    'Sales lift (est.)': counted.length > 0 ? total(counted, 'extra') : '',
     'Brand Referral Bonus': bonus,
     'Reusable content': content,
     'Awareness (est.)': awareness,
@@ -290,6 +290,7 @@ export function dashboardBlocks(
       VALUE_KINDS,
       'money',
     ),
+    liftWordsFigure(layout, 'Value beyond direct sales', posts),
     ...platformFigures(layout, posts),
     ...campaignFigures(layout, posts, campaigns, settings),
     ...awarenessFigures(layout, campaigns, settings),
@@ -338,6 +339,8 @@ export function campaignFigures(
     const withRevenue = total(having(mine, 'revenue'), 'cost');
     const newCustomers = known(mine, 'newCustomers');
     const awareness = awarenessValue(campaign.awareness, settings);
+    const counted = mine.filter((p) => p.values.inTotal === 'yes');
+    const dated = mine.filter((p) => String(p.values.postDate) !== '');
     const cells: [Value, FigureKind, string][] = [
       [mine.length, 'count', 'Posts'],
       [total(mine, 'cost'), 'money', 'Spend'],
@@ -353,14 +356,8 @@ export function campaignFigures(
         'Engagement rate',
       ],
       [progressOf(mine, campaign.target), 'ratio', 'Goal progress'],
-      [
-        total(
-          mine.filter((p) => p.values.inTotal === 'yes'),
-          'extra',
-        ),
-        'money',
-        'Sales lift (est.)',
-      ],
+      [counted.length > 0 ? total(counted, 'extra') : '', 'money', 'Sales lift (est.)'],
+      [dated.length > 0 ? `${counted.length} of ${dated.length}` : '', 'text', 'Lift posts'],
       [
         (isNumber(revenue) ? revenue : 0) +
           total(mine, 'bonus') +
@@ -459,4 +456,27 @@ function findOptional(layout: SheetDrawing, test: (cell: string) => boolean) {
   } catch {
     return null;
   }
+}
+
+/** The words under the sales lift: how many dated posts it used, how many lacked daily sales. */
+export function liftWordsFigure(
+  layout: SheetDrawing,
+  title: string,
+  posts: readonly ExpectedPost[],
+): Figure {
+  const place = find(layout, (cell) => cell === title);
+  const dated = posts.filter((p) => String(p.values.postDate) !== '').length;
+  const used = posts.filter((p) => p.values.inTotal === 'yes').length;
+  const short = dated - posts.filter((p) => isNumber(p.values.lift)).length;
+  const lacking = short > 0 ? ` (${short} without enough days of daily sales)` : '';
+  const expected =
+    dated === 0
+      ? ''
+      : `Sales lift from ${used} of ${dated} ${dated === 1 ? 'post' : 'posts'} with a date${lacking}`;
+  return {
+    cell: at({ row: place.row + 3, column: place.column + 1 }),
+    what: `${title}: words under the sales lift`,
+    expected,
+    kind: 'text',
+  };
 }

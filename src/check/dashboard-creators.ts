@@ -81,6 +81,10 @@ const kindOf = (key: RankKey): FigureKind => {
         : 'text';
 };
 
+/** Ranks 1 to n for creators with enough orders, then the others' marked too early. */
+const rankOf = (i: number, enough: number): PostValue =>
+  i < enough ? i + 1 : `${i + 1} (too early)`;
+
 /** "Creators ranked by ROI": enough data first, each group by ROI (no ROI last), then a blank row. */
 export function rankingFigures(
   layout: SheetDrawing,
@@ -104,7 +108,7 @@ export function rankingFigures(
       const creator = ranked[i];
       let expected: PostValue = '';
       if (creator)
-        expected = column.key === 'rank' ? (i < enough ? i + 1 : '') : (creator[column.key] ?? '');
+        expected = column.key === 'rank' ? rankOf(i, enough) : (creator[column.key] ?? '');
       figures.push({
         cell: `${letter}${first + i}`,
         what: `Ranking: ${column.header} of ${creator ? String(creator.creator).trim() : 'the row after the last creator'}`,

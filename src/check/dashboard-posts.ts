@@ -2,6 +2,7 @@
 // post in date order with its tracker numbers, usual engagement (typed, else from earlier
 // campaigns), engagement checks against the platform norm, and the sales lift around its date.
 
+import { MIN_LIFT_DAYS } from '../insights/lift';
 import type { PostKey } from '../insights/posts';
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { ColumnKey } from '../tracker/columns';
@@ -118,6 +119,28 @@ function windowOf(totals: Map<number, number>, from: number, to: number): number
   return values;
 }
 
+/** The verdict on a lift, or why there is none ("not enough days", "no data"). */
+function liftWords(
+  posts: readonly ExpectedPost[],
+  i: number,
+  change: PostValue,
+  spread: PostValue,
+  days: [number, number],
+  n: number,
+): string {
+  const { day } = posts[i];
+  const previous = posts[i - 1];
+  const next = posts[i + 1];
+  if (!isNumber(change)) {
+    const [before, after] = days;
+    if (before + after === 0) return 'no data';
+    return `not enough days: ${before} before, ${after} from the post (needs ${MIN_LIFT_DAYS} each)`;
+  }
+  if (previous && day - previous.day <= n) return `overlaps ${previous.values.creator}`;
+  const verdict = change > 2 * (spread as number) ? 'stands out' : 'within normal variation';
+  return next && next.day - day <= n - 1 ? `${verdict}; overlaps ${next.values.creator}` : verdict;
+}
+
 function lift(posts: readonly ExpectedPost[], i: number, totals: Map<number, number>, n: number) {
   const { day } = posts[i];
   const before = windowOf(totals, day - n, day - 1);
@@ -127,27 +150,15 @@ function lift(posts: readonly ExpectedPost[], i: number, totals: Map<number, num
     values.length > 0 ? total(values) / values.length : '';
   const beforeMean = mean(before);
   const afterMean = mean(after);
-  const change = isNumber(beforeMean) && isNumber(afterMean) ? afterMean - beforeMean : '';
+  const enough = before.length >= MIN_LIFT_DAYS && after.length >= MIN_LIFT_DAYS;
+  const change = enough ? (afterMean as number) - (beforeMean as number) : '';
   let spread: PostValue = '';
   if (before.length >= 2) {
     const variance =
       (total(before.map((v) => v * v)) - total(before) ** 2 / before.length) / (before.length - 1);
     spread = variance > 0 ? Math.sqrt(variance) : 0;
   }
-  const previous = posts[i - 1];
-  const next = posts[i + 1];
-  let check = '';
-  if (isNumber(change)) {
-    if (previous && day - previous.day <= n) check = `overlaps ${previous.values.creator}`;
-    else {
-      check = isNumber(spread)
-        ? change > 2 * spread
-          ? 'stands out'
-          : 'within normal variation'
-        : 'not enough days to judge';
-      if (next && next.day - day <= n - 1) check += `; overlaps ${next.values.creator}`;
-    }
-  }
+  const check = liftWords(posts, i, change, spread, [before.length, after.length], n);
   return {
     daysBefore: before.length,
     before: beforeMean,

@@ -5,7 +5,6 @@
 import { type Candidate, planCampaign, type Range } from '../creators/plan';
 import { gridOf, writePlan } from '../creators/plan-sheet';
 import type { Roster } from '../creators/roster';
-import { roi } from '../metrics/returns';
 import type { CellValue, RateTable } from '../money/money';
 import { columnLetter } from '../sheet/formulas';
 import type { Figure, FigureKind } from './figures';
@@ -13,7 +12,7 @@ import type { Built, Scratch } from './scratch';
 
 /** Candidates as the team types them: two with history, a newcomer, one forced in, one out. */
 export const SAMPLE_CANDIDATES: readonly Candidate[] = [
-  { handle: '@jane', platform: 'Instagram', followers: 16000, fee: 450 },
+  { handle: '@jane', platform: 'Instagram', followers: 16000, fee: 450, otherCost: 60 },
   { handle: '@tom', platform: 'TikTok', fee: 300, force: 'out' },
   { handle: '@newbie', platform: 'YouTube', followers: 20000, fee: 250 },
   { handle: '@max', platform: 'Instagram', fee: 180, force: 'in' },
@@ -26,6 +25,7 @@ const typedCells = (c: Candidate): CellValue[] => [
   c.platform,
   c.followers ?? '',
   c.fee,
+  c.otherCost ?? '',
   c.force === 'in' ? 'In' : c.force === 'out' ? 'Out' : '',
 ];
 
@@ -35,7 +35,7 @@ const LEVELS: readonly Level[] = ['low', 'likely', 'high'];
 export function buildPlanCheck(scratch: Scratch, roster: Roster, rates: RateTable): Built {
   const plan = planCampaign(SAMPLE_CANDIDATES, roster.creators, { budget: SAMPLE_BUDGET, rates });
   const typed = SAMPLE_CANDIDATES.map((candidate) => ({ candidate, cells: typedCells(candidate) }));
-  const values = gridOf(typed, plan.estimates, SAMPLE_BUDGET, plan.currency, '');
+  const values = gridOf(typed, plan, '');
   const sheet = scratch.sheet('Plan');
   writePlan(sheet, values, plan.currency);
 
@@ -61,27 +61,21 @@ export function buildPlanCheck(scratch: Scratch, roster: Roster, rates: RateTabl
   let booked = 0;
   plan.estimates.forEach((estimate, i) => {
     const row = header + 2 + i;
-    const fee = estimate.candidate.fee;
     const who = `Plan: ${estimate.candidate.handle}`;
+    add('Cost', row, `${who} cost`, estimate.cost, 'money');
+    add('Order value', row, `${who} order value`, estimate.orderValue, 'money');
     for (const level of LEVELS) {
       add(`Clicks ${level}`, row, `${who} clicks ${level}`, estimate.clicks?.[level], 'count');
       add(`Orders ${level}`, row, `${who} orders ${level}`, estimate.orders?.[level], 'count');
       add(`Revenue ${level}`, row, `${who} revenue ${level}`, estimate.revenue?.[level], 'money');
-      const revenue = estimate.revenue?.[level];
-      add(
-        `ROI ${level}`,
-        row,
-        `${who} ROI ${level}`,
-        revenue !== undefined && fee > 0 ? roi(revenue, fee) : '',
-        'ratio',
-      );
+      add(`ROI ${level}`, row, `${who} ROI ${level}`, estimate.roi?.[level], 'ratio');
     }
     const suggested =
       estimate.decision === 'suggested' || estimate.decision === 'forcedIn' ? 'Yes' : 'No';
     const force = estimate.candidate.force;
     const isBooked = force === 'in' ? 'Yes' : force === 'out' ? 'No' : suggested;
     add('Booked', row, `${who} booked`, isBooked, 'text');
-    if (isBooked === 'Yes') booked += fee;
+    if (isBooked === 'Yes') booked += estimate.cost ?? 0;
   });
   const settingsRow = values.findIndex((row) => row[0] === 'Budget') + 2;
   const label = (name: string) =>

@@ -12,6 +12,7 @@ import {
   headlineWords,
   KINDS,
   labelled,
+  liftWordsFigure,
   platformFigures,
   VALUE_KINDS,
   valueBlock,
@@ -74,6 +75,7 @@ export function buildReportCheck(
       { ...VALUE_KINDS, 'Awareness (est.)': 'text' },
       'money',
     ),
+    liftWordsFigure(layout, 'Sales lift and total value', posts),
     ...platformFigures(layout, posts).map((f) => ({ ...f, what: `Report ${f.what}` })),
     ...rankingFigures(
       layout,

@@ -108,12 +108,12 @@ const MAX: SampleRow = {
   newCustomers: 20,
 };
 
-/** Booked, nothing in yet. */
+/** Booked, nothing in yet; its post is too close to the end of the daily sales to judge a lift. */
 const ANN: SampleRow = {
   handle: '@ann',
   platform: 'Pinterest',
   followers: 9000,
-  postDate: '2026-03-20',
+  postDate: '2026-03-23',
   promoCode: 'ANN10',
   fee: 250,
   productCost: 30,
@@ -135,12 +135,12 @@ const ZED: SampleRow = {
   newCustomers: 0,
 };
 
-/** Paid in a currency the Rates sheet has no rate for. */
+/** Paid in a currency the Rates sheet has no rate for; posted after the daily sales end. */
 const KAI: SampleRow = {
   handle: '@kai',
   platform: 'TikTok',
   followers: 20000,
-  postDate: '2026-03-16',
+  postDate: '2026-04-20',
   fee: 100,
   clicks: 90,
   orders: 3,

@@ -102,18 +102,18 @@ describe('Check this spreadsheet', () => {
     // post date. The sample's is 9 rows and 7 posts; the earlier campaign's 2 and 2.
     const trackers = 15 * 9 + 21 + 7 + (15 * 2 + 21 + 2);
     // The dashboard: "Every post" (30 columns, 9 posts and the blank row after them), the
-    // headline (10 figures, 4 lines of words), the value block (10), by platform (6 rows x 8),
-    // by campaign (2 x 12), awareness (2 x 2), the ranking (14 columns, 7 creators and the blank
+    // headline (10 figures, 4 lines of words), the value block (10 and the words under the
+    // lift), by platform (6 rows x 8), by campaign (2 x 13), awareness (2 x 2), the ranking (14 columns, 7 creators and the blank
     // row after them), the tiers (5 x 8) and 3 lines of words (the ranking's rule with the
     // campaign rate through TEXT, the sales lift's rule, the rows not counted yet).
-    const dashboard = 30 * 10 + 14 + 10 + 6 * 8 + 2 * 12 + 2 * 2 + 14 * 8 + 5 * 8 + 3;
+    const dashboard = 30 * 10 + 14 + 11 + 6 * 8 + 2 * 13 + 2 * 2 + 14 * 8 + 5 * 8 + 3;
     // The report for 1 to 15 March: headline (9 figures, 4 lines of words), sales lift and
-    // total value (10), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank
+    // total value (10 and the words under the lift), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank
     // row) and the rows not counted yet.
-    const report = 9 + 4 + 10 + 6 * 8 + 14 * 6 + 1;
-    // The plan: 5 candidates x (clicks, orders, revenue and ROI low, likely, high, and Booked),
-    // the booked total and the budget left.
-    const plan = 5 * 13 + 2;
+    const report = 9 + 4 + 11 + 6 * 8 + 14 * 6 + 1;
+    // The plan: 5 candidates x (cost, order value, clicks, orders, revenue and ROI low, likely,
+    // high, and Booked), the booked total and the budget left.
+    const plan = 5 * 15 + 2;
     // The Creators sheet: 7 creators x 27 columns, as written.
     const roster = 7 * 27;
     expect(result.checked).toBe(trackers + dashboard + report + plan + roster);
