@@ -8,10 +8,12 @@ import { readTracker, type TrackerSource, toSource } from '../insights/sources';
 import type { Kind } from '../insights/spill-table';
 import { writeDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
-import { campaignRate, dashboardBlocks, find, wordFigures } from './dashboard-blocks';
+import { campaignRate, dashboardBlocks } from './dashboard-blocks';
 import { expectedCreators, rankingFigures, tierFigures } from './dashboard-creators';
 import { type CampaignSample, type ExpectedPost, expectedPosts } from './dashboard-posts';
+import { wordFigures } from './dashboard-words';
 import type { Figure, FigureKind } from './figures';
+import { find } from './layout-cells';
 import { SAMPLE_AWARENESS, SAMPLE_INSIGHTS } from './sample';
 import type { Built, Scratch } from './scratch';
 

@@ -9,9 +9,9 @@ import { influencerTier, TIERS } from '../metrics/tiers';
 import type { InsightsSettings } from '../shared/api';
 import type { SheetDrawing } from '../sheet/drawing';
 import { columnLetter } from '../sheet/formulas';
-import { find } from './dashboard-blocks';
 import type { ExpectedPost, PostValue } from './dashboard-posts';
 import type { Figure, FigureKind } from './figures';
+import { find } from './layout-cells';
 
 type Creator = Record<string, PostValue>;
 const isNumber = (value: unknown): value is number => typeof value === 'number';

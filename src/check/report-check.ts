@@ -7,20 +7,18 @@ import type { InsightsSettings } from '../shared/api';
 import { writeDrawing } from '../sheet/drawing';
 import {
   campaignRate,
-  find,
   headlineValues,
   headlineWords,
   KINDS,
-  labelled,
-  liftWordsFigure,
   platformFigures,
   VALUE_KINDS,
   valueBlock,
-  wordFigures,
 } from './dashboard-blocks';
 import { expectedCreators, rankingFigures } from './dashboard-creators';
 import { type CampaignSample, expectedPosts } from './dashboard-posts';
+import { liftWordsFigure, wordFigures } from './dashboard-words';
 import type { Figure } from './figures';
+import { find, labelled } from './layout-cells';
 import { SAMPLE_PERIOD } from './sample';
 import type { Built, Scratch } from './scratch';
 
