@@ -16,7 +16,9 @@ export function find(
       const cell = cells[r][c];
       if (typeof cell === 'string' && test(cell)) return { row: row + r, column: column + c };
     }
-  throw new Error('The dashboard layout has no such block');
+  throw new Error(
+    'The self-check could not find a block it compares on its sample sheet: the layout changed.',
+  );
 }
 
 export const at = (place: { row: number; column: number }) =>
