@@ -176,14 +176,16 @@ describe('an engine that reads a function differently', () => {
     expect(altered.result.mismatches.map((m) => m.what)).toContain('Total: Engagement rate');
   });
 
-  it("is caught when FILTER and SORT follow HyperFormula's Excel reading", () => {
-    const altered = check({ readings: { FILTER: 'FILTER', SORT: 'SORT' } });
+  it("is caught when FILTER, SORT and TEXT follow HyperFormula's Excel reading", () => {
+    const altered = check({ readings: { FILTER: 'FILTER', SORT: 'SORT', TEXT: 'TEXT' } });
     const changed = changedCells(faithful.shown, altered.shown);
     const posts = everyPostCells(faithful.shown);
     expect(changed.length).toBeGreaterThan(0);
     for (const cell of mismatched(altered.result)) expect(changed).toContain(cell);
     for (const cell of changed.filter((c) => posts.has(c)))
       expect(mismatched(altered.result)).toContain(cell);
+    // The campaign rate in the ranking's rule goes through TEXT(rate, "0.0%").
+    expect(altered.result.mismatches.map((m) => m.what)).toContain('Dashboard: the ranking rule');
   });
 
   it('is caught when SUMIF returns 0 (over computed arrays and the daily sales)', () => {
