@@ -2,6 +2,7 @@
 // one table. Each module exports a function returning rows { check, measured, limit, pass? };
 // a row with pass === false makes the run exit non-zero. Add a module to BENCHMARKS to extend.
 import { existsSync } from 'node:fs';
+import { benchBigFile } from './big-file.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchCheck } from './check.mjs';
 import { benchCreators } from './creators.mjs';
@@ -20,6 +21,7 @@ const BENCHMARKS = [
   { title: 'Sheet calls', run: benchTracker },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
+  { title: 'Big file', run: benchBigFile },
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },

@@ -29,6 +29,7 @@ export {
   ROI,
   UTM_LINK,
 } from './functions/catalog';
+export { importColumns } from './import/file-columns';
 export { applyImport, previewImport } from './import/import-results';
 export { buildDashboard, refreshDashboard } from './insights/dashboard-sheet';
 export { buildReport } from './report/report-sheet';

@@ -160,12 +160,40 @@ export interface ImportFileRequest extends ImportChoices {
   fileName: string;
 }
 
+/**
+ * A big file as the sidebar sends it: its first lines as text, then only the columns the server
+ * asked for (importColumns), one array of cells per row after the header ([] for a blank row),
+ * as JSON, gzipped, in base-64. The server reads the header and the report from `head` again.
+ */
+export interface ImportColumnsFileRequest extends ImportChoices {
+  fileName: string;
+  head: string;
+  records: string;
+}
+
+/** What importColumns reads from a file's first lines: the header and a few rows, as CSV text. */
+export interface ImportColumnsRequest {
+  head: string;
+  mapping?: ImportMapping;
+}
+
+/** The columns of a file the import needs, so the sidebar sends only those. */
+export interface ImportColumns {
+  /** 0-based indexes in the file's rows, in the file's order. */
+  columns: number[];
+  /** Their headers, as the file spells them. */
+  headers: string[];
+  /** Rows (records) before the data: title lines and the header. */
+  skip: number;
+  separator: ',' | ';' | '\t';
+}
+
 /** A tab of this spreadsheet where an export was pasted or imported. */
 export interface ImportTabRequest extends ImportChoices {
   sourceSheet: string;
 }
 
-export type ImportRequest = ImportFileRequest | ImportTabRequest;
+export type ImportRequest = ImportFileRequest | ImportColumnsFileRequest | ImportTabRequest;
 
 /** A tracker cell the import fills. */
 export type ImportedField =
@@ -391,6 +419,7 @@ export interface ServerApi {
   addTeammates(request: AddTeammatesRequest): AddTeammatesResult;
   previewCodesAndLinks(request: CodesRequest): CodesPlan;
   applyCodesAndLinks(request: CodesRequest): CodesApplied;
+  importColumns(request: ImportColumnsRequest): ImportColumns;
   previewImport(request: ImportRequest): ImportPreview;
   applyImport(request: ImportRequest): ImportApplied;
   buildDashboard(request: DashboardRequest): DashboardBuilt;
