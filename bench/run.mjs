@@ -12,6 +12,8 @@ import { benchInsights } from './insights.mjs';
 import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
+import { benchProperties } from './properties.mjs';
+import { benchRepair } from './repair.mjs';
 import { benchTracker } from './tracker.mjs';
 import { benchYear } from './year.mjs';
 
@@ -19,6 +21,8 @@ const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
   { title: 'Bundle', run: benchBundleSize },
   { title: 'Sheet calls', run: benchTracker },
+  { title: 'Repair tracker', run: benchRepair },
+  { title: 'Properties', run: benchProperties },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
   { title: 'Big file', run: benchBigFile },

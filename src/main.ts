@@ -4,6 +4,7 @@
 
 import { type EditEvent, prefillFromRoster } from './creators/handle-prefill';
 import type { ServerApi } from './shared/api';
+import { repairActiveTracker } from './tracker/repair';
 import { buildMenu, showSidebar } from './ui/menu';
 
 // What the sidebar calls (google.script.run), declared in src/shared/api.ts as ServerApi.
@@ -36,6 +37,7 @@ export { buildReport } from './report/report-sheet';
 export { applyCodesAndLinks, previewCodesAndLinks } from './team/codes-sheet';
 export { addTeammates, listTeam } from './team/sharing';
 export { createTracker } from './tracker/create';
+export { repairTracker } from './tracker/repair';
 export { getSidebarState } from './ui/state';
 
 /**
@@ -64,6 +66,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function showTrackerSidebar(): void {
   showSidebar('tracker');
+}
+
+/** Menu: "Repair this tracker" on the sheet in front of the person; a toast says what it did. */
+export function repairThisTracker(): void {
+  repairActiveTracker();
 }
 
 export function showCodesSidebar(): void {

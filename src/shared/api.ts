@@ -23,6 +23,17 @@ export interface TrackerCreated {
   sheetName: string;
 }
 
+/** "Repair tracker": the tracker sheet to put back as the add-on made it. */
+export interface RepairRequest {
+  sheetName: string;
+}
+
+export interface TrackerRepaired {
+  sheetName: string;
+  /** What was put back, in words ("typed 999 at S8: moved into its note"); empty: nothing. */
+  repaired: string[];
+}
+
 /** Settings the whole team shares, stored with the document. */
 export interface TeamSettings {
   /**
@@ -415,6 +426,7 @@ export interface CheckReportWritten {
 export interface ServerApi {
   getSidebarState(): SidebarState;
   createTracker(options: TrackerOptions): TrackerCreated;
+  repairTracker(request: RepairRequest): TrackerRepaired;
   listTeam(): TeamList;
   addTeammates(request: AddTeammatesRequest): AddTeammatesResult;
   previewCodesAndLinks(request: CodesRequest): CodesPlan;

@@ -22,6 +22,7 @@ describe('the add-on menu', () => {
     );
     expect(emulator.menus.at(-1)?.items.map((item) => [item.caption, item.functionName])).toEqual([
       ['Create campaign tracker', 'showTrackerSidebar'],
+      ['Repair this tracker', 'repairThisTracker'],
       ['Generate codes and links', 'showCodesSidebar'],
       ['Import results', 'showImportSidebar'],
       ['Build dashboard', 'refreshDashboard'],
