@@ -39,7 +39,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(10);
+    expect(emulator.menus[0].items).toHaveLength(11);
   });
 
   it('each item opens the sidebar on its panel', () => {
