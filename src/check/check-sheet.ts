@@ -106,7 +106,6 @@ export function checkSpreadsheet(): CheckResult {
   const started = Date.now();
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const active = spreadsheet.getActiveSheet();
     const scratch = new Scratch(spreadsheet);
     let compared: Compared;
     let sheetsLeft: number;
@@ -114,7 +113,6 @@ export function checkSpreadsheet(): CheckResult {
       compared = runChecks(spreadsheet, scratch);
     } finally {
       sheetsLeft = scratch.removeAll();
-      active.activate();
     }
     return { ...compared, sheetsLeft, seconds: (Date.now() - started) / 1000 };
   });

@@ -22,8 +22,12 @@ export class Scratch {
   private hidden = 0;
   readonly prefix: string;
 
+  /** The sheet the user was on: a new sheet becomes the active one, so it is shown again. */
+  private readonly home: Sheet;
+
   constructor(private readonly spreadsheet: Spreadsheet) {
     this.prefix = `${SCRATCH_PREFIX} ${Utilities.getUuid().slice(0, 8)}`;
+    this.home = spreadsheet.getActiveSheet();
   }
 
   /** A new sheet after every other: "ROI self-check 1a2b3c4d Tracker". */
@@ -43,11 +47,12 @@ export class Scratch {
 
   /** Hides every scratch sheet made so far (the user may be looking while Sheets computes). */
   hideAll(): void {
+    this.home.activate();
     for (const sheet of this.made.slice(this.hidden)) sheet.hideSheet();
     this.hidden = this.made.length;
   }
 
-  /** Deletes every scratch sheet; returns how many could not be deleted. */
+  /** Deletes every scratch sheet and shows the user's sheet; returns how many could not go. */
   removeAll(): number {
     let left = 0;
     for (const sheet of this.made.splice(0)) {
@@ -57,6 +62,7 @@ export class Scratch {
         left++;
       }
     }
+    this.home.activate();
     return left;
   }
 }

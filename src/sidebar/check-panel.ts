@@ -24,9 +24,21 @@ function mismatchItem(m: CheckMismatch): Child {
   );
 }
 
+/** The first mismatches in full; the report sheet holds them all. */
+const SHOWN = 50;
+
 function resultView(result: CheckResult): Child {
-  if (result.mismatches.length === 0) return null;
-  return el('ul', { className: 'plain mismatches' }, ...result.mismatches.map(mismatchItem));
+  const { mismatches } = result;
+  if (mismatches.length === 0) return null;
+  const more = mismatches.length - SHOWN;
+  return el(
+    'div',
+    {},
+    el('ul', { className: 'plain mismatches' }, ...mismatches.slice(0, SHOWN).map(mismatchItem)),
+    more > 0
+      ? el('p', { className: 'hint' }, `And ${more} more: the report sheet lists them all.`)
+      : null,
+  );
 }
 
 export function setUpCheckPanel(): CheckPanel {
