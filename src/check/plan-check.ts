@@ -2,7 +2,7 @@
 // and written exactly as buildPlan writes it; its formula figures (each candidate's ROI range,
 // Booked, the booked total and the budget left) against the add-on's own arithmetic.
 
-import { type Candidate, planCampaign, type Range } from '../creators/plan';
+import { BASIS_WORDS, type Candidate, planCampaign, type Range } from '../creators/plan';
 import { gridOf, writePlan } from '../creators/plan-sheet';
 import type { Roster } from '../creators/roster';
 import type { CellValue, RateTable } from '../money/money';
@@ -74,6 +74,15 @@ export function buildPlanCheck(scratch: Scratch, roster: Roster, rates: RateTabl
       estimate.decision === 'suggested' || estimate.decision === 'forcedIn' ? 'Yes' : 'No';
     const force = estimate.candidate.force;
     const isBooked = force === 'in' ? 'Yes' : force === 'out' ? 'No' : suggested;
+    add(
+      'Basis',
+      row,
+      `${who} basis`,
+      `${BASIS_WORDS[estimate.basis]}: ${estimate.basisWords}`,
+      'text',
+    );
+    add('Suggested', row, `${who} suggested`, suggested, 'text');
+    add('Why', row, `${who} why`, estimate.why, 'text');
     add('Booked', row, `${who} booked`, isBooked, 'text');
     if (isBooked === 'Yes') booked += estimate.cost ?? 0;
   });

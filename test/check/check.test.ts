@@ -111,9 +111,9 @@ describe('Check this spreadsheet', () => {
     // total value (10 and the words under the lift), by platform (6 x 8), the leaderboard (14 columns, 5 creators, 1 blank
     // row) and the rows not counted yet.
     const report = 9 + 4 + 11 + 6 * 8 + 14 * 6 + 1;
-    // The plan: 5 candidates x (cost, order value, clicks, orders, revenue and ROI low, likely,
-    // high, and Booked), the booked total and the budget left.
-    const plan = 5 * 15 + 2;
+    // The plan: 5 candidates x (basis, cost, clicks, orders, order value, revenue and ROI low,
+    // likely, high, suggested, why, booked), the booked total and the budget left.
+    const plan = 5 * 18 + 2;
     // The Creators sheet: 7 creators x 27 columns, as written.
     const roster = 7 * 27;
     expect(result.checked).toBe(trackers + dashboard + report + plan + roster);
