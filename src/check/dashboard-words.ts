@@ -24,19 +24,25 @@ export function wordFigures(
     expected: '',
     kind: 'text',
   });
-  const rules: [string, string, string][] = [
+  const percent = isNumber(rate) ? formatPercent(rate) : '';
+  const ranking = (shown: string) =>
+    `Ranked by ROI. Creators with fewer than ${settings.minOrders} orders are ${TOO_EARLY} and listed after the others. Conversion (shrunk) = (orders + ${settings.priorClicks} x campaign rate ${shown}) / (clicks + ${settings.priorClicks}), so 1 order from 3 clicks does not outrank 50 from 1,000.`;
+  const rules: [string, string, string, string[]][] = [
+    // TEXT(rate, "0.0%") writes the spreadsheet locale's decimal separator: a comma is as right.
     [
       'Creators ranked by ROI',
       'the ranking rule',
-      `Ranked by ROI. Creators with fewer than ${settings.minOrders} orders are ${TOO_EARLY} and listed after the others. Conversion (shrunk) = (orders + ${settings.priorClicks} x campaign rate ${isNumber(rate) ? formatPercent(rate) : ''}) / (clicks + ${settings.priorClicks}), so 1 order from 3 clicks does not outrank 50 from 1,000.`,
+      ranking(percent),
+      [ranking(percent.replace('.', ','))],
     ],
     [
       'Every post',
       'the sales lift rule',
       `Sales lift: average daily sales over the post date and the ${settings.liftDays - 1} days after it, minus the average over the ${settings.liftDays} days before (days missing from "Daily sales" don't count); extra sales = that difference x ${settings.liftDays}. It stands out only above twice the normal variation.`,
+      [],
     ],
   ];
-  for (const [title, what, expected] of rules) {
+  for (const [title, what, expected, alternatives] of rules) {
     const place = findOptional(layout, (cell) => cell.startsWith(title));
     if (place)
       figures.push({
@@ -44,6 +50,7 @@ export function wordFigures(
         what: `${sheet}: ${what}`,
         expected,
         kind: 'text',
+        alternatives,
       });
   }
   return figures;

@@ -14,6 +14,8 @@ export interface Figure {
   kind: FigureKind;
   /** The cell holding the formula, when it is not `cell` (an array formula's first cell). */
   formulaCell?: string;
+  /** Other text that is as right, e.g. a number TEXT writes with the locale's decimal comma. */
+  alternatives?: string[];
 }
 
 const TOLERANCE: Record<Exclude<FigureKind, 'text'>, number> = {
@@ -25,7 +27,8 @@ const TOLERANCE: Record<Exclude<FigureKind, 'text'>, number> = {
 /** Does the value read back agree with the expected figure? */
 export function agrees(figure: Figure, got: unknown): boolean {
   const { expected, kind } = figure;
-  if (typeof expected === 'string') return typeof got === 'string' && got === expected;
+  if (typeof expected === 'string')
+    return typeof got === 'string' && (got === expected || !!figure.alternatives?.includes(got));
   if (typeof got !== 'number' || !Number.isFinite(got)) return false;
   if (kind === 'text') return got === expected;
   // Money to the cent; ratios and counts relative to their size (a ratio of 12,000 or of 0.05).

@@ -24,6 +24,18 @@ describe('a figure agrees', () => {
     expect(agrees({ ...money, expected: 0 }, '')).toBe(false);
   });
 
+  it('as one of the texts that are as right: a rate TEXT writes with a decimal comma', () => {
+    const rule: Figure = {
+      cell: 'A40',
+      what: 'the ranking rule',
+      expected: 'campaign rate 7.3%',
+      kind: 'text',
+      alternatives: ['campaign rate 7,3%'],
+    };
+    expect(agrees(rule, 'campaign rate 7,3%')).toBe(true);
+    expect(agrees(rule, 'campaign rate 7%')).toBe(false);
+  });
+
   it('exactly for words', () => {
     const words: Figure = {
       cell: 'A6',
