@@ -1,7 +1,7 @@
 // The add-on menu. onOpen may run in AuthMode.NONE (a teammate who never authorised the
 // add-on): then it may only build the menu, so it touches no other service.
 
-/** A tab, or a form inside one ('plan' and 'report' are in the Insights tab). */
+/** A tab, or a form inside one ('plan' and 'report' are in the Insights tab, 'check' in Team). */
 export type Panel =
   | 'tracker'
   | 'codes'
