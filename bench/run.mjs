@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { benchBigFile } from './big-file.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
+import { benchCheck } from './check.mjs';
 import { benchCreators } from './creators.mjs';
 import { benchFunctions } from './functions.mjs';
 import { benchImport } from './import.mjs';
@@ -31,6 +32,7 @@ const BENCHMARKS = [
   { title: 'Creators', run: benchCreators },
   { title: 'Scale', run: benchScale },
   { title: 'A year of use', run: benchYear },
+  { title: 'Self-check', run: benchCheck },
 ];
 
 async function main() {

@@ -277,7 +277,7 @@ function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] 
   ];
 }
 
-function gridOf(
+export function gridOf(
   typed: Typed[],
   plan: { estimates: Estimate[]; budget: number; currency: string; productPerPost?: number },
   note: string,
@@ -323,7 +323,7 @@ function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: Cel
   return { sheet, values };
 }
 
-function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
+export function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
   const rows = values.length;
   clearAndFit(sheet, rows, WIDTH);
   const body = COLUMNS.map((column) =>

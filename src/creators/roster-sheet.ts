@@ -148,7 +148,7 @@ function backgroundsOf(roster: Roster, rows: number, width: number): (string | n
 }
 
 /** Writes the roster; returns its number of rows (header included). */
-function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean, note: string): number {
+export function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean, note: string): number {
   const values = grid(roster, note);
   const rows = values.length;
   const width = values[0].length;
