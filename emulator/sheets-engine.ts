@@ -4,6 +4,8 @@
 import {
   DetailedCellError,
   EmptyValue,
+  ExportedCellChange,
+  type ExportedChange,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
@@ -11,6 +13,7 @@ import {
   type SimpleCellAddress,
 } from 'hyperformula';
 import { SheetsArrayPlugin } from './sheets-array-functions';
+import { ChangeWatch } from './sheets-changes';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
 import { formatNumber } from './sheets-format';
 import { areaA1, formatRef, type Ref, type Token, tokenize } from './sheets-refs';
@@ -197,6 +200,12 @@ export class Engine {
   private readonly custom: CustomFunctions;
   /** Engine sheets where a cell was cleared since the last recalculation. */
   private readonly cleared = new Set<number>();
+  private readonly watches = new Set<ChangeWatch>();
+  /**
+   * Every cell's value as last computed, per engine sheet, kept from the first watch on: the
+   * engine reports every cell it recomputed, and most keep their value.
+   */
+  private seen: Map<number, unknown[][]> | null = null;
 
   constructor(private readonly source: EngineSource) {
     this.custom = new CustomFunctions(() => source.timeZone());
@@ -212,8 +221,40 @@ export class Engine {
     return [...this.unsupported];
   }
 
+  /** Starts collecting the cells the engine recomputes (see ChangeWatch); `stop` ends it. */
+  watch(limit: number): { watch: ChangeWatch; stop: () => void } {
+    const watch = new ChangeWatch(limit);
+    this.watches.add(watch);
+    if (!this.seen && this.hf) this.seen = allValues(this.hf);
+    return { watch, stop: () => this.watches.delete(watch) };
+  }
+
+  /** Hands the recomputed cells whose value moved to the watches, and remembers the values. */
+  private record(hf: HyperFormula, changes: ExportedChange[]): void {
+    const seen = this.seen;
+    if (!seen) return;
+    for (const change of changes) {
+      if (!(change instanceof ExportedCellChange)) continue;
+      const { sheet, row, col } = change.address;
+      let rows = seen.get(sheet);
+      if (!rows) {
+        rows = [];
+        seen.set(sheet, rows);
+      }
+      rows[row] ??= [];
+      const before = rows[row][col];
+      rows[row][col] = change.newValue;
+      if (sameValue(before, change.newValue)) continue;
+      const name = hf.getSheetName(sheet);
+      if (name === undefined) continue;
+      for (const watch of this.watches) watch.add(name, row + 1, col + 1);
+    }
+  }
+
   /** Drops the engine state; the next read rebuilds it from the model. */
   invalidate(): void {
+    for (const watch of this.watches) watch.lose();
+    this.seen = null;
     this.extents.clear();
     this.cleared.clear();
     this.hf?.destroy();
@@ -230,7 +271,10 @@ export class Engine {
       this.invalidate();
       return;
     }
-    hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[this.raw(cell, sheetName)]]);
+    const changes = hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [
+      [this.raw(cell, sheetName)],
+    ]);
+    this.record(hf, changes);
     // A cleared cell may have been all that kept an array result from expanding (Sheets then
     // shows the result again); the engine does not retry on its own.
     if (cell === undefined) this.cleared.add(sheet);
@@ -248,7 +292,7 @@ export class Engine {
       const value = hf.getCellValue(cellAddress);
       if (!(value instanceof DetailedCellError) || value.type !== 'SPILL') continue;
       const formula = hf.getCellFormula(cellAddress);
-      if (formula !== undefined) hf.setCellContents(cellAddress, [[formula]]);
+      if (formula !== undefined) this.record(hf, hf.setCellContents(cellAddress, [[formula]]));
     }
   }
 
@@ -350,7 +394,7 @@ export class Engine {
     }
     this.batching = true;
     try {
-      hf.batch(fn);
+      this.record(hf, hf.batch(fn));
     } finally {
       this.batching = false;
     }
@@ -412,6 +456,8 @@ export class Engine {
   }
 
   private create(): HyperFormula {
+    for (const watch of this.watches) watch.lose();
+    this.seen = null;
     const sheets = this.source.sheets();
     const data: Record<string, RawCellContent[][]> = {};
     for (const sheet of sheets) {
@@ -484,6 +530,26 @@ export class Engine {
     wrapArrayContexts(tokens, texts);
     return texts.join('');
   }
+}
+
+function allValues(hf: HyperFormula): Map<number, unknown[][]> {
+  const values = new Map<number, unknown[][]>();
+  for (const name of hf.getSheetNames()) {
+    const sheet = hf.getSheetId(name);
+    if (sheet !== undefined) values.set(sheet, hf.getSheetValues(sheet));
+  }
+  return values;
+}
+
+/** Empty (never seen) and null are the same; errors are the same when type and message are. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if ((before ?? null) === (after ?? null)) return true;
+  return (
+    before instanceof DetailedCellError &&
+    after instanceof DetailedCellError &&
+    before.type === after.type &&
+    before.message === after.message
+  );
 }
 
 /** `"say ""hi"""`: Sheets doubles a quote inside text; the engine needs it spelled out. */

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toSnapshot } from '../emulator/sheets-snapshot';
-import type { CellInput, RowsInput } from './contract';
+import type { CellInput, CellResult, RowsInput, RowsResult } from './contract';
 import { workbookView } from './view';
 import { MAX_ADDED_ROWS, PreviewWorkbook } from './workbook';
 import { workbookToXlsx } from './xlsx';
@@ -85,7 +85,12 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
       }
       const outcome = workbook.type(input.sheet, input.a1.toUpperCase(), input.input);
       if (outcome.status === 'refused') return json(422, { error: outcome.message });
-      return json(200, { display: outcome.display, warnings: outcome.warnings });
+      const result: CellResult = {
+        display: outcome.display,
+        warnings: outcome.warnings,
+        changes: outcome.changes,
+      };
+      return json(200, result);
     },
     'POST /rows': (_req, body) => {
       const input = parseJson(body) as Partial<RowsInput> | null;
@@ -105,7 +110,8 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
         throw new HttpError(404, `There is no sheet named "${input.sheet}".`);
       }
       try {
-        return json(200, { maxRows: workbook.addRows(input.sheet, input.count) });
+        const result: RowsResult = workbook.addRowsWatched(input.sheet, input.count);
+        return json(200, result);
       } catch (error) {
         return json(422, { error: messageOf(error) });
       }
