@@ -188,8 +188,10 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   };
 
   const server = createServer((req, res) => {
+    const started = performance.now();
     handle(req).then(
-      (reply) => send(res, reply),
+      // How long the server worked, for the browser's network panel and the bench.
+      (reply) => send(res, withServerTiming(reply, performance.now() - started)),
       (error: unknown) => {
         const status = error instanceof HttpError ? error.status : 500;
         send(res, json(status, { error: messageOf(error) }), status === 413);
@@ -224,6 +226,10 @@ interface Reply {
   type: string;
   body: string | Buffer;
   headers?: Record<string, string>;
+}
+
+function withServerTiming(reply: Reply, ms: number): Reply {
+  return { ...reply, headers: { ...reply.headers, 'Server-Timing': `app;dur=${ms.toFixed(1)}` } };
 }
 
 function json(status: number, value: unknown): Reply {
