@@ -6,6 +6,8 @@ export interface ChangedCell {
   sheet: string;
   row: number;
   col: number;
+  /** It went from empty to filled or back: the sheet's last row or column may have moved. */
+  reshaped?: true;
 }
 
 export class ChangeWatch {
@@ -15,9 +17,12 @@ export class ChangeWatch {
   /** Past `limit` cells the list is dropped: redrawing everything is cheaper than the list. */
   constructor(private readonly limit: number) {}
 
-  add(sheet: string, row: number, col: number): void {
+  add(sheet: string, row: number, col: number, reshaped: boolean): void {
     if (this.lost) return;
-    this.cells.set(`${sheet}\u0000${row}\u0000${col}`, { sheet, row, col });
+    const key = `${sheet}\u0000${row}\u0000${col}`;
+    const cell: ChangedCell = { sheet, row, col };
+    if (reshaped || this.cells.get(key)?.reshaped) cell.reshaped = true;
+    this.cells.set(key, cell);
     if (this.cells.size > this.limit) this.lose();
   }
 

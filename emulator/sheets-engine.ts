@@ -223,9 +223,11 @@ export class Engine {
 
   /** Starts collecting the cells the engine recomputes (see ChangeWatch); `stop` ends it. */
   watch(limit: number): { watch: ChangeWatch; stop: () => void } {
+    // Built now if it was not (before watching: a build loses watches), so every later update
+    // reaches it and is seen.
+    this.seen ??= allValues(this.build());
     const watch = new ChangeWatch(limit);
     this.watches.add(watch);
-    if (!this.seen && this.hf) this.seen = allValues(this.hf);
     return { watch, stop: () => this.watches.delete(watch) };
   }
 
@@ -247,7 +249,8 @@ export class Engine {
       if (sameValue(before, change.newValue)) continue;
       const name = hf.getSheetName(sheet);
       if (name === undefined) continue;
-      for (const watch of this.watches) watch.add(name, row + 1, col + 1);
+      const reshaped = (before ?? null) === null || (change.newValue ?? null) === null;
+      for (const watch of this.watches) watch.add(name, row + 1, col + 1, reshaped);
     }
   }
 
@@ -479,6 +482,7 @@ export class Engine {
       arrayColumnSeparator: ',',
       arrayRowSeparator: ';',
       dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY-MM-DD', 'YYYY/MM/DD'],
+      parseDateTime: parseDigitDateTime,
       timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
       currencySymbol: ['$'],
       nullDate: { year: 1899, month: 12, day: 30 },
@@ -530,6 +534,17 @@ export class Engine {
     wrapArrayContexts(tokens, texts);
     return texts.join('');
   }
+}
+
+const parseDateTime = HyperFormula.defaultConfig.parseDateTime;
+
+/**
+ * Every date and time format above is digits: text without one is never a date. The engine
+ * tries each format on every text it compares (`A8:A=""` over a column of names), which was a
+ * tenth of an edit's recalculation on the sample.
+ */
+function parseDigitDateTime(text: string, dateFormat?: string, timeFormat?: string) {
+  return /\d/.test(text) ? parseDateTime(text, dateFormat, timeFormat) : undefined;
 }
 
 function allValues(hf: HyperFormula): Map<number, unknown[][]> {

@@ -31,19 +31,18 @@ export function changesView(
   for (const cell of conditionalCells(emulator, changed)) add(cell);
   const sheets: SheetChanges[] = [];
   for (const name of emulator.sheetNames()) {
-    const cells = unique(bySheet.get(name) ?? []);
+    const listed = bySheet.get(name) ?? [];
     const drawn = (boxes: Box[]) =>
       changed.some((c) => boxes.some((b) => inBox(b, c.sheet, c.row, c.col)));
     const charts = chartViews(emulator, name, drawn);
-    if (cells.length === 0 && charts.length === 0) continue;
-    const size = sentSize(emulator, name);
-    sheets.push({
-      name,
-      ...size,
-      maxRows: emulator.sheet(name).maxRows,
-      cells: cellViews(emulator, name, cells, size),
-      charts,
-    });
+    if (listed.length === 0 && charts.length === 0) continue;
+    // Reading a sheet's last row and column costs a pass over it: only when they may move.
+    const resized = listed.some((cell) => cell.reshaped);
+    const size = sentSize(emulator, name, !resized);
+    const cells = cellViews(emulator, name, unique(listed), size);
+    const change: SheetChanges = { name, cells, charts };
+    if (resized) change.size = { ...size, maxRows: emulator.sheet(name).maxRows };
+    sheets.push(change);
   }
   return { sheets };
 }

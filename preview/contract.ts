@@ -154,10 +154,11 @@ export interface Changes {
 
 export interface SheetChanges {
   name: string;
-  /** The sheet's sent size now (rows grow when typing below the used area; cells past it are empty). */
-  rows: number;
-  columns: number;
-  maxRows: number;
+  /**
+   * The sheet's sent size now, when a cell was filled or emptied (typing below the used area
+   * sends more rows; the new ones are empty but for `cells`). Absent: the size is unchanged.
+   */
+  size?: { rows: number; columns: number; maxRows: number };
   cells: ChangedCellView[];
   /** Charts whose data changed, whole; the sheet's other charts are unchanged. */
   charts: ChartView[];

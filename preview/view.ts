@@ -45,9 +45,17 @@ export function workbookView(
   };
 }
 
-/** The rows and columns sent of a sheet: its used area plus room to type. */
-export function sentSize(emulator: Emulator, name: string): { rows: number; columns: number } {
+/**
+ * The rows and columns sent of a sheet: its used area plus room to type. `upTo` (cheap: no pass
+ * over the sheet) gives the most it can be, for filtering cells when the size did not move.
+ */
+export function sentSize(
+  emulator: Emulator,
+  name: string,
+  upTo = false,
+): { rows: number; columns: number } {
   const sheet = emulator.sheet(name);
+  if (upTo) return { rows: sheet.maxRows, columns: sheet.maxColumns };
   const lastRow = sheet.lastRow;
   const lastColumn = sheet.lastColumn;
   const used = lastRow > 0 && lastColumn > 0;

@@ -99,7 +99,7 @@ export class PreviewWorkbook {
       const outcome = this.typeUnwatched(sheet, a1, input);
       if (outcome.status !== 'ok') return outcome;
       const at = parseA1(a1);
-      const written = at ? [{ sheet, row: at.row ?? 1, col: at.col ?? 1 }] : [];
+      const written = at ? [{ sheet, row: at.start.row ?? 1, col: at.start.col ?? 1 }] : [];
       return { ...outcome, changes: changesView(this.emulator, watch.stop(), written) };
     } finally {
       watch.stop();

@@ -142,15 +142,17 @@ function patch(changes: Changes): boolean {
     change,
     sheet: current.sheets.find((s) => s.name === change.name),
   }));
-  if (sheets.some(({ change, sheet }) => !sheet || sheet.columns !== change.columns)) return false;
+  const newColumns = ({ change, sheet }: (typeof sheets)[number]) =>
+    !sheet || (change.size !== undefined && change.size.columns !== sheet.columns);
+  if (sheets.some(newColumns)) return false;
   for (const { change, sheet } of sheets) {
     if (!sheet) continue;
+    if (change.size) resize(sheet, change.size);
     const rows = new Set<number>();
-    sheet.cells.length = Math.min(sheet.cells.length, change.rows);
-    while (sheet.cells.length < change.rows) sheet.cells.push([]);
-    Object.assign(sheet, { rows: change.rows, maxRows: change.maxRows });
     for (const { row, column, view: cell } of change.cells) {
-      sheet.cells[row - 1][column - 1] = cell;
+      const cells = sheet.cells[row - 1];
+      if (!cells || column > sheet.columns) continue;
+      cells[column - 1] = cell;
       rows.add(row - 1);
     }
     for (const chart of change.charts) {
@@ -161,6 +163,14 @@ function patch(changes: Changes): boolean {
     if (sheet === shown) grid.redraw(sheet, rows, change.charts.length > 0);
   }
   return true;
+}
+
+/** Rows sent grow or shrink; new ones start empty. */
+function resize(sheet: SheetView, size: { rows: number; maxRows: number }): void {
+  sheet.cells.length = Math.min(sheet.cells.length, size.rows);
+  while (sheet.cells.length < size.rows) sheet.cells.push([]);
+  sheet.rows = size.rows;
+  sheet.maxRows = size.maxRows;
 }
 
 function showAllWarnings(warnings: Warning[]): void {

@@ -52,6 +52,13 @@ describe('watchChanges', () => {
     expect(names(again.stop())).toEqual(['Data!1,4', 'Other!1,2']);
   });
 
+  it('sees the first formula of a workbook that had none (the engine is built first)', () => {
+    const emulator = createEmulator({ sheets: [{ name: 'Plain', values: [[2]] }] });
+    const watch = emulator.watchChanges();
+    emulator.type('Plain', 'B5', '=A1*5');
+    expect(watch.stop()).toEqual([{ sheet: 'Plain', row: 5, col: 2, reshaped: true }]);
+  });
+
   it('answers null after a structural edit: the engine was rebuilt', () => {
     const emulator = setup();
     const watch = emulator.watchChanges();

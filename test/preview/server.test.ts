@@ -270,8 +270,24 @@ function patched(before: WorkbookView, changes: Changes): WorkbookView {
   for (const change of changes.sheets) {
     const sheet = copy.sheets.find((s) => s.name === change.name);
     if (!sheet) throw new Error(`changes name an unknown sheet ${change.name}`);
-    Object.assign(sheet, { rows: change.rows, columns: change.columns, maxRows: change.maxRows });
-    for (const { row, column, view } of change.cells) sheet.cells[row - 1][column - 1] = view;
+    if (change.size) {
+      Object.assign(sheet, change.size);
+      sheet.cells.length = Math.min(sheet.cells.length, change.size.rows);
+      // New rows are empty but for the changed cells, as the page draws them.
+      const empty = {
+        display: '',
+        input: '',
+        kind: 'empty',
+        value: '',
+        format: 'General',
+      } as const;
+      while (sheet.cells.length < change.size.rows) {
+        sheet.cells.push(Array.from({ length: sheet.columns }, () => ({ ...empty })));
+      }
+    }
+    for (const { row, column, view } of change.cells) {
+      if (row <= sheet.rows && column <= sheet.columns) sheet.cells[row - 1][column - 1] = view;
+    }
     for (const chart of change.charts) {
       sheet.charts[sheet.charts.findIndex((c) => c.id === chart.id)] = chart;
     }
@@ -286,7 +302,14 @@ describe('POST /cell changes: what the page patches instead of reading the workb
     const after = await workbook();
     return { before, reply, after };
   };
-  const cellsOf = (view: WorkbookView) => view.sheets.map(({ name, cells }) => ({ name, cells }));
+  const cellsOf = (view: WorkbookView) =>
+    view.sheets.map(({ name, rows, maxRows, cells, charts }) => ({
+      name,
+      rows,
+      maxRows,
+      cells,
+      charts,
+    }));
 
   it('hands over the edited cell and what its formulas moved, as GET /workbook then shows', async () => {
     await run('createTracker', [{ ...TRACKER_FORM, campaignName: 'Patched' }]);
@@ -327,6 +350,23 @@ describe('POST /cell changes: what the page patches instead of reading the workb
     const cell = reply.changes?.sheets[0].cells.find((c) => c.column === 13);
     expect(cell?.view.style?.background).toBe('#f4cccc');
     expect(cellsOf(patched(before, reply.changes as Changes))).toEqual(cellsOf(after));
+  });
+
+  it('gives the new size when a value lands below the used area, and when it is cleared', async () => {
+    preview.workbook.emulator.services.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Sized');
+    const sheet = (view: WorkbookView) => view.sheets.find((s) => s.name === 'Sized');
+    const typed = await edit('Sized', 'B150', '=A1+1');
+    const size = typed.reply.changes?.sheets.find((s) => s.name === 'Sized')?.size;
+    expect(size?.rows).toBe(180);
+    expect(sheet(typed.after)?.rows).toBe(180);
+    expect(cellsOf(patched(typed.before, typed.reply.changes as Changes))).toEqual(
+      cellsOf(typed.after),
+    );
+    const cleared = await edit('Sized', 'B150', '');
+    expect(sheet(cleared.after)?.rows).toBeLessThan(180);
+    expect(cellsOf(patched(cleared.before, cleared.reply.changes as Changes))).toEqual(
+      cellsOf(cleared.after),
+    );
   });
 
   it('answers null when the edit added rows (the engine is rebuilt): read the workbook', async () => {
