@@ -15,6 +15,7 @@ import {
 import { SheetsArrayPlugin } from './sheets-array-functions';
 import { ChangeWatch } from './sheets-changes';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
+import { cutOffUnchanged } from './sheets-cutoff';
 import { formatNumber } from './sheets-format';
 import { areaA1, formatRef, type Ref, type Token, tokenize } from './sheets-refs';
 import { hostDate, isDate, type Literal, wallDate, wallSerial } from './sheets-values';
@@ -489,6 +490,7 @@ export class Engine {
       leapYear1900: false,
       context: this.custom,
     });
+    cutOffUnchanged(hf);
     for (const { name, formula } of this.source.namedRanges()) {
       try {
         hf.addNamedExpression(name, this.translate(formula, sheets[0]?.name ?? ''));
