@@ -15,7 +15,7 @@ import {
 import { SheetsArrayPlugin } from './sheets-array-functions';
 import { ChangeWatch } from './sheets-changes';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
-import { cutOffUnchanged } from './sheets-cutoff';
+import { Cutoff } from './sheets-cutoff';
 import { formatNumber } from './sheets-format';
 import { areaA1, formatRef, type Ref, type Token, tokenize } from './sheets-refs';
 import { hostDate, isDate, type Literal, wallDate, wallSerial } from './sheets-values';
@@ -202,6 +202,7 @@ export class Engine {
   /** Engine sheets where a cell was cleared since the last recalculation. */
   private readonly cleared = new Set<number>();
   private readonly watches = new Set<ChangeWatch>();
+  private readonly cutoff = new Cutoff();
   /**
    * Every cell's value as last computed, per engine sheet, kept from the first watch on: the
    * engine reports every cell it recomputed, and most keep their value.
@@ -275,10 +276,13 @@ export class Engine {
       this.invalidate();
       return;
     }
-    const changes = hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [
-      [this.raw(cell, sheetName)],
-    ]);
-    this.record(hf, changes);
+    const address = { sheet, row: row - 1, col: col - 1 };
+    this.cutoff.write(address);
+    try {
+      this.record(hf, hf.setCellContents(address, [[this.raw(cell, sheetName)]]));
+    } finally {
+      if (!this.batching) this.cutoff.settle();
+    }
     // A cleared cell may have been all that kept an array result from expanding (Sheets then
     // shows the result again); the engine does not retry on its own.
     if (cell === undefined) this.cleared.add(sheet);
@@ -296,7 +300,13 @@ export class Engine {
       const value = hf.getCellValue(cellAddress);
       if (!(value instanceof DetailedCellError) || value.type !== 'SPILL') continue;
       const formula = hf.getCellFormula(cellAddress);
-      if (formula !== undefined) this.record(hf, hf.setCellContents(cellAddress, [[formula]]));
+      if (formula === undefined) continue;
+      this.cutoff.write(cellAddress);
+      try {
+        this.record(hf, hf.setCellContents(cellAddress, [[formula]]));
+      } finally {
+        this.cutoff.settle();
+      }
     }
   }
 
@@ -401,6 +411,7 @@ export class Engine {
       this.record(hf, hf.batch(fn));
     } finally {
       this.batching = false;
+      this.cutoff.settle();
     }
     this.settle();
   }
@@ -490,7 +501,7 @@ export class Engine {
       leapYear1900: false,
       context: this.custom,
     });
-    cutOffUnchanged(hf);
+    this.cutoff.install(hf);
     for (const { name, formula } of this.source.namedRanges()) {
       try {
         hf.addNamedExpression(name, this.translate(formula, sheets[0]?.name ?? ''));

@@ -2,6 +2,9 @@
 // content changed, everything is, with the right values.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/sheets-emulator';
+import { toSnapshot } from '../../emulator/sheets-snapshot';
+import { SAMPLE_CAMPAIGN, sampleRows } from '../../preview/sample';
+import { PreviewWorkbook } from '../../preview/workbook';
 
 const code = `
 var calls = 0;
@@ -58,5 +61,35 @@ describe('recalculation stops below an unchanged array result', () => {
     emulator.type('Data', 'A3', '');
     expect(emulator.sheet('Data').values('E1:F1')).toEqual([['#DIV/0!', true]]);
     expect(calls()).toBe(before);
+  });
+});
+
+describe('edits recalculated with the cutoffs give what a fresh computation gives', () => {
+  it('on a tracker with its dashboard: fees, dates, platforms, names and clearing', () => {
+    const workbook = new PreviewWorkbook();
+    workbook.run('createTracker', [SAMPLE_CAMPAIGN]);
+    const tracker = SAMPLE_CAMPAIGN.campaignName;
+    workbook.emulator.type(tracker, 'A8', sampleRows().slice(0, 5));
+    workbook.run('refreshDashboard', []);
+    const edits: [string, string][] = [
+      ['H8', '1234'],
+      ['D9', '5/30/2026'],
+      ['B10', 'YouTube'],
+      ['A11', '@renamed'],
+      ['H9', ''],
+      ['A13', '@newcomer'],
+    ];
+    for (const [a1, input] of edits) {
+      expect(workbook.type(tracker, a1, input).status).toBe('ok');
+      // A second engine, computed from nothing, from the same cells.
+      const fresh = createEmulator({
+        snapshot: JSON.parse(JSON.stringify(toSnapshot(workbook.emulator))),
+      });
+      for (const name of workbook.emulator.sheetNames()) {
+        expect(workbook.emulator.sheet(name).values(), `${name} after ${a1}`).toEqual(
+          fresh.sheet(name).values(),
+        );
+      }
+    }
   });
 });
