@@ -72,7 +72,7 @@ export async function benchPreview() {
         pass: cellMs < CELL_LIMIT_MS,
       },
       {
-        check: 'POST /cell then GET /workbook (what the page does), median of 20',
+        check: 'POST /cell then GET /workbook (what the page did before changes), median of 20',
         measured: `${refreshMs.toFixed(1)} ms`,
         limit: '',
       },
