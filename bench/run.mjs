@@ -2,6 +2,7 @@
 // one table. Each module exports a function returning rows { check, measured, limit, pass? };
 // a row with pass === false makes the run exit non-zero. Add a module to BENCHMARKS to extend.
 import { existsSync } from 'node:fs';
+import { benchBigFile } from './big-file.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
 import { benchCreators } from './creators.mjs';
 import { benchFunctions } from './functions.mjs';
@@ -10,17 +11,24 @@ import { benchInsights } from './insights.mjs';
 import { benchLedger } from './ledger.mjs';
 import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
+import { benchProperties } from './properties.mjs';
+import { benchRepair } from './repair.mjs';
 import { benchTracker } from './tracker.mjs';
+import { benchYear } from './year.mjs';
 
 const BENCHMARKS = [
   { title: 'Custom functions', run: benchFunctions },
   { title: 'Bundle', run: benchBundleSize },
   { title: 'Sheet calls', run: benchTracker },
+  { title: 'Repair tracker', run: benchRepair },
+  { title: 'Properties', run: benchProperties },
   { title: 'Preview', run: benchPreview },
   { title: 'Import', run: benchImport },
+  { title: 'Big file', run: benchBigFile },
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
+  { title: 'A year of use', run: benchYear },
 ];
 
 async function main() {

@@ -485,6 +485,8 @@ export class Engine {
       useArrayArithmetic: false,
       // Sheets keeps full double precision; the engine would round results to 10 digits.
       smartRounding: false,
+      // Sheets' undo is the page's own; the engine's history only slows every edit down.
+      undoLimit: 0,
       // Room for any array result: one that runs past its sheet's grid shows Sheets' #REF!
       // (see value), which needs the engine to have computed it whole.
       maxRows: ENGINE_MAX_ROWS,

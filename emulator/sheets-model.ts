@@ -484,9 +484,12 @@ export class Workbook {
 
   /** Inserts `count` rows/columns before index `at`, copying formats from index `from`. */
   insert(sheet: SheetModel, axis: Axis, at: number, count: number, from: number): void {
+    const atEdge = at > (axis === 'row' ? sheet.maxRows : sheet.maxColumns);
     insertCells(sheet, axis, at, count, from);
-    moveReferences(this, sheet, { axis, at, count });
-    this.invalidateEngine();
+    const seen = moveReferences(this, sheet, { axis, at, count });
+    // Rows or columns added past the edge of a sheet no formula sees (a log of values) move
+    // nothing the engine holds: it stays, instead of being rebuilt over the whole workbook.
+    if (seen || !atEdge) this.invalidateEngine();
   }
 
   remove(sheet: SheetModel, axis: Axis, at: number, count: number): void {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { BUILD_DIR } from './apps-script-vm';
+import { utilitiesBlobs } from './sheets-blobs';
 import { chartsService } from './sheets-charts';
 import type { Ctx, HostState, MenuRecord, ObjectFactories } from './sheets-context';
 import type { Workbook } from './sheets-model';
@@ -105,6 +106,7 @@ export function createServices(shared: Shared, session: Session): Services {
       parseCsv,
       sleep: () => undefined,
       getUuid: () => crypto.randomUUID(),
+      ...utilitiesBlobs(session),
     }),
   };
   return services as unknown as Services;

@@ -26,8 +26,24 @@ const NAVIGATION = new Set([
 
 export class CallLog {
   readonly log: CallEntry[] = [];
+  /** Milliseconds spent inside service calls (the emulator's work, not the script's) since reset. */
+  serviceMs = 0;
+  private depth = 0;
   private readonly hooks = new Set<CallHook>();
   private inHook = false;
+
+  /** Times the outermost service call (one service may call another's methods). */
+  timed<T>(fn: () => T): T {
+    if (this.depth > 0) return fn();
+    this.depth++;
+    const start = performance.now();
+    try {
+      return fn();
+    } finally {
+      this.serviceMs += performance.now() - start;
+      this.depth--;
+    }
+  }
 
   record(entry: CallEntry): void {
     this.log.push(entry);
@@ -59,6 +75,7 @@ export class CallLog {
 
   reset(): void {
     this.log.length = 0;
+    this.serviceMs = 0;
   }
 
   /** Calls that read or write the spreadsheet (not those that only get a range object). */
@@ -124,7 +141,7 @@ export class Session {
       this.calls.record(entry);
       let result: unknown;
       try {
-        result = fn(...args);
+        result = this.calls.timed(() => fn(...args));
       } catch (error) {
         throw this.exception(error);
       }

@@ -109,15 +109,24 @@ export function shiftArea(area: Area, sheet: SheetModel, op: StructOp): Area | n
 }
 
 /** Moves everything that points into `sheet` the way Sheets does after an insert/delete. */
-export function moveReferences(book: Workbook, sheet: SheetModel, op: StructOp): void {
+/**
+ * Moves every reference to `sheet` for the op. True when the formula engine sees the sheet: a
+ * formula or named range refers to it, or it holds a formula (open ranges and array results
+ * depend on its size).
+ */
+export function moveReferences(book: Workbook, sheet: SheetModel, op: StructOp): boolean {
   const mover = new RuleMover(book, sheet, op);
+  let seen = book.namedRanges.some((n) => n.area.sheet === sheet);
   for (const host of book.sheets) {
     const moved = new Map<AppliedValidation, AppliedValidation>();
     for (const [, , cell] of host.cells()) {
       if (cell.formula !== undefined) {
-        cell.formula = mapRefs(cell.formula, (ref) =>
-          mover.target(ref, host) === sheet ? shiftRefForOp(ref, op) : ref,
-        );
+        if (host === sheet) seen = true;
+        cell.formula = mapRefs(cell.formula, (ref) => {
+          if (mover.target(ref, host) !== sheet) return ref;
+          seen = true;
+          return shiftRefForOp(ref, op);
+        });
       }
       if (cell.validation) {
         const known = moved.get(cell.validation) ?? mover.validation(cell.validation, host);
@@ -139,6 +148,7 @@ export function moveReferences(book: Workbook, sheet: SheetModel, op: StructOp):
     p.unprotected = p.unprotected.flatMap((u) => shiftArea(u, sheet, op) ?? []);
     return [p];
   });
+  return seen;
 }
 
 /** A chart's data follows its cells; the chart itself stays over the cell it is anchored to. */

@@ -98,6 +98,8 @@ export async function bundle(entryPoint, globalName) {
     target: 'es2019',
     platform: 'neutral',
     charset: 'utf8',
+    // The sidebar's npm libraries (papaparse) in their browser build; the server imports none.
+    mainFields: ['browser', 'module', 'main'],
     legalComments: 'none',
     // Inside the library only: the entry points keep their names and JSDoc in the generated declarations.
     minify: true,

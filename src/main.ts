@@ -4,6 +4,7 @@
 
 import { type EditEvent, prefillFromRoster } from './creators/handle-prefill';
 import type { ServerApi } from './shared/api';
+import { repairActiveTracker } from './tracker/repair';
 import { buildMenu, showSidebar } from './ui/menu';
 
 // What the sidebar calls (google.script.run), declared in src/shared/api.ts as ServerApi.
@@ -28,12 +29,14 @@ export {
   ROI,
   UTM_LINK,
 } from './functions/catalog';
+export { importColumns } from './import/file-columns';
 export { applyImport, previewImport } from './import/import-results';
 export { buildDashboard, refreshDashboard } from './insights/dashboard-sheet';
 export { buildReport } from './report/report-sheet';
 export { applyCodesAndLinks, previewCodesAndLinks } from './team/codes-sheet';
 export { addTeammates, listTeam } from './team/sharing';
 export { createTracker } from './tracker/create';
+export { repairTracker } from './tracker/repair';
 export { getSidebarState } from './ui/state';
 
 /**
@@ -62,6 +65,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function showTrackerSidebar(): void {
   showSidebar('tracker');
+}
+
+/** Menu: "Repair this tracker" on the sheet in front of the person; a toast says what it did. */
+export function repairThisTracker(): void {
+  repairActiveTracker();
 }
 
 export function showCodesSidebar(): void {

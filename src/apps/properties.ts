@@ -1,14 +1,16 @@
 // Everything the add-on keeps in the document's properties, and every key it uses: campaign
-// settings, team settings, issued codes, import settings and the dashboard's settings and state. Every teammate sees the same, and
-// nothing a teammate needs is stored per user.
+// settings, team settings, issued codes, import settings and the dashboard's settings and state.
+// Every teammate sees the same, and nothing a teammate needs is stored per user. Every value stays
+// bounded (under 9 KB each, the store under 500 KB): issued codes are a fixed-size digest.
 import type { InsightsSettings, TeamSettings, TrackerOptions } from '../shared/api';
+import { CodeDigest, DIGEST_VALUES } from './code-digest';
 
 const TRACKER_PREFIX = 'tracker:';
 const TEAM_KEY = 'team';
 const IMPORT_KEY = 'import';
 const INSIGHTS_KEY = 'insights';
 const DASHBOARD_KEY = 'dashboard';
-/** The Report sheet's id, and the previous report's headline figures (report-changes.ts JSON). */
+/** The Report sheet's id; older versions also kept the last report's figures (now removed). */
 const REPORT_SHEET_KEY = 'report.sheet';
 const REPORT_SNAPSHOT_KEY = 'report.snapshot';
 /** Where each tracker's handles were at the last creators sync (onEdit's pre-fill reads it). */
@@ -141,16 +143,10 @@ export function readReportSheetId(properties: Properties): number | undefined {
   return properties.getProperty(REPORT_SHEET_KEY) !== null && Number.isInteger(id) ? id : undefined;
 }
 
-/** The previous report's snapshot as stored: report-changes.ts reads it (a bad one is none). */
-export function readReportSnapshot(properties: Properties): string | null {
-  return properties.getProperty(REPORT_SNAPSHOT_KEY);
-}
-
-export function saveReport(properties: Properties, sheetId: number, snapshot: string): void {
-  properties.setProperties({
-    [REPORT_SHEET_KEY]: String(sheetId),
-    [REPORT_SNAPSHOT_KEY]: snapshot,
-  });
+/** Keeps the Report sheet's id; drops the headline snapshot older versions kept for comparing. */
+export function saveReport(properties: Properties, sheetId: number): void {
+  properties.setProperty(REPORT_SHEET_KEY, String(sheetId));
+  properties.deleteProperty(REPORT_SNAPSHOT_KEY);
 }
 
 /** A value a teammate's older version (or a hand edit) left unreadable counts as absent. */
@@ -163,35 +159,54 @@ function parse<T>(json: string | null): T | undefined {
   }
 }
 
+/** Older versions kept the issued codes themselves here, in chunks: folded into the digest. */
 const ISSUED_PREFIX = 'codes.issued.';
-/** Document properties hold at most 9 KB a value, so the issued codes are kept in chunks. */
-const CHUNK_CHARS = 8000;
+const DIGEST_PREFIX = 'codes.digest.';
 
-/** Every promo code the add-on ever issued in this document: never issued twice. */
-export function readIssuedCodes(properties: Properties): Set<string> {
-  const all = properties.getProperties();
-  const codes = new Set<string>();
-  for (const key of Object.keys(all)) {
-    if (!key.startsWith(ISSUED_PREFIX)) continue;
-    for (const code of all[key].split(' ')) if (code) codes.add(code);
-  }
-  return codes;
+/** Every promo code the add-on ever issued in this document, and the older keys it folds in. */
+export interface IssuedCodes {
+  digest: CodeDigest;
+  /** `codes.issued.*` keys read into the digest: deleted once the digest is stored. */
+  folded: string[];
 }
 
-export function recordIssuedCodes(properties: Properties, issued: Set<string>): void {
-  const chunks: string[] = [];
-  let chunk = '';
-  for (const code of issued) {
-    if (chunk.length + code.length + 1 > CHUNK_CHARS) {
-      chunks.push(chunk);
-      chunk = '';
-    }
-    chunk += chunk ? ` ${code}` : code;
+export function readIssuedCodes(properties: Properties): IssuedCodes {
+  const all = properties.getProperties();
+  const stored: (string | undefined)[] = [];
+  for (let i = 0; i < DIGEST_VALUES; i++) stored.push(all[`${DIGEST_PREFIX}${i}`]);
+  const digest = CodeDigest.fromValues(stored);
+  const folded: string[] = [];
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(ISSUED_PREFIX)) continue;
+    for (const code of all[key].split(' ')) digest.add(code);
+    folded.push(key);
   }
-  if (chunk) chunks.push(chunk);
+  return { digest, folded };
+}
+
+/**
+ * Stores the digest (a fixed 40 KB), then drops the older keys it folded in. A store too full
+ * for the digest next to them drops them first and puts them back if it still fails, so a
+ * failure leaves the record as it was and throws before any cell is written.
+ */
+export function recordIssuedCodes(properties: Properties, issued: IssuedCodes): void {
   const values: Record<string, string> = {};
-  chunks.forEach((text, i) => {
-    values[`${ISSUED_PREFIX}${i}`] = text;
+  issued.digest.toValues().forEach((text, i) => {
+    values[`${DIGEST_PREFIX}${i}`] = text;
   });
-  properties.setProperties(values);
+  try {
+    properties.setProperties(values);
+  } catch (error) {
+    if (issued.folded.length === 0) throw error;
+    const older: Record<string, string> = {};
+    for (const key of issued.folded) older[key] = properties.getProperty(key) ?? '';
+    for (const key of issued.folded) properties.deleteProperty(key);
+    try {
+      properties.setProperties(values);
+    } catch (again) {
+      properties.setProperties(older);
+      throw again;
+    }
+  }
+  for (const key of issued.folded) properties.deleteProperty(key);
 }

@@ -1,7 +1,8 @@
 // buildPlan: the "Plan" sheet, built or refreshed in place. The team types candidates (handle,
-// platform, followers, asked fee, an In/Out override); a build estimates each from the trackers'
-// history (planCampaign) and suggests a set greedily. ROI, Booked, the booked total and the
-// budget left are native formulas, so they follow a changed fee, override or budget.
+// platform, followers, asked fee, product and shipping, an In/Out override); a build estimates
+// each from the trackers' history (planCampaign) and suggests a set greedily. Cost, revenue
+// (orders x order value), ROI, Booked, the booked total and the budget left are native formulas,
+// so they follow a changed fee, product cost, override or budget.
 
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
@@ -51,12 +52,25 @@ interface PlanColumn {
   note: string;
 }
 
-const range = (name: string, what: string, format: Format, note: string): PlanColumn[] =>
+const LEVEL_WORDS = {
+  low: 'the low case',
+  likely: 'the likely case',
+  high: 'the high case',
+} as const;
+
+const range = (
+  name: string,
+  what: string,
+  format: Format,
+  note: string,
+  formula?: true,
+): PlanColumn[] =>
   (['low', 'likely', 'high'] as const).map((level) => ({
     header: `${name} ${level}`,
     kind: 'output',
     format,
-    note: `${what}, ${level === 'likely' ? 'the median' : level === 'low' ? 'the 25th percentile' : 'the 75th percentile'} of the basis. ${note}`,
+    ...(formula ? { formula } : {}),
+    note: `${what}, ${LEVEL_WORDS[level]}. ${note}`,
   }));
 
 /** The candidate table, left to right: the team's inputs, then what a build fills. */
@@ -83,7 +97,13 @@ const COLUMNS: readonly PlanColumn[] = [
     header: 'Asked fee',
     kind: 'input',
     format: 'money',
-    note: 'What they ask, with product and shipping, in the plan currency.',
+    note: 'What they ask, in the plan currency.',
+  },
+  {
+    header: 'Product + shipping',
+    kind: 'input',
+    format: 'money',
+    note: "The product you send them and its shipping, in the plan currency. Empty: the trackers' average per post (above).",
   },
   {
     header: 'Override',
@@ -95,16 +115,40 @@ const COLUMNS: readonly PlanColumn[] = [
     header: 'Basis',
     kind: 'output',
     format: 'text',
-    note: 'Where the ranges come from: their own posts, else creators of the same tier and platform, else the platform norms.',
+    note: 'Where the estimate comes from: their own posts, else creators of the same tier and platform, else the platform norms. Under 3 posts of their own, the range is borrowed from peers or norms, and it says so.',
   },
-  ...range('Clicks', 'Expected clicks', 'count', ''),
-  ...range('Orders', 'Expected orders', 'count', ''),
-  ...range('Revenue', 'Expected revenue', 'money', ''),
+  {
+    header: 'Cost',
+    kind: 'output',
+    format: 'money',
+    formula: true,
+    note: "Asked fee + product and shipping (empty: the trackers' average per post). A formula.",
+  },
+  ...range(
+    'Clicks',
+    'Expected clicks',
+    'count',
+    "Orders at the basis's conversion rate (orders / clicks).",
+  ),
+  ...range(
+    'Orders',
+    'Expected orders',
+    'count',
+    "Likely: the basis's median; low and high follow its 25th and 75th percentiles.",
+  ),
+  {
+    header: 'Order value',
+    kind: 'output',
+    format: 'money',
+    note: "Revenue per order of the basis's posts, else the trackers' average.",
+  },
+  ...range('Revenue', 'Expected revenue', 'money', 'Orders x order value: a formula.', true),
   ...range(
     'ROI',
-    'Expected ROI = (revenue - asked fee) / asked fee',
+    'Expected ROI = (revenue - cost) / cost',
     'rate',
-    'A formula: it follows the fee.',
+    'A formula: it follows the fee and product cost.',
+    true,
   ),
   { header: 'Suggested', kind: 'output', format: 'text', note: GREEDY_RULE },
   {
@@ -161,13 +205,15 @@ export function readCandidates(values: readonly (readonly CellValue[])[]): Typed
   const typed: Typed[] = [];
   for (let r = headerAt + 1; r < values.length; r++) {
     const cells = inputs.map((index) => (index < 0 ? '' : (values[r][index] ?? '')));
-    const [handle, platform, followers, fee, override] = cells;
+    const [handle, platform, followers, fee, product, override] = cells;
     if (String(handle).trim() === '') continue;
     const row = `Row ${r + 1}:`;
     if (followers !== '' && (typeof followers !== 'number' || followers < 0))
       problems.push(`${row} Followers must be a number of 0 or more.`);
     if (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0)
       problems.push(`${row} type the Asked fee (an amount of 0 or more).`);
+    if (product !== '' && (typeof product !== 'number' || !Number.isFinite(product) || product < 0))
+      problems.push(`${row} Product + shipping must be an amount of 0 or more, or empty.`);
     const force = String(override).trim().toLowerCase();
     if (force !== '' && force !== 'in' && force !== 'out')
       problems.push(`${row} Override must be In, Out or empty.`);
@@ -177,9 +223,17 @@ export function readCandidates(values: readonly (readonly CellValue[])[]): Typed
         platform: String(platform),
         followers: typeof followers === 'number' ? followers : undefined,
         fee: typeof fee === 'number' ? fee : 0,
+        otherCost: typeof product === 'number' ? product : undefined,
         force: force === 'in' || force === 'out' ? force : undefined,
       },
-      cells: [handle, platform, followers, fee, force ? (force === 'in' ? 'In' : 'Out') : ''],
+      cells: [
+        handle,
+        platform,
+        followers,
+        fee,
+        product,
+        force ? (force === 'in' ? 'In' : 'Out') : '',
+      ],
     });
   }
   if (problems.length > 0) fail(problems);
@@ -191,19 +245,30 @@ export function readCandidates(values: readonly (readonly CellValue[])[]): Typed
 const levels = (value: Range | undefined): CellValue[] =>
   value ? [value.low, value.likely, value.high] : ['', '', ''];
 
+/** The labels over the settings row's values. */
+const SETTINGS = ['Budget', 'Booked', 'Budget left', 'Currency', 'Product + shipping per post'];
+/** Where the trackers' product and shipping per post is shown, above the candidates. */
+const PRODUCT_CELL = `$${columnLetter(SETTINGS.indexOf('Product + shipping per post') + 1)}$${SETTINGS_ROW}`;
+
 function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] {
   const cell = (header: string) => `${letter(header)}${sheetRow}`;
   const fee = cell('Asked fee');
-  const roi = (['low', 'likely', 'high'] as const).map(
-    (level) => `=${roiFormula(cell(`Revenue ${level}`), fee)}`,
-  );
+  const product = cell('Product + shipping');
+  const cost = `=IF(ISNUMBER(${fee}), ${fee}+IF(ISNUMBER(${product}), ${product}, N(${PRODUCT_CELL})), "")`;
+  const each = (make: (level: 'low' | 'likely' | 'high') => string) =>
+    (['low', 'likely', 'high'] as const).map((level) => `=${make(level)}`);
+  const revenue = each((level) => `${cell(`Orders ${level}`)}*${cell('Order value')}`);
+  const roi = each((level) => roiFormula(cell(`Revenue ${level}`), cell('Cost')));
+  const blank = ['', '', ''];
   return [
     ...typed.cells,
     `${BASIS_WORDS[estimate.basis]}: ${estimate.basisWords}`,
+    cost,
     ...levels(estimate.clicks),
     ...levels(estimate.orders),
-    ...levels(estimate.revenue),
-    ...(estimate.revenue ? roi : ['', '', '']),
+    estimate.orderValue ?? '',
+    ...(estimate.revenue ? revenue : blank),
+    ...(estimate.revenue ? roi : blank),
     estimate.decision === 'suggested' || estimate.decision === 'forcedIn' ? 'Yes' : 'No',
     estimate.why,
     `=${bookedFormula(cell('Override'), cell('Suggested'))}`,
@@ -212,23 +277,23 @@ function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] 
 
 function gridOf(
   typed: Typed[],
-  estimates: Estimate[],
-  budget: number,
-  currency: string,
+  plan: { estimates: Estimate[]; budget: number; currency: string; productPerPost?: number },
   note: string,
 ) {
+  const { estimates, budget, currency } = plan;
   const rows = HEADER_ROW + typed.length + SPARE_ROWS;
   const values: CellValue[][] = Array.from({ length: rows }, () => Array(WIDTH).fill(''));
   const open = (header: string) => `${letter(header)}${FIRST_ROW}:${letter(header)}`;
   values[0][0] = 'Plan the next campaign';
-  values[SETTINGS_ROW - 2].splice(0, 4, 'Budget', 'Booked', 'Budget left', 'Currency');
+  values[SETTINGS_ROW - 2].splice(0, SETTINGS.length, ...SETTINGS);
   values[SETTINGS_ROW - 1].splice(
     0,
-    4,
+    SETTINGS.length,
     budget,
-    `=SUMIF(${open('Booked')}, "Yes", ${open('Asked fee')})`,
-    `=${budgetLeftFormula(`A${SETTINGS_ROW}`, open('Booked'), open('Asked fee'))}`,
+    `=SUMIF(${open('Booked')}, "Yes", ${open('Cost')})`,
+    `=${budgetLeftFormula(`A${SETTINGS_ROW}`, open('Booked'), open('Cost'))}`,
     currency,
+    plan.productPerPost ?? '',
   );
   values[RULE_ROW - 1][0] = GREEDY_RULE;
   values[NOTE_ROW - 1][0] = note;
@@ -266,7 +331,9 @@ function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void 
         numberFormat('money', currency),
         numberFormat('money', currency),
         numberFormat('money', currency),
-        ...body.slice(3).map(() => PLAIN_TEXT_FORMAT),
+        PLAIN_TEXT_FORMAT,
+        numberFormat('money', currency),
+        ...body.slice(5).map(() => PLAIN_TEXT_FORMAT),
       ];
     return r >= HEADER_ROW ? body : body.map(() => PLAIN_TEXT_FORMAT);
   });
@@ -304,7 +371,7 @@ export function buildPlan(request: unknown): PlanBuilt {
       { budget, rates },
     );
     if (plan.overBudget) notes.push('The candidates forced In cost more than the budget.');
-    const values = gridOf(typed, plan.estimates, budget, plan.currency, notes.join(' '));
+    const values = gridOf(typed, plan, notes.join(' '));
     const sheet = existing.sheet ?? spreadsheet.insertSheet(PLAN_SHEET, spreadsheet.getNumSheets());
     writePlan(sheet, values, plan.currency);
     return {

@@ -1,7 +1,9 @@
-// Plan the next campaign from the team's own data: for each candidate creator, expected clicks,
-// orders, revenue and ROI as low / likely / high, from (1) their own posts, else (2) posts by
-// creators of the same tier on the same platform, else (3) the domain brief's platform norms
-// with the assumed rates below. Then a greedy pick of the candidates that fit the budget.
+// Plan the next campaign from the team's own data: one model per candidate creator, from (1)
+// their own posts, else (2) posts by creators of the same tier on the same platform, else (3) the
+// domain brief's platform norms with the assumed rates below. Likely orders are the basis's
+// median; low and high follow its quartiles (thin own history borrows them); clicks are orders
+// at the basis's conversion rate and revenue orders x one order value, so the figures agree.
+// ROI counts the fee and the product and shipping. Then a greedy pick within the budget.
 import { findPlatform } from '../metrics/platforms';
 import { roi } from '../metrics/returns';
 import { influencerTier, type Tier } from '../metrics/tiers';
@@ -26,9 +28,12 @@ export const ASSUMED_CLICKS_PER_ENGAGEMENT: Range = { low: 0.05, likely: 0.1, hi
  * is 5%; typical ecommerce pages convert 1% to 3%).
  */
 export const ASSUMED_CONVERSION: Range = { low: 0.01, likely: 0.025, high: 0.05 };
-/** Peers count as a basis from this many posts of the same tier and platform. */
-export const MIN_PEER_POSTS = 3;
-/** Low and high are the 25th and 75th percentiles of the reference posts, likely the median. */
+/**
+ * Peers count as a basis from this many posts of the same tier and platform; own history under
+ * it keeps its likely case but borrows the spread of its range (peers', else the norms').
+ */
+export const MIN_POSTS = 3;
+/** Likely orders are the basis's median; low and high follow its 25th and 75th percentiles. */
 export const LOW_PERCENTILE = 0.25;
 export const HIGH_PERCENTILE = 0.75;
 
@@ -46,7 +51,7 @@ export interface Candidate {
   fee: number;
   /** Blank: the reporting currency. */
   currency?: string;
-  /** Product, shipping and other costs of booking them, in `currency`. */
+  /** Product and shipping of booking them, in `currency`; blank: the trackers' average per post. */
   otherCost?: number;
   /** The team's override. */
   force?: 'in' | 'out';
@@ -89,10 +94,17 @@ export interface CandidateEstimate {
   basis: Basis;
   /** Which data the ranges come from, in words. */
   basisWords: string;
-  /** Cost (fee + other cost) in the reporting currency; undefined without a rate. */
+  /**
+   * Cost in the reporting currency: fee + product and shipping (as typed, else the trackers'
+   * average per post); undefined without a rate.
+   */
   cost?: number;
+  /** Clicks = orders / the basis's conversion rate. */
   clicks?: Range;
   orders?: Range;
+  /** Revenue / order: the basis's own, else the set or team's. */
+  orderValue?: number;
+  /** Orders x order value. */
   revenue?: Range;
   roi?: Range;
   /** The currency without a rate when the cost could not be converted. */
@@ -113,6 +125,8 @@ export interface Plan {
   estimates: Estimate[];
   /** Cost of the chosen candidates with a rate. */
   chosenCost: number;
+  /** Product and shipping per post in the trackers: a candidate's cost when none is typed. */
+  productPerPost?: number;
   remaining: number;
   /** Forced-in candidates cost more than the budget. */
   overBudget: boolean;
@@ -133,82 +147,86 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 }
 
-function quartiles(values: readonly number[]): Range | undefined {
-  if (values.length === 0) return undefined;
-  return {
-    low: percentile(values, LOW_PERCENTILE),
-    likely: percentile(values, 0.5),
-    high: percentile(values, HIGH_PERCENTILE),
-  };
-}
-
-function times(range: Range, factor: Range | number): Range {
-  const f = typeof factor === 'number' ? { low: factor, likely: factor, high: factor } : factor;
-  return { low: range.low * f.low, likely: range.likely * f.likely, high: range.high * f.high };
+function times(range: Range, factor: number): Range {
+  return { low: range.low * factor, likely: range.likely * factor, high: range.high * factor };
 }
 
 function add(a: Range | undefined, b: Range): Range {
   return a ? { low: a.low + b.low, likely: a.likely + b.likely, high: a.high + b.high } : b;
 }
 
-/** Quartile ranges of a set of posts, with how many posts they come from. */
-export interface Yields {
-  posts: number;
-  clicks?: Range;
-  orders?: Range;
-  revenue?: Range;
+/** Low and high as multiples of the likely case. */
+export interface Spread {
+  low: number;
+  high: number;
 }
 
-/**
- * Quartiles of each figure over the posts that have it: per follower (posts without followers
- * skipped), or per post as recorded.
- */
-function yieldsOf(posts: readonly HistoryPost[], perFollower: boolean): Yields {
-  const usable = perFollower ? posts.filter((post) => num(post.followers)) : posts;
-  const of = (pick: (post: HistoryPost) => number | undefined) => {
-    const values: number[] = [];
-    for (const post of usable) {
-      const value = pick(post);
-      if (num(value)) values.push(perFollower ? value / (post.followers as number) : value);
+/** Without peers or a norm to borrow from: half to one and a half times the likely case. */
+export const ASSUMED_SPREAD: Spread = { low: 0.5, high: 1.5 };
+
+/** What a set of posts says: orders per post and the rates that turn orders into clicks and revenue. */
+export interface Evidence {
+  /** Orders of each post that has them: per follower, or as recorded. */
+  orders: number[];
+  /** Orders / clicks over the posts with both. */
+  conversion?: number;
+  /** Revenue / orders over the posts with both. */
+  orderValue?: number;
+}
+
+function evidenceOf(posts: readonly HistoryPost[], perFollower: boolean): Evidence {
+  const orders: number[] = [];
+  const sums = { clicks: 0, clickOrders: 0, revenue: 0, revenueOrders: 0 };
+  for (const post of posts) {
+    if (!num(post.orders) || (perFollower && !num(post.followers))) continue;
+    orders.push(perFollower ? post.orders / (post.followers as number) : post.orders);
+    if (num(post.clicks) && post.clicks > 0) {
+      sums.clicks += post.clicks;
+      sums.clickOrders += post.orders;
     }
-    return quartiles(values);
-  };
+    if (num(post.revenue) && post.orders > 0) {
+      sums.revenue += post.revenue;
+      sums.revenueOrders += post.orders;
+    }
+  }
   return {
-    posts: usable.length,
-    clicks: of((post) => post.clicks),
-    orders: of((post) => post.orders),
-    revenue: of((post) => post.revenue),
+    orders,
+    conversion: sums.clicks > 0 ? sums.clickOrders / sums.clicks : undefined,
+    orderValue: sums.revenueOrders > 0 ? sums.revenue / sums.revenueOrders : undefined,
   };
 }
 
-function scaleYields(yields: Yields, factor: number): Yields {
+/** The 25th and 75th percentiles over the median, from 3 posts (none around a median of 0). */
+function spreadOf(evidence: Evidence | undefined): Spread | undefined {
+  if (!evidence || evidence.orders.length < MIN_POSTS) return undefined;
+  const likely = percentile(evidence.orders, 0.5);
+  if (!(likely > 0)) return undefined;
   return {
-    posts: yields.posts,
-    clicks: yields.clicks && times(yields.clicks, factor),
-    orders: yields.orders && times(yields.orders, factor),
-    revenue: yields.revenue && times(yields.revenue, factor),
+    low: percentile(evidence.orders, LOW_PERCENTILE) / likely,
+    high: percentile(evidence.orders, HIGH_PERCENTILE) / likely,
   };
 }
 
 export interface HistoryIndex {
   byIdentity: ReadonlyMap<string, HistoryPost[]>;
-  /** Per-follower yields of the posts of one platform and tier (at the time of the post). */
-  peers(platform: string, tier: Tier): Yields | undefined;
+  /** Per-follower evidence of the posts of one platform and tier (at the time of the post). */
+  peers(platform: string, tier: Tier): Evidence | undefined;
   /** Revenue / orders over every converted post with orders. */
   orderValue?: number;
+  /** Product and shipping per post, over the posts where it is typed. */
+  productPerPost?: number;
 }
 
 function peerKey(platform: string, tier: Tier): string {
   return `${platform.toLowerCase()}|${tier}`;
 }
 
-/** Indexes the roster's posts once; each group's quartiles are computed once, on first use. */
+/** Indexes the roster's posts once; each group's evidence is gathered once, on first use. */
 export function historyIndex(creators: readonly Creator[]): HistoryIndex {
   const byIdentity = new Map<string, HistoryPost[]>();
   const byPeers = new Map<string, HistoryPost[]>();
-  const peerYields = new Map<string, Yields>();
-  let revenue = 0;
-  let orders = 0;
+  const peerEvidence = new Map<string, Evidence>();
+  const totals = { revenue: 0, orders: 0, product: 0, productPosts: 0 };
   for (const creator of creators) {
     if (creator.history.length === 0) continue;
     byIdentity.set(creator.identity.key, creator.history);
@@ -220,8 +238,12 @@ export function historyIndex(creators: readonly Creator[]): HistoryIndex {
         else byPeers.set(key, [post]);
       }
       if (num(post.revenue) && num(post.orders) && post.orders > 0) {
-        revenue += post.revenue;
-        orders += post.orders;
+        totals.revenue += post.revenue;
+        totals.orders += post.orders;
+      }
+      if (num(post.product)) {
+        totals.product += post.product;
+        totals.productPosts++;
       }
     }
   }
@@ -229,43 +251,118 @@ export function historyIndex(creators: readonly Creator[]): HistoryIndex {
     const key = peerKey(platform, tier);
     const posts = byPeers.get(key);
     if (!posts) return undefined;
-    let yields = peerYields.get(key);
-    if (!yields) {
-      yields = yieldsOf(posts, true);
-      peerYields.set(key, yields);
+    let evidence = peerEvidence.get(key);
+    if (!evidence) {
+      evidence = evidenceOf(posts, true);
+      peerEvidence.set(key, evidence);
     }
-    return yields;
+    return evidence;
   };
-  return { byIdentity, peers, orderValue: orders > 0 ? revenue / orders : undefined };
+  return {
+    byIdentity,
+    peers,
+    orderValue: totals.orders > 0 ? totals.revenue / totals.orders : undefined,
+    productPerPost: totals.productPosts > 0 ? totals.product / totals.productPosts : undefined,
+  };
 }
 
-const hasEstimate = (ranges: Yields) => ranges.revenue !== undefined || ranges.orders !== undefined;
-
-function normsRanges(
-  platform: string,
-  followers: number | undefined,
-  orderValue: number | undefined,
-): (Yields & { words: string }) | undefined {
+/** The platform norms as a model per follower: orders, their spread, and words. */
+function normsModel(platform: string) {
   const norm = findPlatform(platform);
-  if (!norm || followers === undefined) return undefined;
-  const engagements: Range = {
-    low: followers * norm.low,
-    likely: (followers * (norm.low + norm.high)) / 2,
-    high: followers * norm.high,
-  };
-  const clicks = times(engagements, ASSUMED_CLICKS_PER_ENGAGEMENT);
-  const orders = times(clicks, ASSUMED_CONVERSION);
+  if (!norm) return undefined;
+  const click = ASSUMED_CLICKS_PER_ENGAGEMENT;
+  const buy = ASSUMED_CONVERSION;
+  const likely = ((norm.low + norm.high) / 2) * click.likely * buy.likely;
   const words =
     `${norm.name} norms: ${formatPercent(norm.low)} to ${formatPercent(norm.high)} engagement, ` +
-    `${formatPercent(ASSUMED_CLICKS_PER_ENGAGEMENT.low, 0)} to ${formatPercent(ASSUMED_CLICKS_PER_ENGAGEMENT.high, 0)} of engagements click (assumed), ` +
-    `${formatPercent(ASSUMED_CONVERSION.low)} to ${formatPercent(ASSUMED_CONVERSION.high)} of clicks buy (assumed)` +
-    (orderValue === undefined ? '; no order value, so no revenue' : '');
+    `${formatPercent(click.low, 0)} to ${formatPercent(click.high, 0)} of engagements click (assumed), ` +
+    `${formatPercent(buy.low)} to ${formatPercent(buy.high)} of clicks buy (assumed)`;
   return {
-    posts: 0,
-    clicks,
-    orders,
-    revenue: orderValue === undefined ? undefined : times(orders, orderValue),
+    name: norm.name,
+    ordersPerFollower: likely,
+    spread: {
+      low: (norm.low * click.low * buy.low) / likely,
+      high: (norm.high * click.high * buy.high) / likely,
+    },
     words,
+  };
+}
+
+/** One candidate's model: likely orders, how far low and high go, and the rates it uses. */
+interface Model {
+  basis: Basis;
+  words: string;
+  orders?: Range;
+  conversion?: number;
+  orderValue?: number;
+}
+
+interface Sources {
+  own?: Evidence;
+  peers?: Evidence;
+  peerWords: string;
+  norms?: ReturnType<typeof normsModel>;
+  /** Followers to scale per-follower evidence to; undefined: own posts as recorded. */
+  followers?: number;
+}
+
+/** The spread for thin own history: the peers', else the norms', else the assumed one, in words. */
+function borrowedSpread(sources: Sources): { spread: Spread; words: string } {
+  const peers = spreadOf(sources.peers);
+  if (peers) return { spread: peers, words: `range borrowed from peers (${sources.peerWords})` };
+  if (sources.norms)
+    return {
+      spread: sources.norms.spread,
+      words: `range borrowed from ${sources.norms.name} norms`,
+    };
+  return { spread: ASSUMED_SPREAD, words: 'range assumed at half to one and a half times likely' };
+}
+
+const around = (likely: number, spread: Spread): Range => ({
+  low: likely * spread.low,
+  likely,
+  high: likely * spread.high,
+});
+
+function modelOf(sources: Sources): Model {
+  const { own, peers, norms, followers } = sources;
+  const scale = followers ?? 1;
+  const perFollower = followers !== undefined ? ', per follower' : '';
+  if (own && own.orders.length > 0) {
+    // spreadOf needs MIN_POSTS posts: thinner own history borrows its range, and says so.
+    const ownSpread = spreadOf(own);
+    const borrowed = ownSpread ? undefined : borrowedSpread(sources);
+    const spread = ownSpread ?? (borrowed as { spread: Spread }).spread;
+    return {
+      basis: 'own',
+      words: `${plural(own.orders.length, 'post')} of their own${perFollower}${borrowed ? `; ${borrowed.words}` : ''}`,
+      orders: around(percentile(own.orders, 0.5) * scale, spread),
+      conversion: own.conversion ?? peers?.conversion,
+      orderValue: own.orderValue,
+    };
+  }
+  if (peers && followers !== undefined && peers.orders.length >= MIN_POSTS) {
+    return {
+      basis: 'peers',
+      words: `${sources.peerWords}${perFollower}`,
+      orders: around(
+        percentile(peers.orders, 0.5) * followers,
+        spreadOf(peers) ?? borrowedSpread({ ...sources, peers: undefined }).spread,
+      ),
+      conversion: peers.conversion,
+      orderValue: peers.orderValue,
+    };
+  }
+  if (norms && followers !== undefined)
+    return {
+      basis: 'norms',
+      words: norms.words,
+      orders: around(norms.ordersPerFollower * followers, norms.spread),
+      conversion: ASSUMED_CONVERSION.likely,
+    };
+  return {
+    basis: 'none',
+    words: 'No history for them or their tier and platform, and no platform norm',
   };
 }
 
@@ -288,38 +385,26 @@ export function estimateCandidate(
     num(candidate.followers) && candidate.followers > 0 ? candidate.followers : latestFollowers;
   const tier = followers !== undefined ? influencerTier(followers) : undefined;
   const platform = identity?.platform ?? candidate.platform.trim();
-  const orderValue = settings.orderValue ?? index.orderValue;
-
-  let basis: Basis = 'none';
-  let basisWords = 'No history for them or their tier and platform, and no platform norm';
-  let ranges: Yields = { posts: 0 };
+  const peers = tier ? index.peers(platform, tier) : undefined;
   // Without the candidate's followers, their own posts count as recorded; peers need followers.
-  const mine = own && scaleYields(yieldsOf(own, followers !== undefined), followers ?? 1);
-  const peerYields = tier ? index.peers(platform, tier) : undefined;
-  const peerRanges = peerYields && scaleYields(peerYields, followers ?? 1);
-  const norms = normsRanges(platform, followers, orderValue);
-  const scaledTo = followers !== undefined ? ', per follower' : '';
-  if (mine && mine.posts > 0 && hasEstimate(mine)) {
-    basis = 'own';
-    ranges = mine;
-    basisWords = `${plural(mine.posts, 'post')} of their own${scaledTo}`;
-  } else if (peerRanges && peerRanges.posts >= MIN_PEER_POSTS && hasEstimate(peerRanges)) {
-    basis = 'peers';
-    ranges = peerRanges;
-    basisWords = `${plural(peerRanges.posts, 'post')} by ${tier} creators on ${platform}${scaledTo}`;
-  } else if (norms) {
-    basis = 'norms';
-    ranges = norms;
-    basisWords = norms.words;
-  }
+  const model = modelOf({
+    own: own && evidenceOf(own, followers !== undefined),
+    peers,
+    peerWords: `${plural(peers?.orders.length ?? 0, 'post')} by ${tier} creators on ${platform}`,
+    norms: normsModel(platform),
+    followers,
+  });
+  const orderValue = model.orderValue ?? settings.orderValue ?? index.orderValue;
+  const orders = model.orders;
+  const noValue = orders && orderValue === undefined ? '; no order value, so no revenue' : '';
 
+  // A typed product cost is in the candidate's currency; the trackers' average is converted.
+  const typed = num(candidate.otherCost) ? candidate.otherCost : 0;
+  const average = num(candidate.otherCost) ? 0 : (index.productPerPost ?? 0);
   const paidIn = candidate.currency?.trim() || settings.rates.reporting;
-  const converted = convert(
-    money(candidate.fee + (candidate.otherCost ?? 0), paidIn),
-    settings.rates,
-  );
-  const cost = converted.ok ? converted.money.amount : undefined;
-  const revenue = ranges.revenue;
+  const converted = convert(money(candidate.fee + typed, paidIn), settings.rates);
+  const cost = converted.ok ? converted.money.amount + average : undefined;
+  const revenue = orders && orderValue !== undefined ? times(orders, orderValue) : undefined;
   const roiRange =
     revenue && cost !== undefined && cost > 0
       ? {
@@ -328,6 +413,7 @@ export function estimateCandidate(
           high: roi(revenue.high, cost),
         }
       : undefined;
+  const conversion = model.conversion;
   return {
     candidate,
     identity,
@@ -335,11 +421,12 @@ export function estimateCandidate(
     platform,
     followers,
     tier,
-    basis,
-    basisWords,
+    basis: model.basis,
+    basisWords: model.words + noValue,
     cost,
-    clicks: ranges.clicks,
-    orders: ranges.orders,
+    clicks: orders && conversion ? times(orders, 1 / conversion) : undefined,
+    orders,
+    orderValue: revenue ? orderValue : undefined,
     revenue,
     roi: roiRange,
     noRateFor: converted.ok ? undefined : converted.missing,
@@ -444,6 +531,7 @@ export function planCampaign(
     budget: settings.budget,
     estimates,
     chosenCost: spent,
+    productPerPost: index.productPerPost,
     remaining: settings.budget - spent,
     overBudget: spent > settings.budget + 1e-9,
     expected,

@@ -11,6 +11,7 @@ import { BASELINE_WORDS, findLeaks, type LeakRow } from '../money/leaks';
 import {
   addMoney,
   type CellValue,
+  convert,
   grossMargin,
   leftOutNote,
   type Money,
@@ -81,6 +82,8 @@ export interface HistoryPost {
   revenue?: number;
   fullCost?: number;
   fee?: number;
+  /** Product and shipping as typed (undefined when blank), converted. */
+  product?: number;
 }
 
 export type NormComparison = 'below' | 'within' | 'above';
@@ -323,6 +326,11 @@ function addPost(
     history.revenue = v.revenue;
     history.fullCost = v.fullCost;
     history.fee = num(row.fee) ? v.fee : undefined;
+    if (num(row.product) || num(row.shipping)) {
+      const given = (row.product ?? 0) + (row.shipping ?? 0);
+      const converted = convert(money(given, row.currency?.trim() || tracker.currency), rates);
+      if (converted.ok) history.product = converted.money.amount;
+    }
   } else {
     acc.leftOut++;
     for (const code of valued.missing) if (!acc.missing.includes(code)) acc.missing.push(code);

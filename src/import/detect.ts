@@ -59,6 +59,8 @@ export interface DetectOptions {
    * only if its values look like them (see looksLikeTrackerLinks).
    */
   trackerLinks?: () => readonly string[];
+  /** The header row's 0-based index, when already known (a big file's head was read). */
+  headerIndex?: number;
 }
 
 type HeaderIndex = Map<string, string>;
@@ -141,6 +143,29 @@ function headerScore(userHeaders: string[]) {
   };
 }
 
+function userHeadersOf(mapping: Mapping): string[] {
+  return MAPPING_FIELDS.map((field) => mapping[field] ?? '').filter(Boolean);
+}
+
+/** The 0-based index of the header row: the user's chosen column names first, then known ones. */
+export function findHeader(rows: string[][], mapping: Mapping = {}): number {
+  return locateHeader(rows, headerScore(userHeadersOf(mapping)));
+}
+
+/**
+ * Whether a report may read the column: a header some family knows (or reads by name), or one
+ * the user chose. Detection, aggregation and the checks read no other column.
+ */
+export function readsColumn(mapping: Mapping): (header: string) => boolean {
+  const keys = new Set(userHeadersOf(mapping).map(headerKey));
+  for (const family of FAMILIES) {
+    for (const aliases of Object.values(family.aliases))
+      for (const alias of aliases ?? []) keys.add(headerKey(alias));
+    for (const header of family.readsByName ?? []) keys.add(headerKey(header));
+  }
+  return (header) => keys.has(headerKey(header));
+}
+
 function checkUserMapping(table: Table, mapping: Mapping): void {
   const index = indexHeaders(table.headers);
   for (const field of MAPPING_FIELDS) {
@@ -161,8 +186,8 @@ export function detectReport(rows: string[][], options: DetectOptions = {}): Det
   if (rows.length === 0 || rows.every(isBlankRow))
     throw new ImportError('empty', 'The file is empty.');
   const user = options.mapping ?? {};
-  const userHeaders = MAPPING_FIELDS.map((field) => user[field] ?? '').filter(Boolean);
-  const table = toTable(rows, locateHeader(rows, headerScore(userHeaders)));
+  const userHeaders = userHeadersOf(user);
+  const table = toTable(rows, options.headerIndex ?? findHeader(rows, user));
   if (table.headers.filter(Boolean).length < 2)
     throw new ImportError(
       'notCsv',

@@ -20,6 +20,7 @@ import {
   toDailySalesRows,
 } from './daily-sales';
 import { type Detection, detectReport, familyOf } from './detect';
+import { readColumnsFile } from './file-columns';
 import { ImportError } from './import-error';
 import {
   addMissingColumns,
@@ -44,10 +45,22 @@ import { planTrackerImport, revenueColumn, type TrackerPlan, visibleMapping } fr
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+interface ReadRows {
+  rows: string[][];
+  decimalComma: boolean;
+  from: string;
+  /** Known when a big file came as its columns: its header row and every header it has. */
+  headerIndex?: number;
+  headers?: string[];
+}
+
 /** The report's rows as strings: a file parsed here (never in the page), or a tab's display values. */
-function readRows(spreadsheet: Spreadsheet, request: CheckedRequest) {
-  if (request.file) {
-    const prepared = prepareText(request.file.csv);
+function readRows(spreadsheet: Spreadsheet, request: CheckedRequest): ReadRows {
+  const file = request.file;
+  if (file && 'records' in file)
+    return { ...readColumnsFile(file, request.mapping as Mapping), from: file.fileName };
+  if (file) {
+    const prepared = prepareText(file.csv);
     let rows: string[][];
     try {
       rows = Utilities.parseCsv(prepared.text, prepared.separator);
@@ -58,7 +71,7 @@ function readRows(spreadsheet: Spreadsheet, request: CheckedRequest) {
           'again as CSV.',
       );
     }
-    return { rows, decimalComma: prepared.decimalComma, from: request.file.fileName };
+    return { rows, decimalComma: prepared.decimalComma, from: file.fileName };
   }
   const name = request.sourceSheet ?? '';
   const own = [LEDGER_SHEET, DAILY_SALES_SHEET, request.sheetName];
@@ -92,14 +105,14 @@ function recognise(
   preview: boolean,
   trackerLinks: () => readonly string[],
 ): Read {
-  const { rows, decimalComma, from } = readRows(spreadsheet, request);
+  const { rows, decimalComma, from, headerIndex, headers } = readRows(spreadsheet, request);
   const mapping = request.mapping as Mapping;
   let detection: Detection;
   try {
-    detection = detectReport(rows, { mapping, trackerLinks });
+    detection = detectReport(rows, { mapping, trackerLinks, headerIndex });
   } catch (error) {
     if (!preview || !(error instanceof ImportError) || error.reason !== 'noKeyColumn') throw error;
-    const table = toTable(rows, locateHeader(rows));
+    const table = toTable(rows, headerIndex ?? locateHeader(rows));
     return {
       detection: {
         kind: 'generic',
@@ -112,14 +125,14 @@ function recognise(
       report: null,
       needs: 'keyColumn',
       question: error.message,
-      headers: table.headers,
+      headers: headers ?? table.headers,
       from,
       rowCount: table.rows.length,
     };
   }
   const base = {
     detection,
-    headers: detection.table.headers,
+    headers: headers ?? detection.table.headers,
     from,
     rowCount: detection.table.rows.length,
   };

@@ -173,6 +173,8 @@ export interface ReportFamily {
   aliases: Partial<Record<MappingField, string[]>>;
   /** Fields whose columns must all be found for the file to be this report. */
   signature: MappingField[];
+  /** Headers the aggregation reads by name besides its aliases (e.g. Woo's shipping_total). */
+  readsByName?: string[];
   aggregate(table: Table, mapping: Mapping, options: AggregateOptions): Report;
 }
 

@@ -4,10 +4,15 @@ import { InputError } from '../apps/errors';
 import type { DateOrder, ImportField, ImportMapping } from '../shared/api';
 import { IMPORT_FIELDS } from './recognize';
 
-/** The request once checked: exactly one of csv (with its file name) or sourceSheet. */
+/** A file as text (csv), or as its first lines and the needed columns (see file-columns.ts). */
+export type CheckedFile =
+  | { fileName: string; csv: string }
+  | { fileName: string; head: string; records: string };
+
+/** The request once checked: exactly one of a file (csv, or head and records) or sourceSheet. */
 export interface CheckedRequest {
   sheetName: string;
-  file: { csv: string; fileName: string } | null;
+  file: CheckedFile | null;
   sourceSheet: string | null;
   mapping: ImportMapping;
   dateOrder: DateOrder | undefined;
@@ -36,7 +41,7 @@ function text(value: unknown, label: string): string {
   return value;
 }
 
-function mappingOf(value: unknown): ImportMapping {
+export function mappingOf(value: unknown): ImportMapping {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value))
     throw new InputError('The column choices are not readable: choose the columns again.');
@@ -76,28 +81,44 @@ function statusesOf(value: unknown): Record<string, boolean> {
   return statuses;
 }
 
+const present = (value: unknown) => value !== undefined && value !== null;
+
+/** The file of a request: its csv text, or its head and records (both, as text), or null. */
+function fileOf(request: Record<string, unknown>): CheckedFile | null {
+  const csv = present(request.csv);
+  const reduced = present(request.head) || present(request.records);
+  if (!csv && !reduced) return null;
+  if (csv && reduced)
+    throw new InputError('Send the file once: either csv, or head and records, not both.');
+  const fileName = request.fileName === undefined ? '' : text(request.fileName, 'The file name');
+  if (csv) {
+    if (typeof request.csv !== 'string')
+      throw new InputError('The file could not be read as text.');
+    return { fileName, csv: request.csv };
+  }
+  for (const field of ['head', 'records'] as const)
+    if (typeof request[field] !== 'string' || request[field] === '')
+      throw new InputError(
+        `The file's ${field} is missing or not text: choose the file again (field "${field}").`,
+      );
+  return { fileName, head: request.head as string, records: request.records as string };
+}
+
 export function checkImportRequest(input: unknown): CheckedRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new InputError('The import request is missing.');
   const request = input as Record<string, unknown>;
   const sheetName = text(request.sheetName, 'The tracker sheet');
-  const hasFile = request.csv !== undefined && request.csv !== null;
   const hasTab = request.sourceSheet !== undefined && request.sourceSheet !== null;
-  if (hasFile === hasTab)
+  const file = fileOf(request);
+  if ((file !== null) === hasTab)
     throw new InputError('Choose either a CSV file or a tab of this spreadsheet to import.');
-  if (hasFile && typeof request.csv !== 'string')
-    throw new InputError('The file could not be read as text.');
   const dateOrder = request.dateOrder;
   if (dateOrder !== undefined && dateOrder !== null && dateOrder !== 'mdy' && dateOrder !== 'dmy')
     throw new InputError('The date order must be month/day/year or day/month/year.');
   return {
     sheetName,
-    file: hasFile
-      ? {
-          csv: request.csv as string,
-          fileName: request.fileName === undefined ? '' : text(request.fileName, 'The file name'),
-        }
-      : null,
+    file,
     sourceSheet: hasTab ? text(request.sourceSheet, 'The tab to import') : null,
     mapping: mappingOf(request.mapping),
     dateOrder: dateOrder === 'mdy' || dateOrder === 'dmy' ? dateOrder : undefined,

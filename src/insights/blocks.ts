@@ -265,6 +265,7 @@ export function valueBlock(
   const p = (key: PostKey) => context.posts.range(key);
   const cells = valueCells(row, column);
   const sentiment = (word: string) => `=COUNTIF(${p('sentiment')}, ${exactly(word)})`;
+  const words: Cell[] = ['', context.lift ? `=${liftWords(context.posts)}` : ''];
   return {
     header: [
       'Attributed revenue',
@@ -281,7 +282,7 @@ export function valueBlock(
     rows: [
       [
         `=${refs.revenue}`,
-        context.lift ? `=SUMIF(${p('inTotal')}, "yes", ${p('extra')})` : '',
+        context.lift ? `=${liftTotal(context.posts, `${p('inTotal')}="yes"`)}` : '',
         `=SUM(${p('bonus')})`,
         `=SUM(${p('contentValue')})`,
         `=SUM(${refs.awareness})`,
@@ -291,6 +292,7 @@ export function valueBlock(
         sentiment('neutral'),
         sentiment('negative'),
       ],
+      [...words, ...Array<Cell>(8).fill('')],
     ],
     kinds: [
       'money',
@@ -306,7 +308,7 @@ export function valueBlock(
     ],
     notes: [
       'Revenue carrying a code or link: the only revenue ROI counts.',
-      'An estimate from daily sales around post dates: the extra sales of posts whose lift stands out, each overlapping group counted once. Not part of ROI or total value.',
+      'An estimate from daily sales around post dates: the extra sales of posts whose lift stands out, each overlapping group counted once; blank until one does. Not part of ROI or total value.',
       "Amazon's Brand Referral Bonus, from the trackers.",
       'What the creatives the brand may reuse would have cost to produce.',
       'Referral visits x signup rate x purchase rate x order value, from the awareness block.',
@@ -317,6 +319,27 @@ export function valueBlock(
       '',
     ],
   };
+}
+
+/** The extra sales of the posts where `counted` (an array condition) holds; blank when none. */
+function liftTotal(posts: SpillTable<PostKey>, counted: string): string {
+  const used = `SUMPRODUCT((${counted})*1)`;
+  return `IF(${used}=0, "", SUMPRODUCT(${posts.range('extra')}, (${counted})*1))`;
+}
+
+/** "1 of 3": of the posts with a date (an array condition), how many the lift total used. */
+function liftPosts(counted: string, dated: string): string {
+  const all = `SUMPRODUCT((${dated})*1)`;
+  return `IF(${all}=0, "", SUMPRODUCT((${counted})*1)&" of "&${all})`;
+}
+
+/** Under the lift total: how many dated posts it used, and how many lacked daily sales. */
+function liftWords(posts: SpillTable<PostKey>): string {
+  const dated = `COUNT(${posts.range('postDate')})`;
+  const used = `COUNTIF(${posts.range('inTotal')}, "yes")`;
+  const short = `(${dated}-COUNT(${posts.range('lift')}))`;
+  const lacking = `IF(${short}>0, " ("&${short}&" without enough days of daily sales)", "")`;
+  return `IF(${dated}=0, "", "Sales lift from "&${used}&" of "&${dated}&IF(${dated}=1, " post", " posts")&" with a date"&${lacking})`;
 }
 
 /** The per-platform rollup; its first three columns (platform, spend, revenue) feed a chart. */
@@ -394,6 +417,7 @@ const CAMPAIGN_HEADER = [
   'Engagement rate',
   'Goal progress',
   'Sales lift (est.)',
+  'Lift posts',
   'Total value',
 ];
 /** Where a campaign row's goal progress is, from the block's first column. */
@@ -431,7 +455,10 @@ export function campaignRows(
       `=${ratioFormula(costWith('newCustomers'), cell(7))}`,
       `=${ratioFormula(`SUMPRODUCT(${p('engagements')}, ${engaged})`, `SUMPRODUCT(${p('followers')}, ${engaged})`)}`,
       progress ? `=IFERROR(${progress}, "")` : '',
-      context.lift ? `=SUMPRODUCT(${p('extra')}, ${mine}*(${p('inTotal')}="yes"))` : '',
+      context.lift ? `=${liftTotal(context.posts, `${mine}*(${p('inTotal')}="yes")`)}` : '',
+      context.lift
+        ? `=${liftPosts(`${mine}*(${p('inTotal')}="yes")`, `${mine}*ISNUMBER(${p('postDate')})`)}`
+        : '',
       `=N(${cell(3)})+${sum('bonus')}+${sum('contentValue')}+N(${awarenessValue(i)})`,
     ];
   });
@@ -451,6 +478,7 @@ export function campaignRows(
       'rate',
       'rate',
       'money',
+      'text',
       'money',
     ],
   };

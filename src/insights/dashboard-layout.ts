@@ -319,7 +319,7 @@ function putLeftBlocks(
     }),
   );
   canvas.put(
-    places.valueLabels + 2,
+    places.valueLabels + 3,
     LEFT,
     'Total value = attributed revenue + Brand Referral Bonus + reusable content value + awareness value. It is not ROI, which counts attributed revenue only. Sales lift is an estimate from daily sales around post dates, in neither.',
   );

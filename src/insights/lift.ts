@@ -1,6 +1,8 @@
 // Sales lift around a post (domain brief): average daily sales over the post date and the N-1
 // days after it, minus the average over the N days before; only days present in the daily sales
-// count. Extra sales = that difference x N. It stands out only when the daily lift exceeds twice
+// count, and each window needs MIN_LIFT_DAYS of them: with fewer the lift stays blank and the check
+// says how many it had ("no data" when the daily sales miss both windows). Extra sales = that
+// difference x N. It stands out only when the daily lift exceeds twice
 // the standard deviation of daily sales over the N days before. Posts are listed in date order,
 // so the post just before and just after a post are the ones that can fall in its window: a
 // post with an earlier post in its window says "overlaps @name" and is left out of the totals
@@ -9,6 +11,9 @@
 // row inside ARRAYFORMULA.
 import type { PostKey } from './posts';
 import type { SpillTable } from './spill-table';
+
+/** Days of daily sales each window needs before a lift is worth computing (and the least N). */
+export const MIN_LIFT_DAYS = 5;
 
 /** The daily sales table's closed column ranges: day (a date), sales, sales squared. */
 export interface LiftRefs {
@@ -38,16 +43,19 @@ export function liftFormulas(
   const lift = r('lift');
   const overlapsEarlier = `IF(ISNUMBER(${table.previous('postDate')}), ${date}-${table.previous('postDate')}<=${days}, FALSE)`;
   const overlapsLater = `IF(ISNUMBER(${table.next('postDate')}), ${table.next('postDate')}-${date}<=${days}-1, FALSE)`;
-  const verdict = `IF(ISNUMBER(${r('spread')}), IF(${lift}>2*${r('spread')}, "stands out", "within normal variation"), "not enough days to judge")`;
+  const verdict = `IF(${lift}>2*${r('spread')}, "stands out", "within normal variation")`;
+  const daysAfter = r('daysAfter');
+  const enough = `(${daysBefore}>=${MIN_LIFT_DAYS})*(${daysAfter}>=${MIN_LIFT_DAYS})`;
+  const short = `IF(${daysBefore}+${daysAfter}=0, "no data", "not enough days: "&${daysBefore}&" before, "&${daysAfter}&" from the post (needs ${MIN_LIFT_DAYS} each)")`;
   return {
     daysBefore: dated(`${count(start)}-${count(date)}`),
     before: dated(`IF(${daysBefore}>0, ${beforeSum}/${daysBefore}, "")`),
     daysAfter: dated(`${count(date)}-${count(end)}`),
-    after: dated(`IF(${r('daysAfter')}>0, (${sum(date)}-${sum(end)})/${r('daysAfter')}, "")`),
-    lift: `=ARRAYFORMULA(IF(ISNUMBER(${r('before')}), IF(ISNUMBER(${r('after')}), ${r('after')}-${r('before')}, ""), ""))`,
+    after: dated(`IF(${daysAfter}>0, (${sum(date)}-${sum(end)})/${daysAfter}, "")`),
+    lift: `=ARRAYFORMULA(IF(ISNUMBER(${date}), IF(${enough}, ${r('after')}-${r('before')}, ""), ""))`,
     extra: `=ARRAYFORMULA(IF(ISNUMBER(${lift}), ${lift}*${days}, ""))`,
     spread: dated(`IF(${daysBefore}>=2, IF(${variance}>0, SQRT(${variance}), 0), "")`),
-    liftCheck: `=ARRAYFORMULA(IF(ISNUMBER(${lift}), IF(${overlapsEarlier}, "overlaps "&${table.previous('creator')}, ${verdict}&IF(${overlapsLater}, "; overlaps "&${table.next('creator')}, "")), ""))`,
+    liftCheck: `=ARRAYFORMULA(IF(ISNUMBER(${date}), IF(ISNUMBER(${lift}), IF(${overlapsEarlier}, "overlaps "&${table.previous('creator')}, ${verdict}&IF(${overlapsLater}, "; overlaps "&${table.next('creator')}, "")), ${short}), ""))`,
     inTotal: `=ARRAYFORMULA(IF(LEFT(${r('liftCheck')}, 10)="stands out", "yes", ""))`,
   };
 }

@@ -140,7 +140,7 @@ const COMPUTED: readonly SpillColumn<PostKey>[] = [
     key: 'lift',
     header: 'Lift/day',
     kind: 'money',
-    note: 'Sales/day from post - sales/day before.',
+    note: 'Sales/day from post - sales/day before; blank unless each window has 5 days of daily sales.',
   },
   {
     key: 'extra',
@@ -158,7 +158,7 @@ const COMPUTED: readonly SpillColumn<PostKey>[] = [
     key: 'liftCheck',
     header: 'Lift check',
     kind: 'text',
-    note: 'Stands out only when lift/day is over twice the normal variation. A post within an earlier post\'s window says "overlaps @name" and is left out of the totals (the earlier post carries their shared lift).',
+    note: 'Stands out only when lift/day is over twice the normal variation. "not enough days" says how many days each window had (5 needed); "no data": none. A post within an earlier post\'s window says "overlaps @name" and is left out of the totals (the earlier post carries their shared lift).',
   },
   {
     key: 'inTotal',

@@ -102,7 +102,7 @@ export const RANK_COLUMNS: readonly SpillColumn<RankKey>[] = [
     key: 'rank',
     header: 'Rank',
     kind: 'count',
-    note: 'Only creators with enough orders are ranked.',
+    note: 'Creators with enough orders first; the others after them, marked "(too early)".',
   },
   { key: 'creator', header: 'Creator', kind: 'text', note: '' },
   { key: 'platform', header: 'Platform', kind: 'text', note: '' },
@@ -221,8 +221,9 @@ export function rankingTable(
   );
   const kept = (range: string) => `FILTER(${range}, ${present})`;
   const formulas: Partial<Record<RankKey, string>> = {
-    // Ranked creators come first: rows 1 to their count are ranks 1 to n.
-    rank: `=ARRAYFORMULA(IF(SEQUENCE(${capacity})<=COUNTIF(${c('evidence')}, ${text(ENOUGH)}), SEQUENCE(${capacity}), ""))`,
+    // Creators with enough orders come first, ranks 1 to n; every other listed creator has a
+    // rank too, marked too early, so a campaign where all are under the threshold is still ranked.
+    rank: `=ARRAYFORMULA(IF(SEQUENCE(${capacity})<=COUNTIF(${c('evidence')}, ${text(ENOUGH)}), SEQUENCE(${capacity}), IF(SEQUENCE(${capacity})<=COUNTIF(${c('key')}, "?*"), SEQUENCE(${capacity})&" (too early)", "")))`,
     creator: `=ARRAYFORMULA(IFERROR(SORT(FILTER({${shown.join(', ')}}, ${present}), ${kept(c('group'))}, TRUE, ${kept(c('order'))}, FALSE), ""))`,
   };
   return { table, formulas };

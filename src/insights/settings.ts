@@ -2,6 +2,7 @@
 // the dashboard's own cells (a teammate may type there) and the stored settings disagree.
 import { InputError } from '../apps/errors';
 import type { InsightsSettings } from '../shared/api';
+import { MIN_LIFT_DAYS } from './lift';
 
 export const DEFAULT_INSIGHTS: InsightsSettings = {
   minOrders: 10,
@@ -53,8 +54,8 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     key: 'liftDays',
     label: 'Lift days (N)',
     kind: 'count',
-    note: 'Sales lift compares average daily sales over the post date and the N-1 days after it with the N days before.',
-    min: 1,
+    note: `Sales lift compares average daily sales over the post date and the N-1 days after it with the N days before; each window needs ${MIN_LIFT_DAYS} days of daily sales, so N is ${MIN_LIFT_DAYS} or more.`,
+    min: MIN_LIFT_DAYS,
     max: 90,
     whole: true,
     optional: false,

@@ -1,6 +1,6 @@
-// "What changed since the previous report": the headline figures of the last report, kept as
-// JSON in the document's properties, against the current ones, in numbers and in words.
-// Money figures are compared only in the same reporting currency.
+// "What changed": the report's headline figures against those of the previous period of the same
+// length in the same trackers (computed by the report's own hidden formulas, never taken from
+// whatever report was built last), in numbers and in words.
 import type { FigureKind } from '../shared/value-kind';
 import {
   formatCount,
@@ -50,19 +50,33 @@ export const HEADLINE_FIGURES: readonly Figure[] = [
   { key: 'leftOut', label: 'Rows left out (no rate)', kind: 'count', higherIsBetter: false },
 ];
 
-export interface ReportSnapshot {
-  version: 1;
-  /** The reporting currency of every money figure. */
+/** A period's headline figures, as the report's formulas computed them. */
+export interface PeriodFigures {
+  /** The reporting currency of every money figure (one for both periods: the same trackers). */
   currency: string;
   /** "YYYY-MM-DD". */
   from: string;
   to: string;
   trackers: string[];
-  /** null: the report had no such figure (e.g. no spend, so no ROI). */
+  /** null: the period had no such figure (e.g. no spend, so no ROI). */
   figures: Partial<Record<HeadlineKey, number | null>>;
 }
 
-export type Direction = 'up' | 'down' | 'same' | 'new' | 'gone' | 'notCompared';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** The period of the same length just before from..to (ISO days, both included). */
+export function previousPeriod(
+  from: string,
+  to: string,
+): { from: string; to: string; days: number } {
+  const first = dayNumber(from);
+  const days = dayNumber(to) - first + 1;
+  return { from: isoOf(first - days), to: isoOf(first - 1), days };
+}
+
+export type Direction = 'up' | 'down' | 'same' | 'new' | 'gone';
 
 export interface Change {
   key: HeadlineKey;
@@ -79,7 +93,7 @@ export interface Change {
 }
 
 export interface ReportChanges {
-  /** False for a first report. */
+  /** False when the previous period has no posts. */
   comparable: boolean;
   /** One line naming what is compared with what. */
   summary: string;
@@ -113,20 +127,15 @@ function differenceWords(kind: FigureKind, difference: number, currency: string)
   return signed(show(kind, difference, currency), difference);
 }
 
-function period(snapshot: ReportSnapshot): string {
-  const trackers = snapshot.trackers.length > 0 ? ` (${snapshot.trackers.join(', ')})` : '';
-  return `${snapshot.from} to ${snapshot.to}${trackers}`;
-}
-
-const value = (snapshot: ReportSnapshot | undefined, key: HeadlineKey): number | undefined => {
-  const figure = snapshot?.figures[key];
+const value = (period: PeriodFigures, key: HeadlineKey): number | undefined => {
+  const figure = period.figures[key];
   return typeof figure === 'number' && Number.isFinite(figure) ? figure : undefined;
 };
 
 function compareFigure(
   figure: Figure,
-  previous: ReportSnapshot,
-  current: ReportSnapshot,
+  previous: PeriodFigures,
+  current: PeriodFigures,
 ): Change | undefined {
   const before = value(previous, figure.key);
   const now = value(current, figure.key);
@@ -139,19 +148,12 @@ function compareFigure(
   };
   const neutral = 'neutral' as const;
   if (before === undefined && now === undefined) return undefined;
-  if (figure.kind === 'money' && previous.currency !== current.currency)
-    return {
-      ...base,
-      direction: 'notCompared',
-      verdict: neutral,
-      words: `${figure.label}: ${now === undefined ? 'no figure' : show(figure.kind, now, current.currency)} (the previous report was in ${previous.currency}, so not compared)`,
-    };
   if (before === undefined && now !== undefined)
     return {
       ...base,
       direction: 'new',
       verdict: neutral,
-      words: `${figure.label}: ${show(figure.kind, now, current.currency)} (not in the previous report)`,
+      words: `${figure.label}: ${show(figure.kind, now, current.currency)} (none in the previous period)`,
     };
   if (now === undefined && before !== undefined)
     return {
@@ -194,15 +196,15 @@ function compareFigure(
   };
 }
 
-/** Each headline figure of the current report against the previous one, in order. */
-export function compareReports(
-  previous: ReportSnapshot | undefined,
-  current: ReportSnapshot,
-): ReportChanges {
-  if (!previous)
+/** Each headline figure of the report's period against the previous period's, in order. */
+export function compareReports(previous: PeriodFigures, current: PeriodFigures): ReportChanges {
+  const { days } = previousPeriod(current.from, current.to);
+  const before = `${previous.from} to ${previous.to} (the ${days === 1 ? 'day' : `${days} days`} before)`;
+  const trackers = current.trackers.join(', ');
+  if (!value(previous, 'posts'))
     return {
       comparable: false,
-      summary: 'First report: nothing to compare with yet.',
+      summary: `No posts dated ${before} in ${trackers}: nothing to compare with.`,
       changes: [],
     };
   const changes: Change[] = [];
@@ -212,47 +214,7 @@ export function compareReports(
   }
   return {
     comparable: true,
-    summary: `Since the previous report (${period(previous)}), for ${period(current)}:`,
+    summary: `Against ${before}, in the same trackers (${trackers}):`,
     changes,
-  };
-}
-
-export function snapshotToJson(snapshot: ReportSnapshot): string {
-  return JSON.stringify(snapshot);
-}
-
-const KEYS = new Set<string>(HEADLINE_FIGURES.map((figure) => figure.key));
-
-/**
- * The stored snapshot, or undefined for anything that is not one (a missing property, text a
- * person edited, an older version): a bad snapshot makes a "first report", never an error.
- */
-export function snapshotFromJson(text: string | null | undefined): ReportSnapshot | undefined {
-  if (!text) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const record = data as Record<string, unknown>;
-  const { version, currency, from, to, trackers, figures } = record;
-  if (version !== 1 || typeof currency !== 'string' || typeof from !== 'string') return undefined;
-  if (typeof to !== 'string' || !Array.isArray(trackers)) return undefined;
-  if (typeof figures !== 'object' || figures === null) return undefined;
-  const kept: Partial<Record<HeadlineKey, number | null>> = {};
-  for (const [key, figure] of Object.entries(figures as Record<string, unknown>)) {
-    if (!KEYS.has(key)) continue;
-    if (figure === null || (typeof figure === 'number' && Number.isFinite(figure)))
-      kept[key as HeadlineKey] = figure;
-  }
-  return {
-    version: 1,
-    currency,
-    from,
-    to,
-    trackers: trackers.filter((name): name is string => typeof name === 'string'),
-    figures: kept,
   };
 }

@@ -1,9 +1,10 @@
 // The whole "Report" sheet as data, from the dashboard's own blocks over the posts of a date
 // range: headline figures with a line of definition each, value beyond sales (with sales lift),
-// what changed since the previous report, the platforms, the leaderboard and two charts, in
-// columns A to N, which print on one or two pages fitted to width. The working tables the
-// blocks add up (posts, daily sales, creators, settings) sit to the right, in hidden columns,
-// which neither print nor show.
+// what changed since the previous period, the platforms, two charts right under them and the
+// leaderboard, in columns A to N, which print on one or two pages fitted to width. The working
+// tables the blocks add up (posts, daily sales, creators, settings) sit to the right, in hidden
+// columns, which neither print nor show; so do the previous period's posts and headline, built
+// the same way, for the comparison.
 
 import {
   type BlockContext,
@@ -30,14 +31,15 @@ import {
   uncountedRowsFormula,
   workingTables,
 } from '../insights/dashboard-layout';
-import type { Period } from '../insights/posts';
+import { type Period, postsTable } from '../insights/posts';
 import { rankingTable } from '../insights/ranking';
 import type { TrackerSource } from '../insights/sources';
 import type { Kind } from '../insights/spill-table';
 import type { InsightsSettings } from '../shared/api';
 import type { ChartSpec, Highlight, SheetDrawing } from '../sheet/drawing';
-import { areaA1, type Cell } from '../sheet/formulas';
+import { areaA1, type Cell, cellRef } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
+import { previousPeriod } from './report-changes';
 
 /** Columns A to N: the widest block (the leaderboard) is 14 columns. */
 export const REPORT_WIDTH = 14;
@@ -61,13 +63,21 @@ export interface ReportInput {
   builtAt: string;
 }
 
+/**
+ * The hidden comparison block: a label row over the previous period's headline figures and the
+ * report's own (the last column counts the posts of each), for report-sheet to read after compute.
+ */
+export interface ComparisonBlock {
+  row: number;
+  column: number;
+  columns: number;
+  previous: Period;
+}
+
 export interface ReportLayout extends SheetDrawing {
-  /** The headline values' row (columns LEFT to LEFT + 8: spend .. conversion rate). */
-  headlineRow: number;
+  comparison: ComparisonBlock;
   /** The first row of the "what changed" lines, CHANGE_LINES rows in column LEFT. */
   changesRow: number;
-  /** The first hidden column. */
-  workColumn: number;
 }
 
 /** Rows of the printed part, top to bottom. */
@@ -79,6 +89,7 @@ interface ReportPlaces {
   changesTitle: number;
   changesRow: number;
   platformTitle: number;
+  chartRow: number;
   rankingTitle: number;
 }
 
@@ -88,9 +99,13 @@ function reportPlaces(figures: number, platforms: number): ReportPlaces {
   // The values, the words under them (how many posts each ratio used), then the definitions.
   const definitionsRow = headlineRow + 2;
   const valueLabels = definitionsRow + figures + 2;
-  const changesTitle = valueLabels + 4;
+  // The value row, the words under it (how many posts the lift used), a line of definition.
+  const changesTitle = valueLabels + 5;
   const changesRow = changesTitle + 1;
   const platformTitle = changesRow + CHANGE_LINES + 1;
+  // The charts right under the platforms, the leaderboard (as long as it needs) after them.
+  const chartRow = platformTitle + platforms + 3;
+  const tallest = Math.max(PLATFORM_CHART_HEIGHT, CREATOR_CHART_HEIGHT);
   return {
     headlineLabels,
     headlineRow,
@@ -99,13 +114,14 @@ function reportPlaces(figures: number, platforms: number): ReportPlaces {
     changesTitle,
     changesRow,
     platformTitle,
-    rankingTitle: platformTitle + platforms + 3,
+    chartRow,
+    rankingTitle: chartRow + chartRows(tallest) + 1,
   };
 }
 
 /** The dashboard's headline without goal progress: that is the campaign's to date, not a range's. */
-function reportHeadline(context: BlockContext, headlineRow: number) {
-  const full = headline(context, headlineRow, LEFT, '');
+function reportHeadline(context: BlockContext, headlineRow: number, column = LEFT) {
+  const full = headline(context, headlineRow, column, '');
   const figures = full.header.length - 1;
   return {
     header: full.header.slice(0, figures),
@@ -170,11 +186,11 @@ function putPrintedBlocks(
   header(places.valueLabels, value.header, value.notes);
   values(places.valueLabels + 1, value.rows, value.kinds);
   canvas.put(
-    places.valueLabels + 2,
+    places.valueLabels + 3,
     LEFT,
     'Total value = attributed revenue + Brand Referral Bonus + reusable content value. Sales lift (from "Daily sales") is an estimate, in neither it nor ROI.',
   );
-  canvas.put(places.changesTitle, LEFT, 'What changed since the previous report', { bold: true });
+  canvas.put(places.changesTitle, LEFT, 'What changed since the previous period', { bold: true });
   canvas.put(places.platformTitle, LEFT, 'By platform', { bold: true });
   header(places.platformTitle + 1, platforms.header, platforms.notes);
   values(places.platformTitle + 2, platforms.rows, platforms.kinds);
@@ -200,6 +216,50 @@ function reportCharts(
   ];
 }
 
+type Tables = ReturnType<typeof workingTables>;
+
+/**
+ * The previous period's posts (the same trackers, the same length just before the report's
+ * range) and the comparison block beside them: labels, the previous period's headline built by
+ * the same formulas, and the report's own figures; the last column counts each period's posts.
+ */
+function putComparison(
+  canvas: Canvas,
+  input: ReportInput,
+  tables: Tables,
+  headlineRow: number,
+  money: (kind: Kind) => string,
+): { block: ComparisonBlock; lastColumn: number } {
+  const { from, to } = previousPeriod(input.period.from, input.period.to);
+  const previous = { from, to };
+  const postsColumn = tables.creators.table.column + tables.creators.table.width + 1;
+  const before = postsTable(
+    { ...input, settings: tables.settings, daily: null, period: previous },
+    4,
+    postsColumn,
+    tables.capacity,
+  );
+  putSpill(canvas, before.table, before.formulas, money, false);
+  const column = postsColumn + before.table.width + 1;
+  const context: BlockContext = { ...tables.context, posts: before.table, lift: false };
+  const figures = reportHeadline(context, 5, column);
+  const postsOf = (key: string) => `=COUNTIF(${key}, "?*")`;
+  const labels = [...figures.header, 'Posts'];
+  const rows: Cell[][] = [
+    labels,
+    [...figures.rows[0], postsOf(before.table.range('key'))],
+    [
+      ...figures.header.map((_, i) => `=${cellRef(headlineRow, LEFT + i)}`),
+      postsOf(tables.posts.table.range('key')),
+    ],
+  ];
+  canvas.table(4, column, rows, (j) => ({ format: money(figures.kinds[j] ?? 'count') }));
+  return {
+    block: { row: 4, column, columns: labels.length, previous },
+    lastColumn: column + labels.length - 1,
+  };
+}
+
 export function reportLayout(input: ReportInput): ReportLayout {
   const currency = input.sources.find((s) => s.currency)?.currency || 'USD';
   const money = (kind: Kind) => formatOf(kind, currency);
@@ -221,7 +281,6 @@ export function reportLayout(input: ReportInput): ReportLayout {
   const places = reportPlaces(headlineBlock.header.length, count);
   const platforms = platformsAt(places.platformTitle);
   const ranking = rankingTable(creators.table, places.rankingTitle + 2, LEFT, capacity);
-  const chartRow = ranking.table.lastRow + 2;
 
   putReportTitle(canvas, input, capacity);
   putPrintedBlocks(
@@ -241,6 +300,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
   putSpill(canvas, posts.table, posts.formulas, money, false);
   if (daily) putSpill(canvas, daily.table, daily.formulas, money, false);
   putSpill(canvas, creators.table, creators.formulas, money, false);
+  const comparison = putComparison(canvas, input, tables, headlineRow, money);
 
   const a1 = (row: number, column: number, rows = 1) => areaA1(row, column, rows, 1);
   const highlights: Highlight[] = [
@@ -252,16 +312,22 @@ export function reportLayout(input: ReportInput): ReportLayout {
     { range, when: { greaterThan: 0 }, background: COLORS.good, fontColor: COLORS.goodText },
   ]);
 
-  const charts = reportCharts(places.platformTitle, platforms, ranking.table, chartRow, currency);
+  const charts = reportCharts(
+    places.platformTitle,
+    platforms,
+    ranking.table,
+    places.chartRow,
+    currency,
+  );
 
   const lastRow = Math.max(
-    chartRow + chartRows(CREATOR_CHART_HEIGHT),
+    ranking.table.lastRow,
     posts.table.lastRow,
     creators.table.lastRow,
     daily ? daily.table.lastRow : 0,
     canvas.height,
   );
-  const lastColumn = Math.max(canvas.width, creators.table.column + creators.table.width - 1);
+  const lastColumn = Math.max(canvas.width, comparison.lastColumn);
   return {
     rows: lastRow,
     columns: lastColumn,
@@ -273,8 +339,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
     ],
     charts,
     hiddenFrom: WORK,
-    headlineRow,
+    comparison: comparison.block,
     changesRow: places.changesRow,
-    workColumn: WORK,
   };
 }

@@ -1,14 +1,13 @@
 // buildReport: checks the range and the trackers before touching anything, then, under the
 // document lock, writes the "Report" sheet in place (one sheet, its charts updated, not added),
-// reads back its headline figures and writes what changed since the previous report, whose
-// figures are kept in the document's properties.
+// reads back its headline figures and those of the previous period of the same length in the
+// same trackers (hidden formulas of its own), and writes what changed between them.
 import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import {
   documentProperties,
   readInsightsJson,
   readReportSheetId,
-  readReportSnapshot,
   readTrackers,
   saveReport,
 } from '../apps/properties';
@@ -25,14 +24,8 @@ import type { ReportBuilt, ReportRequest } from '../shared/api';
 import { writeDrawing } from '../sheet/drawing';
 import { asText } from '../sheet/literal';
 import { ownSheet } from '../sheet/owned';
-import {
-  compareReports,
-  HEADLINE_FIGURES,
-  type ReportSnapshot,
-  snapshotFromJson,
-  snapshotToJson,
-} from './report-changes';
-import { CHANGE_LINES, reportLayout } from './report-layout';
+import { compareReports, HEADLINE_FIGURES, type PeriodFigures } from './report-changes';
+import { CHANGE_LINES, type ComparisonBlock, reportLayout } from './report-layout';
 
 export const REPORT_SHEET = 'Report';
 
@@ -114,32 +107,41 @@ function build(request: Checked): ReportBuilt {
   writeDrawing(sheet, layout, fresh);
   sheet.setHiddenGridlines(true);
 
-  // The figures are Sheets formulas: let them compute, then compare with the last report.
+  // The figures are Sheets formulas: let them compute, then compare the two periods.
   SpreadsheetApp.flush();
-  const [labels, row] = sheet.getRange(layout.headlineRow - 1, 1, 2, 9).getValues();
-  // The dashboard's headline labels are the comparison's: match them by label.
-  const figures: ReportSnapshot['figures'] = {};
-  for (const figure of HEADLINE_FIGURES) {
-    const at = labels.indexOf(figure.label);
-    if (at >= 0) figures[figure.key] = typeof row[at] === 'number' ? row[at] : null;
-  }
-  const snapshot: ReportSnapshot = {
-    version: 1,
+  const periods = readPeriods(sheet, layout.comparison);
+  const base = {
     currency: sources.find((s) => s.currency)?.currency || 'USD',
-    from: request.from,
-    to: request.to,
     trackers: sources.map((s) => s.name),
-    figures,
   };
-  const compared = compareReports(snapshotFromJson(readReportSnapshot(properties)), snapshot);
+  const compared = compareReports(
+    { ...base, ...layout.comparison.previous, figures: periods.previous },
+    { ...base, from: request.from, to: request.to, figures: periods.current },
+  );
   const lines = [compared.summary, ...compared.changes.map((change) => change.words)];
   const cells = Array.from({ length: CHANGE_LINES }, (_, i) => [
     i < lines.length ? asText(lines[i]) : '',
   ]);
   sheet.getRange(layout.changesRow, 1, CHANGE_LINES, 1).setValues(cells);
   sheet.activate();
-  saveReport(properties, sheet.getSheetId(), snapshotToJson(snapshot));
-  return { sheetName: sheet.getName(), trackers: snapshot.trackers, changes: lines, notes };
+  saveReport(properties, sheet.getSheetId());
+  return { sheetName: sheet.getName(), trackers: base.trackers, changes: lines, notes };
+}
+
+/** The computed comparison block: the previous period's figures and the report's, by label. */
+function readPeriods(sheet: GoogleAppsScript.Spreadsheet.Sheet, block: ComparisonBlock) {
+  const [labels, previous, current] = sheet
+    .getRange(block.row, block.column, 3, block.columns)
+    .getValues();
+  const figuresOf = (row: unknown[]) => {
+    const figures: PeriodFigures['figures'] = {};
+    for (const figure of HEADLINE_FIGURES) {
+      const at = labels.indexOf(figure.label);
+      if (at >= 0) figures[figure.key] = typeof row[at] === 'number' ? row[at] : null;
+    }
+    return figures;
+  };
+  return { previous: figuresOf(previous), current: figuresOf(current) };
 }
 
 /** Sidebar: builds or replaces the "Report" sheet for posts dated from..to (YYYY-MM-DD). */

@@ -23,6 +23,17 @@ export interface TrackerCreated {
   sheetName: string;
 }
 
+/** "Repair tracker": the tracker sheet to put back as the add-on made it. */
+export interface RepairRequest {
+  sheetName: string;
+}
+
+export interface TrackerRepaired {
+  sheetName: string;
+  /** What was put back, in words ("typed 999 at S8: moved into its note"); empty: nothing. */
+  repaired: string[];
+}
+
 /** Settings the whole team shares, stored with the document. */
 export interface TeamSettings {
   /**
@@ -160,12 +171,40 @@ export interface ImportFileRequest extends ImportChoices {
   fileName: string;
 }
 
+/**
+ * A big file as the sidebar sends it: its first lines as text, then only the columns the server
+ * asked for (importColumns), one array of cells per row after the header ([] for a blank row),
+ * as JSON, gzipped, in base-64. The server reads the header and the report from `head` again.
+ */
+export interface ImportColumnsFileRequest extends ImportChoices {
+  fileName: string;
+  head: string;
+  records: string;
+}
+
+/** What importColumns reads from a file's first lines: the header and a few rows, as CSV text. */
+export interface ImportColumnsRequest {
+  head: string;
+  mapping?: ImportMapping;
+}
+
+/** The columns of a file the import needs, so the sidebar sends only those. */
+export interface ImportColumns {
+  /** 0-based indexes in the file's rows, in the file's order. */
+  columns: number[];
+  /** Their headers, as the file spells them. */
+  headers: string[];
+  /** Rows (records) before the data: title lines and the header. */
+  skip: number;
+  separator: ',' | ';' | '\t';
+}
+
 /** A tab of this spreadsheet where an export was pasted or imported. */
 export interface ImportTabRequest extends ImportChoices {
   sourceSheet: string;
 }
 
-export type ImportRequest = ImportFileRequest | ImportTabRequest;
+export type ImportRequest = ImportFileRequest | ImportColumnsFileRequest | ImportTabRequest;
 
 /** A tracker cell the import fills. */
 export type ImportedField =
@@ -349,7 +388,7 @@ export interface ReportBuilt {
   sheetName: string;
   /** The trackers the report covers. */
   trackers: string[];
-  /** "What changed since the previous report", one line each (the first is the summary). */
+  /** "What changed since the previous period" (same length, same trackers), one line each (the first is the summary). */
   changes: string[];
   notes: string[];
 }
@@ -358,10 +397,12 @@ export interface ReportBuilt {
 export interface ServerApi {
   getSidebarState(): SidebarState;
   createTracker(options: TrackerOptions): TrackerCreated;
+  repairTracker(request: RepairRequest): TrackerRepaired;
   listTeam(): TeamList;
   addTeammates(request: AddTeammatesRequest): AddTeammatesResult;
   previewCodesAndLinks(request: CodesRequest): CodesPlan;
   applyCodesAndLinks(request: CodesRequest): CodesApplied;
+  importColumns(request: ImportColumnsRequest): ImportColumns;
   previewImport(request: ImportRequest): ImportPreview;
   applyImport(request: ImportRequest): ImportApplied;
   buildDashboard(request: DashboardRequest): DashboardBuilt;

@@ -3,6 +3,7 @@
 // with one call. Every sheet the add-on owns (tracker, dashboard, roster, plan, report) goes
 // through here.
 
+import { ISO_CURRENCIES } from '../shared/currencies';
 import type { Cell } from './formulas';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,7 +15,27 @@ export type Rule =
   | { kind: 'atLeast'; min: number; help: string }
   | { kind: 'date'; help: string }
   | { kind: 'url'; help: string }
-  | { kind: 'list'; values: readonly string[]; help: string };
+  | { kind: 'list'; values: readonly string[]; help: string }
+  /**
+   * Blank or an ISO 4217 code, a custom formula reading `cell`: an absolute reference, or the
+   * top-left cell of the one range the rule is set on (a RangeRule), which relative references
+   * count from. A formula, not a list: a 180-item dropdown on every cell is slow to draw.
+   */
+  | { kind: 'currency'; cell: string; help: string };
+
+/** A rule set on a whole range with one setDataValidation call. */
+export interface RangeRule {
+  /** A1 range; a currency rule's `cell` is its top-left cell. */
+  range: string;
+  rule: Rule;
+}
+
+const ISO_LIST = ` ${ISO_CURRENCIES.join(' ')} `;
+
+/** True when `cell` is blank or holds an ISO 4217 code, in any case ("eur" is EUR). */
+export function isoCurrencyFormula(cell: string): string {
+  return `=OR(${cell}="", AND(LEN(${cell})=3, ISNUMBER(FIND(" "&UPPER(${cell})&" ", "${ISO_LIST}"))))`;
+}
 
 export interface Highlight {
   /** A1 range the rule covers. */
@@ -113,6 +134,8 @@ export function buildRule(rule: Rule): GoogleAppsScript.Spreadsheet.DataValidati
       return builder.requireDate().build();
     case 'url':
       return builder.requireTextIsUrl().build();
+    case 'currency':
+      return builder.requireFormulaSatisfied(isoCurrencyFormula(rule.cell)).build();
     default:
       return builder.requireValueInList(rule.values.slice(), true).build();
   }

@@ -4,6 +4,7 @@ import { setUpCreatorsPanel, setUpPlanPanel, setUpReportPanel } from './creators
 import { byId } from './dom';
 import { setUpImportPanel } from './import-panel';
 import { setUpInsightsPanel } from './insights-panel';
+import { setUpRepairForm } from './repair-form';
 import { setUpTabs } from './tabs';
 import { setUpTeamPanel } from './team-panel';
 import { setUpTrackerForm } from './tracker-form';
@@ -22,7 +23,9 @@ setUpCreatorsPanel();
 setUpPlanPanel();
 setUpReportPanel();
 const team = setUpTeamPanel();
+const repair = setUpRepairForm();
 setUpTrackerForm(() => {
+  repair.trackersChanged();
   codes.trackersChanged();
   imports.trackersChanged();
   insights.trackersChanged();

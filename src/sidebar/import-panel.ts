@@ -1,5 +1,6 @@
 // "Import results": pick a tracker and a report (a CSV file read here, or a tab), see what was
-// found and the columns used (changeable), preview every change, then apply it.
+// found and the columns used (changeable), preview every change, then apply it. A file goes to
+// the server as its first lines and only the columns the import reads (read-columns.ts).
 import type {
   FieldChange,
   ImportApplied,
@@ -12,6 +13,7 @@ import type {
   SidebarState,
 } from '../shared/api';
 import { byId, type Child, count, el, listWords, Messages, replace, whileBusy } from './dom';
+import { readColumns, readHead } from './read-columns';
 import { callServer } from './script-run';
 import { fillTrackerPicker, sidebarStateLoader } from './tracker-picker';
 
@@ -20,7 +22,8 @@ export interface ImportPanel {
   trackersChanged(): void;
 }
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Far above a real export; a bigger file is surely not one (and would outgrow the server). */
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 /** The columns the user may choose, in the order the panel lists them. */
 const FIELDS: [ImportField, string][] = [
@@ -270,9 +273,19 @@ function panelElements() {
 
 type Ui = ReturnType<typeof panelElements>;
 
+/** A file picked or dropped, read in the page (read-columns.ts). */
+interface ChosenFile {
+  file: File;
+  fileName: string;
+  /** Its first whole rows, for importColumns. */
+  head: string;
+  /** The columns last read, and what was read: read again only when they change. */
+  read: { plan: string; records: string } | null;
+}
+
 /** What the user chose so far; the server's own choices stand for the rest. */
 interface Choices {
-  file: { csv: string; fileName: string } | null;
+  file: ChosenFile | null;
   /** Columns the user chose. */
   overrides: ImportMapping;
   /** The store named in answer to the store question; undefined: the server decides. */
@@ -285,8 +298,27 @@ interface Choices {
   mappingOpen: boolean;
 }
 
-/** The request for the current choices, or null while there is no file or tab to import. */
-function buildRequest(ui: Ui, choices: Choices): ImportRequest | null {
+/** Whether there is a file or a tab to import. */
+function hasSource(ui: Ui, choices: Choices): boolean {
+  return ui.fromTab.checked ? ui.tab.value !== '' : choices.file !== null;
+}
+
+/** The file as the server takes it: its head, then only the columns importColumns names. */
+async function fileParts(ui: Ui, chosen: ChosenFile, mapping: ImportMapping) {
+  const plan = await callServer('importColumns', { head: chosen.head, mapping });
+  const key = JSON.stringify(plan);
+  if (chosen.read?.plan !== key) {
+    const { records } = await readColumns(chosen.file, plan, (fraction) =>
+      ui.messages.progress(`Reading “${chosen.fileName}”: ${Math.round(fraction * 100)}%`),
+    );
+    chosen.read = { plan: key, records };
+    ui.messages.progress('Reading the report…');
+  }
+  return { fileName: chosen.fileName, head: chosen.head, records: chosen.read.records };
+}
+
+/** The request for the current choices (a file is read here), or null with nothing to import. */
+async function buildRequest(ui: Ui, choices: Choices): Promise<ImportRequest | null> {
   const { dateOrder, rateField, rate, fromTab, tab } = ui;
   const base = {
     sheetName: ui.tracker.value,
@@ -299,7 +331,7 @@ function buildRequest(ui: Ui, choices: Choices): ImportRequest | null {
       : {}),
   };
   if (fromTab.checked) return tab.value ? { ...base, sourceSheet: tab.value } : null;
-  return choices.file ? { ...base, ...choices.file } : null;
+  return choices.file ? { ...base, ...(await fileParts(ui, choices.file, base.mapping)) } : null;
 }
 
 /** The column choices: change one and the preview updates. */
@@ -409,17 +441,23 @@ function offerApply(ui: Ui, shown: ImportPreview): void {
 }
 
 async function runPreview(ui: Ui, choices: Choices): Promise<void> {
-  const sent = buildRequest(ui, choices);
   choices.previewed = null;
   ui.apply.hidden = true;
   replace(ui.result);
-  if (!sent) {
+  if (!hasSource(ui, choices)) {
     ui.messages.info(ui.fromTab.checked ? 'Pick the tab to import.' : 'Choose a CSV file.');
     return;
   }
   try {
-    const shown = await whileBusy(ui.preview, ui.messages, 'Reading the report…', () =>
-      callServer('previewImport', sent),
+    const { sent, shown } = await whileBusy(
+      ui.preview,
+      ui.messages,
+      'Reading the report…',
+      async () => {
+        const request = await buildRequest(ui, choices);
+        if (!request) throw new Error('Choose a CSV file.');
+        return { sent: request, shown: await callServer('previewImport', request) };
+      },
     );
     renderPreview(ui, choices, shown, () => void runPreview(ui, choices));
     if (!ui.apply.hidden) choices.previewed = sent;
@@ -447,22 +485,23 @@ function forgetPreview(ui: Ui, choices: Choices): void {
   replace(ui.result);
 }
 
-function readFile(ui: Ui, choices: Choices, chosen: File | undefined): void {
+async function readFile(ui: Ui, choices: Choices, chosen: File | undefined): Promise<void> {
   if (!chosen) return;
   startAfresh(ui, choices);
   choices.file = null;
   if (chosen.size > MAX_FILE_BYTES) {
-    ui.messages.error('The file is over 10 MB: export a shorter date range and import each part.');
+    ui.messages.error('The file is over 200 MB: export a shorter date range and import each part.');
     return;
   }
-  const reader = new FileReader();
-  reader.onload = () => {
-    choices.file = { csv: String(reader.result ?? ''), fileName: chosen.name };
-    void runPreview(ui, choices);
-  };
-  reader.onerror = () => ui.messages.error(`“${chosen.name}” could not be read.`);
   ui.messages.progress(`Reading “${chosen.name}”…`);
-  reader.readAsText(chosen);
+  try {
+    const head = await readHead(chosen);
+    choices.file = { file: chosen, fileName: chosen.name, head, read: null };
+  } catch {
+    ui.messages.error(`“${chosen.name}” could not be read.`);
+    return;
+  }
+  await runPreview(ui, choices);
 }
 
 async function applyPreviewed(ui: Ui, choices: Choices): Promise<void> {
@@ -502,7 +541,10 @@ function showSource(ui: Ui): void {
 /** Every listener of the panel: the source, the file (picked or dropped), the choices, Apply. */
 function wireEvents(ui: Ui, choices: Choices): void {
   const rerun = () => void runPreview(ui, choices);
-  ui.fileInput.addEventListener('change', () => readFile(ui, choices, ui.fileInput.files?.[0]));
+  ui.fileInput.addEventListener(
+    'change',
+    () => void readFile(ui, choices, ui.fileInput.files?.[0]),
+  );
   for (const radio of [ui.fromFile, ui.fromTab]) {
     radio.addEventListener('change', () => {
       showSource(ui);
@@ -517,11 +559,11 @@ function wireEvents(ui: Ui, choices: Choices): void {
   ui.tracker.addEventListener('change', () => {
     choices.store = undefined;
     forgetPreview(ui, choices);
-    if (buildRequest(ui, choices)) rerun();
+    if (hasSource(ui, choices)) rerun();
   });
   ui.dateOrder.addEventListener('change', rerun);
   ui.rate.addEventListener('change', () => {
-    if (buildRequest(ui, choices)) rerun();
+    if (hasSource(ui, choices)) rerun();
   });
   ui.panel.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -535,7 +577,7 @@ function wireEvents(ui: Ui, choices: Choices): void {
     if (!dropped) return;
     ui.fromFile.checked = true;
     showSource(ui);
-    readFile(ui, choices, dropped);
+    void readFile(ui, choices, dropped);
   });
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();

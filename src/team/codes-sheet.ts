@@ -4,6 +4,7 @@ import { InputError } from '../apps/errors';
 import { withDocumentLock } from '../apps/lock';
 import {
   documentProperties,
+  type IssuedCodes,
   readIssuedCodes,
   readTrackers,
   recordIssuedCodes,
@@ -78,7 +79,7 @@ interface Planned {
   settings: TeamSettings;
   properties: GoogleAppsScript.Properties.Properties;
   /** Every code ever issued in this document, before this plan. */
-  issued: Set<string>;
+  issued: IssuedCodes;
 }
 
 function plan(request: CodesRequest): Planned {
@@ -94,7 +95,6 @@ function plan(request: CodesRequest): Planned {
   const issued = readIssuedCodes(properties);
   const sheetId = sheet.getSheetId();
   const takenCodes = codesElsewhere(spreadsheet, sheetId, trackers);
-  for (const code of issued) takenCodes.add(code);
   const result = planCodesAndLinks({
     sheetName,
     campaign: trackers.get(sheetId)?.campaignName ?? sheetName,
@@ -103,6 +103,7 @@ function plan(request: CodesRequest): Planned {
     landingPage: settings.landingPage,
     rows: tracker.rows,
     takenCodes,
+    issued: issued.digest,
   });
   return { plan: result, tracker, settings, properties, issued };
 }
@@ -136,7 +137,11 @@ function writeColumn(tracker: LoadedTracker, column: number, planned: Map<number
   return planned.size;
 }
 
-/** Sidebar: fills empty promo code and tracking link cells of a tracker. */
+/**
+ * Sidebar: fills empty promo code and tracking link cells of a tracker. The codes are recorded
+ * as issued before any cell is written: a store that can't take them leaves the sheet untouched,
+ * and a write that fails halfway leaves only recorded codes behind.
+ */
 export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
   return withDocumentLock(() => {
     const { plan: result, tracker, settings, properties, issued } = plan(request);
@@ -146,11 +151,11 @@ export function applyCodesAndLinks(request: CodesRequest): CodesApplied {
     const links = new Map(
       result.planned.filter((cell) => cell.link).map((cell) => [cell.row, cell.link]),
     );
-    const codesWritten = writeColumn(tracker, tracker.columns.promoCode, codes);
-    const linksWritten = writeColumn(tracker, tracker.columns.trackingLink, links);
-    for (const code of codes.values()) issued.add(code);
+    for (const code of codes.values()) issued.digest.add(code);
     recordIssuedCodes(properties, issued);
     saveTeamSettings(properties, settings);
+    const codesWritten = writeColumn(tracker, tracker.columns.promoCode, codes);
+    const linksWritten = writeColumn(tracker, tracker.columns.trackingLink, links);
     return { ...result, codesWritten, linksWritten };
   });
 }

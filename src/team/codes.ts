@@ -29,8 +29,15 @@ export interface PlanInput {
   codeSuffix: string;
   landingPage: string;
   rows: TrackerRow[];
-  /** Codes used anywhere else in the spreadsheet or issued before, in upper case. */
+  /** Codes used anywhere else in the spreadsheet, in upper case. */
   takenCodes: ReadonlySet<string>;
+  /** Codes issued before (a digest may also say "taken" for a few never issued). */
+  issued?: CodeLookup;
+}
+
+/** Whether a code is taken: a Set, or the digest of issued codes. */
+export interface CodeLookup {
+  has(code: string): boolean;
 }
 
 /** Letters and digits only, accents folded ("Zoë" -> "ZOE"); emoji, spaces and symbols dropped. */
@@ -65,7 +72,7 @@ export function codeFor(
   handle: string,
   brandPrefix: string,
   codeSuffix: string,
-  taken: ReadonlySet<string>,
+  taken: CodeLookup,
 ): string {
   const part = codePart(handle);
   if (!part) return '';
@@ -114,6 +121,8 @@ function existingByInfluencer(rows: TrackerRow[], kind: 'code' | 'link'): Map<st
 export function planCodesAndLinks(input: PlanInput): CodesPlan {
   const taken = new Set(input.takenCodes);
   for (const row of input.rows) if (row.code.trim()) taken.add(row.code.trim().toUpperCase());
+  const issued = input.issued;
+  const isTaken: CodeLookup = { has: (code) => taken.has(code) || (issued?.has(code) ?? false) };
   const codes = existingByInfluencer(input.rows, 'code');
   const links = existingByInfluencer(input.rows, 'link');
   const takenLinks = new Set(input.rows.map((row) => row.link.trim()).filter(Boolean));
@@ -127,7 +136,7 @@ export function planCodesAndLinks(input: PlanInput): CodesPlan {
     if (!row.code.trim()) {
       code = codes.get(key) ?? '';
       if (!code) {
-        code = codeFor(row.handle, input.brandPrefix, input.codeSuffix, taken);
+        code = codeFor(row.handle, input.brandPrefix, input.codeSuffix, isTaken);
         if (code) {
           taken.add(code);
           codes.set(key, code);

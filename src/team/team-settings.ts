@@ -16,6 +16,9 @@ function codeAffix(value: unknown, what: string, max: number, example: string): 
   return text.toUpperCase();
 }
 
+/** Stored with the team's settings, under the 9 KB a property value may hold, with room to spare. */
+export const MAX_LANDING_PAGE_LENGTH = 2000;
+
 export function checkTeamSettings(input: {
   brandPrefix?: unknown;
   codeSuffix?: unknown;
@@ -24,6 +27,11 @@ export function checkTeamSettings(input: {
   const brandPrefix = codeAffix(input.brandPrefix, 'brand prefix', MAX_PREFIX_LENGTH, 'GLOW');
   const codeSuffix = codeAffix(input.codeSuffix, 'code suffix', MAX_SUFFIX_LENGTH, '10');
   const landingPage = typeof input.landingPage === 'string' ? input.landingPage.trim() : '';
+  if (landingPage.length > MAX_LANDING_PAGE_LENGTH) {
+    throw new InputError(
+      `The landing page is ${landingPage.length} characters long; keep it to ${MAX_LANDING_PAGE_LENGTH} (a shorter link, or one without tracking parameters of its own).`,
+    );
+  }
   if (!isHttpUrl(landingPage)) {
     throw new InputError(
       `The landing page must be a link starting with http:// or https:// (got "${landingPage}").`,

@@ -5,7 +5,7 @@
 import { buildRule } from '../sheet/drawing';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { COLUMNS, type Column, type ColumnKey, columnNumber, isDerived } from './columns';
-import { ruleFor, valueFormat } from './layout';
+import { currencyRules, ruleFor, valueFormat } from './layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -94,7 +94,14 @@ export function appendColumns(
   const below =
     height > 1 ? sheet.getRange(headerRow + 1, first, height - 1, missing.length) : null;
   const rules = missing.map((column) => ruleFor(column.type, column.header));
-  const validated = below !== null && rules.some((rule) => rule !== null);
+  const lastRow = headerRow + height - 1;
+  const currencies = currencyRules(
+    missing.map((column, i) => ({ column, at: first + i })),
+    headerRow + 1,
+    lastRow,
+  );
+  const validated =
+    below !== null && (rules.some((rule) => rule !== null) || currencies.length > 0);
   if (undo) {
     const before = {
       formats: area.getNumberFormats(),
@@ -126,6 +133,8 @@ export function appendColumns(
   if (validated && below) {
     const built = rules.map((rule) => (rule ? buildRule(rule) : null));
     below.setDataValidations(Array.from({ length: height - 1 }, () => built));
+    for (const { range, rule } of currencies)
+      sheet.getRange(range).setDataValidation(buildRule(rule));
   }
   missing.forEach((column, i) => {
     sheet.setColumnWidth(first + i, column.width);

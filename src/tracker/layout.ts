@@ -5,9 +5,9 @@ import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
 import type { TrackerOptions } from '../shared/api';
 import { GOAL_TYPES, SENTIMENTS } from '../shared/choices';
 import type { ValueKind } from '../shared/value-kind';
-import type { Block, FontWeight, Highlight, Rule } from '../sheet/drawing';
+import type { Block, FontWeight, Highlight, RangeRule, Rule } from '../sheet/drawing';
 import { numberFormat } from '../sheet/formats';
-import { columnLetter } from '../sheet/formulas';
+import { cellRef, columnLetter } from '../sheet/formulas';
 import { asText, PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import {
   COLUMNS,
@@ -44,6 +44,8 @@ export interface TrackerLayout {
   /** Rows 2 to the header: a note on every label and header. */
   notes: Block<string>;
   validations: Block<Rule | null>[];
+  /** Rules set on a whole range each: the currency columns. */
+  rangeValidations: RangeRule[];
   /** Rows 1 to the header: the title, the totals and the header are bold. */
   fontWeights: Block<FontWeight>;
   highlights: Highlight[];
@@ -143,6 +145,34 @@ export function ruleFor(type: ValueType, label: string): Rule | null {
   return { kind: 'list', values: PLATFORM_CHOICES, help };
 }
 
+const ISO_EXAMPLES = 'an ISO 4217 code such as USD, EUR or BRL';
+
+/**
+ * Each run of adjacent currency columns (at: 1-based column), one rule on its rows: blank or
+ * an ISO 4217 code. One range per run, so relative references count from its top-left cell.
+ */
+export function currencyRules(
+  placed: readonly { column: Column; at: number }[],
+  firstRow: number,
+  lastRow: number,
+): RangeRule[] {
+  const runs: { column: Column; at: number }[][] = [];
+  for (const item of placed) {
+    if (item.column.type !== 'currency') continue;
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1].at === item.at - 1) run.push(item);
+    else runs.push([item]);
+  }
+  return runs.map((run) => {
+    const top = `${columnLetter(run[0].at)}${firstRow}`;
+    const headers = run.map((item) => item.column.header).join(' and ');
+    return {
+      range: `${top}:${columnLetter(run[run.length - 1].at)}${lastRow}`,
+      rule: { kind: 'currency', cell: top, help: `${headers}: ${ISO_EXAMPLES}, or empty.` },
+    };
+  });
+}
+
 function emptyRow<T>(width: number, fill: T): T[] {
   return new Array<T>(width).fill(fill);
 }
@@ -236,13 +266,20 @@ function tableBlocks(options: TrackerOptions, dataRows: number) {
 
 function summaryValidations(): (Rule | null)[][] {
   return [
-    SETTINGS.map((setting) => {
+    SETTINGS.map((setting, i): Rule | null => {
       if (setting.key === 'goal') {
         const goals = GOAL_TYPES.map((goal) => goal.label);
         return { kind: 'list', values: goals, help: `Goal must be one of ${goals.join(', ')}.` };
       }
       if (setting.key === 'target' || setting.key === 'otherCac') {
         return { kind: 'atLeast', min: 0, help: `${setting.label} must be a number, 0 or more.` };
+      }
+      if (setting.key === 'currency' || setting.key === 'reportingCurrency') {
+        const help =
+          setting.key === 'currency'
+            ? `Currency must be ${ISO_EXAMPLES}.`
+            : `Reporting currency must be ${ISO_EXAMPLES}, or empty (then Currency).`;
+        return { kind: 'currency', cell: cellRef(SETTINGS_ROW, i + 1), help };
       }
       if (setting.key === 'grossMargin') {
         return {
@@ -358,6 +395,11 @@ export function trackerLayout(options: TrackerOptions): TrackerLayout {
       { row: SETTINGS_ROW, column: 1, cells: summaryValidations() },
       { row: FIRST_DATA_ROW, column: 1, cells: table.validations },
     ],
+    rangeValidations: currencyRules(
+      COLUMNS.map((column, i) => ({ column, at: i + 1 })),
+      FIRST_DATA_ROW,
+      rows,
+    ),
     fontWeights: { row: 1, column: 1, cells: headWeights() },
     highlights: highlights(rows, cells),
     protectedRanges: [

@@ -2,6 +2,7 @@
 // currency, date of the rate. Created once, when a tracker first needs it; the team keeps it.
 import { type CellValue, RATES_HEADERS, RATES_SHEET, type RateRow } from '../money/money';
 import type { DayOf } from '../sheet/dates';
+import { buildRule } from '../sheet/drawing';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,6 +38,12 @@ export function ensureRatesSheet(spreadsheet: Spreadsheet): { sheet: Sheet; crea
     .setHelpText('A rate is a number above 0: reporting-currency units for 1 unit of the currency.')
     .build();
   sheet.getRange(2, 2, RATE_ROWS, 1).setDataValidation(positive);
+  const currency = buildRule({
+    kind: 'currency',
+    cell: 'A2',
+    help: 'A currency must be an ISO 4217 code such as EUR, GBP or BRL.',
+  });
+  sheet.getRange(2, 1, RATE_ROWS, 1).setDataValidation(currency);
   sheet.setFrozenRows(1);
   return { sheet, created: true };
 }

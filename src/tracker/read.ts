@@ -2,9 +2,10 @@
 // still work; a renamed one gets a message that says what to do), the appended columns an older
 // tracker may lack, and the settings above the header. Each feature names the columns it needs
 // here, so one list says what a tracker must have for codes, import, the dashboard and the roster.
+import { columnLetter } from '../sheet/formulas';
 import { findAppended } from './append';
-import type { ColumnKey } from './columns';
-import { findTable, HEADER_SEARCH_ROWS, normalise } from './table';
+import { COLUMNS, type ColumnKey, isDerived } from './columns';
+import { findTable, HEADER_SEARCH_ROWS, LayoutError, normalise } from './table';
 
 /** The columns each reader needs; a tracker without one of them can't be read for that use. */
 export const NEEDED_COLUMNS = {
@@ -42,6 +43,9 @@ export const NEEDED_COLUMNS = {
 
 export type TrackerReader = keyof typeof NEEDED_COLUMNS;
 
+/** Readers whose figures would be wrong with a broken computed column: they leave it out. */
+const WHOLE_TABLE_READERS: readonly TrackerReader[] = ['dashboard', 'roster'];
+
 export interface SettingCell {
   /** 1-based sheet row and column of the value. */
   row: number;
@@ -65,6 +69,7 @@ export function readTrackerTable(
   reader: TrackerReader,
 ): TrackerTable {
   const top = values.slice(0, HEADER_SEARCH_ROWS) as unknown[][];
+  if (WHOLE_TABLE_READERS.includes(reader)) refuseBroken(values, findTable(name, top, ['handle']));
   const { headerRow, columns } = findTable(name, top, NEEDED_COLUMNS[reader]);
   findAppended((values[headerRow - 1] ?? []) as unknown[], columns);
   const settings = values.slice(0, headerRow - 1);
@@ -78,4 +83,36 @@ function settingBelow(top: readonly (readonly unknown[])[], label: string): Sett
     if (column >= 0) return { row: i + 2, column: column + 1, value: top[i + 1][column] };
   }
   return null;
+}
+
+/** Sheets shows an error value as its text, e.g. "#REF!". */
+export function errorShown(value: unknown): string | null {
+  return typeof value === 'string' && /^#[A-Z0-9/]+[!?]$|^#N\/A$/.test(value) ? value : null;
+}
+
+/**
+ * A computed column whose header formula shows an error: a value typed in the column stops its
+ * ARRAYFORMULA from filling the rows (Sheets shows #REF!), so the header reads as the error and
+ * every figure from the column is gone. Names the column and the typed cell, and the way out.
+ */
+function refuseBroken(values: readonly (readonly unknown[])[], shape: { headerRow: number }) {
+  const header = values[shape.headerRow - 1] ?? [];
+  const present = new Set(header.map(normalise));
+  header.forEach((cell, index) => {
+    const error = errorShown(cell);
+    if (!error) return;
+    const letter = columnLetter(index + 1);
+    const column = COLUMNS[index];
+    const label =
+      column && isDerived(column) && !present.has(normalise(column.header))
+        ? column.header
+        : `Column ${letter}`;
+    let typed = '';
+    for (let r = shape.headerRow; r < values.length && !typed; r++) {
+      const value = values[r][index];
+      if (value !== '' && value !== null && value !== undefined) typed = `${letter}${r + 1}`;
+    }
+    const cause = typed ? `a value was typed at ${typed}` : 'its formula was changed';
+    throw new LayoutError(`${label} shows ${error}: ${cause}; use Repair tracker.`);
+  });
 }

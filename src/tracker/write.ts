@@ -1,5 +1,5 @@
 // Writes a computed TrackerLayout to a sheet: each block with one call, never cell by cell.
-import { buildHighlight, fitGrid, rangeOf, validationCells } from '../sheet/drawing';
+import { buildHighlight, buildRule, fitGrid, rangeOf, validationCells } from '../sheet/drawing';
 import type { TrackerLayout } from './layout';
 import { TITLE_ROW } from './summary';
 
@@ -17,6 +17,8 @@ export function writeTracker(sheet: Sheet, layout: TrackerLayout): void {
   rangeOf(sheet, layout.fontWeights).setFontWeights(layout.fontWeights.cells);
   for (const block of layout.validations)
     rangeOf(sheet, block).setDataValidations(validationCells(block));
+  for (const { range, rule } of layout.rangeValidations)
+    sheet.getRange(range).setDataValidation(buildRule(rule));
   sheet.getRange(TITLE_ROW, 1).setFontSize(14);
   sheet.setConditionalFormatRules(
     layout.highlights.map((highlight) => buildHighlight(sheet, highlight)),

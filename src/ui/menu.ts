@@ -6,6 +6,7 @@ export type Panel = 'tracker' | 'codes' | 'import' | 'insights' | 'plan' | 'repo
 
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
   { caption: 'Create campaign tracker', functionName: 'showTrackerSidebar' },
+  { caption: 'Repair this tracker', functionName: 'repairThisTracker' },
   { caption: 'Generate codes and links', functionName: 'showCodesSidebar' },
   { caption: 'Import results', functionName: 'showImportSidebar' },
   { caption: 'Build dashboard', functionName: 'refreshDashboard' },

@@ -41,15 +41,31 @@ function estimate(p: Plan, handle: string): Estimate {
   return found;
 }
 
-/** Quartiles by hand: sorted values, linear between ranks. */
-function handQuartiles(values: number[], scale: number): Range {
+/** Sheets' PERCENTILE by hand: sorted values, linear between ranks. */
+function at(values: number[], p: number): number {
   const s = values.slice().sort((a, b) => a - b);
-  const at = (p: number) => {
-    const x = (s.length - 1) * p;
-    const i = Math.floor(x);
-    return s[i] + (s[Math.min(i + 1, s.length - 1)] - s[i]) * (x - i);
+  const x = (s.length - 1) * p;
+  const i = Math.floor(x);
+  return s[i] + (s[Math.min(i + 1, s.length - 1)] - s[i]) * (x - i);
+}
+
+/** Likely at the median, low and high at the 25th and 75th percentiles, times `scale`. */
+function handQuartiles(values: number[], scale: number): Range {
+  return {
+    low: at(values, 0.25) * scale,
+    likely: at(values, 0.5) * scale,
+    high: at(values, 0.75) * scale,
   };
-  return { low: at(0.25) * scale, likely: at(0.5) * scale, high: at(0.75) * scale };
+}
+
+/** A likely case with the low/likely and high/likely ratios of `spreadFrom`'s quartiles. */
+function borrowed(likely: number, spreadFrom: number[]): Range {
+  const median = at(spreadFrom, 0.5);
+  return {
+    low: (likely * at(spreadFrom, 0.25)) / median,
+    likely,
+    high: (likely * at(spreadFrom, 0.75)) / median,
+  };
 }
 
 function expectRange(actual: Range | undefined, expected: Range, digits = 2): void {
@@ -59,36 +75,55 @@ function expectRange(actual: Range | undefined, expected: Range, digits = 2): vo
   expect(actual?.high).toBeCloseTo(expected.high, digits);
 }
 
+const scaled = (range: Range, factor: number): Range => ({
+  low: range.low * factor,
+  likely: range.likely * factor,
+  high: range.high * factor,
+});
+
 const roiOf = (revenue: Range, cost: number): Range => ({
   low: (revenue.low - cost) / cost,
   likely: (revenue.likely - cost) / cost,
   high: (revenue.high - cost) / cost,
 });
 
+/** Orders per follower of the five micro Instagram posts (Nora's 9,000 followers are nano). */
+const MICRO_INSTAGRAM = [31 / 24_000, 24 / 26_000, 15 / 12_000, 33 / 27_000, 19 / 13_500];
+/** Product and shipping per post where typed: Jane's 40 + 10, Tom's 25 and Kofi's GBP 30. */
+const PRODUCT_PER_POST = (50 + 25 + 30 * GBP) / 3;
+
 describe('expected results per candidate', () => {
-  it("Jane's own two posts, per follower, scaled to her 30,000 followers", () => {
+  it("Jane's two posts give her likely case; the range is borrowed from her peers, and says so", () => {
     const jane = estimate(plan(), '@jane.doe');
-    expect([jane.basis, jane.basisWords]).toEqual(['own', '2 posts of their own, per follower']);
-    expectRange(jane.clicks, handQuartiles([620 / 24_000, 700 / 26_000], 30_000));
-    expectRange(jane.orders, handQuartiles([31 / 24_000, 24 / 26_000], 30_000));
-    const revenue = handQuartiles([1250 / 24_000, 980 / 26_000], 30_000);
+    expect([jane.basis, jane.basisWords]).toEqual([
+      'own',
+      '2 posts of their own, per follower; range borrowed from peers (5 posts by micro creators on Instagram)',
+    ]);
+    const orders = borrowed(at([31 / 24_000, 24 / 26_000], 0.5) * 30_000, MICRO_INSTAGRAM);
+    expectRange(jane.orders, orders);
+    expect(jane.orders?.low).toBeLessThan(jane.orders?.likely ?? 0);
+    // One model: clicks at her conversion, revenue at her order value.
+    expectRange(jane.clicks, scaled(orders, (620 + 700) / (31 + 24)));
+    const orderValue = (1250 + 980) / (31 + 24);
+    expect(jane.orderValue).toBeCloseTo(orderValue, 9);
+    const revenue = scaled(orders, orderValue);
     expectRange(jane.revenue, revenue);
-    expect(jane.cost).toBe(400);
-    expectRange(jane.roi, roiOf(revenue, 400), 6);
+    // Her fee and the trackers' product and shipping per post.
+    expect(jane.cost).toBeCloseTo(400 + PRODUCT_PER_POST, 9);
+    expectRange(jane.roi, roiOf(revenue, 400 + PRODUCT_PER_POST), 6);
   });
 
   it('a new Instagram creator of 20,000: the five micro Instagram posts in the roster', () => {
     const face = estimate(plan(), '@new.face');
     expect([face.basis, face.tier]).toEqual(['peers', 'micro']);
     expect(face.basisWords).toBe('5 posts by micro creators on Instagram, per follower');
-    // Nora's post (9,000 followers) is nano, so not a peer; her revenue had no rate anyway.
-    const revenue = handQuartiles(
-      [1250 / 24_000, 980 / 26_000, (600 * EUR) / 12_000, (700 * EUR) / 13_500, 1400 / 27_000],
-      20_000,
-    );
-    expectRange(face.revenue, revenue);
-    expect(face.cost).toBeCloseTo(300 * EUR, 2);
-    expectRange(face.roi, roiOf(revenue, 300 * EUR), 6);
+    const orders = handQuartiles(MICRO_INSTAGRAM, 20_000);
+    expectRange(face.orders, orders);
+    const orderValue = (1250 + 980 + 600 * EUR + 1400 + 700 * EUR) / (31 + 24 + 15 + 33 + 19);
+    expectRange(face.revenue, scaled(orders, orderValue));
+    const cost = 300 * EUR + PRODUCT_PER_POST;
+    expect(face.cost).toBeCloseTo(cost, 2);
+    expectRange(face.roi, roiOf(scaled(orders, orderValue), cost), 6);
   });
 
   it("no Pinterest history: the platform norm, the assumed rates and the team's order value", () => {
@@ -97,20 +132,16 @@ describe('expected results per candidate', () => {
     expect(pin.basisWords).toBe(
       'Pinterest norms: 2.0% to 5.0% engagement, 5% to 20% of engagements click (assumed), 1.0% to 5.0% of clicks buy (assumed)',
     );
-    const clicks = {
-      low: 15_000 * 0.02 * 0.05,
-      likely: 15_000 * ((0.02 + 0.05) / 2) * 0.1,
-      high: 15_000 * 0.05 * 0.2,
-    };
     expect(ASSUMED_CLICKS_PER_ENGAGEMENT).toEqual({ low: 0.05, likely: 0.1, high: 0.2 });
     expect(ASSUMED_CONVERSION).toEqual({ low: 0.01, likely: 0.025, high: 0.05 });
-    expectRange(pin.clicks, clicks, 6);
     const orders = {
-      low: clicks.low * 0.01,
-      likely: clicks.likely * 0.025,
-      high: clicks.high * 0.05,
+      low: 15_000 * 0.02 * 0.05 * 0.01,
+      likely: 15_000 * ((0.02 + 0.05) / 2) * 0.1 * 0.025,
+      high: 15_000 * 0.05 * 0.2 * 0.05,
     };
     expectRange(pin.orders, orders, 6);
+    // Clicks are the orders at the assumed conversion rate.
+    expectRange(pin.clicks, scaled(orders, 1 / 0.025), 6);
     // Every converted post with orders: revenue / orders (Nora's has no rate, Tom's autumn no orders).
     const aov =
       (1250 +
@@ -124,11 +155,7 @@ describe('expected results per candidate', () => {
         1300 * GBP +
         1400) /
       (31 + 24 + 12 + 17 + 85 + 15 + 19 + 23 + 26 + 33);
-    expectRange(pin.revenue, {
-      low: orders.low * aov,
-      likely: orders.likely * aov,
-      high: orders.high * aov,
-    });
+    expectRange(pin.revenue, scaled(orders, aov));
   });
 
   it('a set order value replaces the team average', () => {
@@ -154,16 +181,53 @@ describe('expected results per candidate', () => {
     ]);
   });
 
-  it("a candidate without followers is scaled to their latest post's", () => {
-    const p = planCampaign([{ handle: 'mia.makes', platform: 'Instagram', fee: 200 }], CREATORS, {
-      budget: BUDGET,
-      rates: RATES,
-    });
+  it("a candidate without followers is scaled to their latest post's; a typed product cost counts", () => {
+    const p = planCampaign(
+      [{ handle: 'mia.makes', platform: 'Instagram', fee: 200, otherCost: 15 }],
+      CREATORS,
+      { budget: BUDGET, rates: RATES },
+    );
     expect(p.estimates[0].followers).toBe(13_500);
     expectRange(
-      p.estimates[0].revenue,
-      handQuartiles([(600 * EUR) / 12_000, (700 * EUR) / 13_500], 13_500),
+      p.estimates[0].orders,
+      borrowed(at([15 / 12_000, 19 / 13_500], 0.5) * 13_500, MICRO_INSTAGRAM),
     );
+    expect(p.estimates[0].cost).toBe(215);
+  });
+
+  it('one post and nothing to borrow from: the assumed half to one and a half times', () => {
+    const twitch = mergeRoster(
+      [
+        {
+          tracker: 'Streams',
+          currency: 'USD',
+          rows: [
+            {
+              row: 8,
+              handle: '@gamer',
+              platform: 'Twitch',
+              followers: 40_000,
+              postDate: '2025-05-01',
+              fee: 100,
+              revenue: 500,
+              orders: 10,
+              clicks: 200,
+            },
+          ],
+        },
+      ],
+      [],
+      RATES,
+    ).creators;
+    const [gamer] = planCampaign([CANDIDATES[3]], twitch, {
+      budget: BUDGET,
+      rates: RATES,
+    }).estimates;
+    expect(gamer.basisWords).toBe(
+      '1 post of their own, per follower; range assumed at half to one and a half times likely',
+    );
+    expectRange(gamer.orders, { low: 5, likely: 10, high: 15 }, 9);
+    expectRange(gamer.revenue, { low: 250, likely: 500, high: 750 }, 9);
   });
 });
 
@@ -174,8 +238,9 @@ describe('the suggested set', () => {
     const face = estimate(p, '@new.face');
     const kofi = estimate(p, '@kofi.reviews');
     // The order the greedy rule uses, checked by hand: Jane, then the new face, then Kofi.
-    const kofiRevenue = handQuartiles([(1150 * GBP) / 48_000, (1300 * GBP) / 51_000], 52_000);
-    const kofiRoi = (kofiRevenue.likely - 450 * GBP) / (450 * GBP);
+    const kofiOrders = at([23 / 48_000, 26 / 51_000], 0.5) * 52_000;
+    const kofiCost = 450 * GBP + PRODUCT_PER_POST;
+    const kofiRoi = ((kofiOrders * ((1150 + 1300) * GBP)) / (23 + 26) - kofiCost) / kofiCost;
     expect(kofi.roi?.likely).toBeCloseTo(kofiRoi, 6);
     expect((jane.roi?.likely ?? 0) > (face.roi?.likely ?? 0)).toBe(true);
     expect((face.roi?.likely ?? 0) > kofiRoi).toBe(true);
@@ -190,11 +255,12 @@ describe('the suggested set', () => {
       ['@tom_bakes', false, 'forcedOut'],
       ['@leo.unboxes', true, 'forcedIn'],
     ]);
-    const spent = 250 + 400 + 300 * EUR;
+    // Each with the trackers' product and shipping per post.
+    const spent = 250 + 400 + 300 * EUR + 3 * PRODUCT_PER_POST;
     expect(p.chosenCost).toBeCloseTo(spent, 2);
     expect(p.remaining).toBeCloseTo(BUDGET - spent, 2);
     expect(kofi.why).toBe(
-      `Not suggested: $${(450 * GBP).toFixed(2)} is more than the $${(BUDGET - spent).toFixed(2)} left (likely ROI ${(kofiRoi * 100).toFixed(1)}%)`,
+      `Not suggested: $${kofiCost.toFixed(2)} is more than the $${(BUDGET - spent).toFixed(2)} left (likely ROI ${(kofiRoi * 100).toFixed(1)}%)`,
     );
     expect(p.overBudget).toBe(false);
     expect(p.rule).toMatch(/greedily by expected ROI per dollar/);
@@ -208,8 +274,15 @@ describe('the suggested set', () => {
       likely: chosen.reduce((t, e) => t + (e.revenue?.likely ?? 0), 0),
       high: chosen.reduce((t, e) => t + (e.revenue?.high ?? 0), 0),
     };
-    // Leo's one post is his whole range: 3,400 at the same 15,000 followers.
-    expectRange(estimate(p, '@leo.unboxes').revenue, { low: 3400, likely: 3400, high: 3400 });
+    // Leo's one post is his likely case, 3,400 at the same 15,000 followers; the range around it
+    // is his YouTube peers' (his post and Kofi's two), no longer a single point.
+    const leo = estimate(p, '@leo.unboxes');
+    expect(leo.basisWords).toBe(
+      '1 post of their own, per follower; range borrowed from peers (3 posts by micro creators on YouTube)',
+    );
+    expectRange(leo.revenue, scaled(borrowed(85, [85 / 15_000, 23 / 48_000, 26 / 51_000]), 40));
+    expect(leo.revenue?.low).toBeLessThan(3400);
+    expect(leo.revenue?.high).toBeGreaterThan(3400);
     expectRange(p.expected.revenue, revenue);
     expectRange(p.expected.roi, roiOf(revenue, p.chosenCost), 6);
   });

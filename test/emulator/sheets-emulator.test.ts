@@ -124,6 +124,22 @@ describe('the formula engine is held to Google Sheets', () => {
     expect(sheet.getRange('C2').getFormula()).toBe('=ARRAYFORMULA(IF(A2:A="", "", B2:B*2))');
   });
 
+  it('keeps computing after rows are added below a sheet of values, then once a formula reads it', () => {
+    const { spreadsheet, sheet } = setup();
+    const log = spreadsheet.insertSheet('Log');
+    sheet.getRange('A1:B1').setValues([[3, '=A1*2']]);
+    expect(sheet.getRange('B1').getValue()).toBe(6);
+    log.insertRowsAfter(1000, 5);
+    log.getRange('A1003:A1005').setValues([[1], [2], [4]]);
+    sheet.getRange('A1').setValue(5);
+    expect(sheet.getRange('B1').getValue()).toBe(10);
+    expect(log.getLastRow()).toBe(1005);
+    sheet.getRange('C1').setFormula('=SUM(Log!A:A)');
+    log.insertRowsAfter(1005, 1);
+    log.getRange('A1006').setValue(10);
+    expect(sheet.getRange('C1').getValue()).toBe(17);
+  });
+
   it('shows #REF! when an array cannot spill over existing data', () => {
     const { sheet } = setup();
     sheet.getRange('B2:B4').setValues([[1], [2], [3]]);

@@ -74,6 +74,10 @@ describe('the team settings', () => {
     expect(errorOf(() => checkSettings({ signupRate: 1.5 }))).toBe(
       'Signup rate must be from 0% to 100% (got 150%).',
     );
+    // A lift needs 5 days of daily sales in each window, so a shorter window is refused.
+    expect(errorOf(() => checkSettings({ liftDays: 3 }))).toBe(
+      'Lift days (N) must be a whole number from 5 to 90 (got 3).',
+    );
     expect(errorOf(() => checkSettings({ liftDays: 'a week' }))).toBe(
       'Lift days (N) must be a number.',
     );
@@ -102,6 +106,8 @@ describe('the team settings', () => {
       ...DEFAULT_INSIGHTS,
       liftDays: 14,
     });
+    // A window stored before the floor of 5 days falls back to the default.
+    expect(storedSettings({ liftDays: 2 }).liftDays).toBe(DEFAULT_INSIGHTS.liftDays);
   });
 });
 

@@ -106,8 +106,8 @@ describe('the dashboard on the sample campaign', () => {
     const rows = dashboard.spill('Creators ranked by ROI', 1);
     expect(rows.map((row) => row.Creator)).toEqual(expected.map((c) => c.creator));
     expect(rows.slice(-2).map((row) => [row.Creator, row.Rank, row.Evidence])).toEqual([
-      ['@momsknowbest', '', 'too early to judge'],
-      ['@nightowlnia', '', 'too early to judge'],
+      ['@momsknowbest', '11 (too early)', 'too early to judge'],
+      ['@nightowlnia', '12 (too early)', 'too early to judge'],
     ]);
     expect(rows.slice(0, 10).map((row) => row.Rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     rows.forEach((row, i) => {
@@ -198,15 +198,27 @@ describe('the dashboard on the sample campaign', () => {
     expect(cents(dashboard.labelled('Sales lift (est.)')['Sales lift (est.)'])).toBe(cents(total));
   });
 
-  it('leaves the lift blank for posts without daily sales around them', () => {
+  it('leaves the lift blank and says "no data" for posts without daily sales around them', () => {
     const march = dashboard.spill('Every post').filter((row) => row.Creator === '@glowwithmaya');
     expect(march[0]).toMatchObject({
       'Days before': 0,
       'Sales/day before': '',
       'Lift/day': '',
       'Extra sales (est.)': '',
-      'Lift check': '',
+      'Lift check': 'no data',
+      'In lift total': '',
     });
+  });
+
+  it('says under the lift total how many dated posts it used', () => {
+    const expected = lifts(posts, sampleDailySales(), SETTINGS.liftDays);
+    const used = expected.filter((l) => l.counted).length;
+    const short = expected.filter((l) => l.lift === null).length;
+    expect([used, short]).toEqual([1, expected.length - 3]);
+    const { row, column } = dashboard.at('Sales lift (est.)');
+    expect(dashboard.values[row + 2][column]).toBe(
+      `Sales lift from ${used} of ${expected.length} posts with a date (${short} without enough days of daily sales)`,
+    );
   });
 
   it('adds the value beyond sales into a total value, beside the strict ROI and apart from it', () => {

@@ -179,6 +179,9 @@ export function tier(creators: Creator[], name: string, posts: Post[], settings:
   };
 }
 
+/** Days of daily sales each lift window needs (the issue's rule). */
+const MIN_DAYS = 5;
+
 export interface Lift {
   handle: string;
   daysBefore: number;
@@ -215,25 +218,24 @@ export function lifts(posts: Post[], days: { date: string; sales: number }[], n:
     const mean = (values: number[]) => (values.length > 0 ? sum(values) / values.length : null);
     const beforeMean = mean(before);
     const afterMean = mean(after);
-    const lift = beforeMean !== null && afterMean !== null ? afterMean - beforeMean : null;
+    const enough = before.length >= MIN_DAYS && after.length >= MIN_DAYS;
+    const lift = enough ? (afterMean as number) - (beforeMean as number) : null;
     const spread =
       before.length >= 2
         ? Math.sqrt(sum(before.map((v) => (v - (beforeMean as number)) ** 2)) / (before.length - 1))
         : null;
     const earlier = dated.slice(0, i).filter((other) => other.day >= day - n);
     const later = dated.slice(i + 1).filter((other) => other.day <= day + n - 1);
-    let check = '';
-    if (lift !== null) {
-      if (earlier.length > 0) check = `overlaps ${earlier[earlier.length - 1].post.handle}`;
-      else {
-        check =
-          spread === null
-            ? 'not enough days to judge'
-            : lift > 2 * spread
-              ? 'stands out'
-              : 'within normal variation';
-        if (later.length > 0) check += `; overlaps ${later[0].post.handle}`;
-      }
+    let check: string;
+    if (lift === null)
+      check =
+        before.length + after.length === 0
+          ? 'no data'
+          : `not enough days: ${before.length} before, ${after.length} from the post (needs ${MIN_DAYS} each)`;
+    else if (earlier.length > 0) check = `overlaps ${earlier[earlier.length - 1].post.handle}`;
+    else {
+      check = lift > 2 * (spread as number) ? 'stands out' : 'within normal variation';
+      if (later.length > 0) check += `; overlaps ${later[0].post.handle}`;
     }
     return {
       handle: post.handle,

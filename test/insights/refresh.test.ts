@@ -160,9 +160,12 @@ describe('refreshing the dashboard', () => {
     expect(again.block("Awareness: type each campaign's figures for its period")[0]).toMatchObject({
       'Referral visits': 2400,
     });
-    // With 90 orders needed, only two creators are ranked.
-    const ranked = again.spill('Creators ranked by ROI', 1).filter((r) => r.Rank !== '');
+    // With 90 orders needed, only two creators have enough; the others are marked too early.
+    const ranked = again
+      .spill('Creators ranked by ROI', 1)
+      .filter((r) => typeof r.Rank === 'number');
     expect(ranked.map((r) => r.Creator)).toEqual(['@labcoatlena', '@glassskingabe']);
+    expect(again.spill('Creators ranked by ROI', 1)[2].Rank).toBe('3 (too early)');
     // The sidebar's change wins over the sheet's.
     const outcome = sample.run('buildDashboard', [{ settings: { minOrders: 10 } }]);
     expect(outcome.status).toBe('ok');

@@ -224,6 +224,23 @@ describe('POST /cell', () => {
     expect(sheet?.cells[7][7].display).toBe('');
   });
 
+  it('refuses a currency that is not an ISO code as Sheets would, and accepts BRL in any case', async () => {
+    await run('createTracker', [{ ...TRACKER_FORM, campaignName: 'Coded' }]);
+    const refused = await post(port, '/cell', { sheet: 'Coded', a1: 'AH8', input: 'EURO' });
+    expect(refused.status).toBe(422);
+    expect((refused.json() as { error: string }).error).toMatch(
+      /Coded!AH8: Currency and Sales currency: an ISO 4217 code/,
+    );
+    const accepted = await post(port, '/cell', { sheet: 'Coded', a1: 'AI8', input: 'brl' });
+    expect(accepted.status).toBe(200);
+    const sheet = (await workbook()).sheets.find((s) => s.name === 'Coded');
+    // AH8 and AI8: the help text stands for the rule, never its 180-code formula or a dropdown.
+    expect(sheet?.cells[7][33]).toMatchObject({ display: '' });
+    expect(sheet?.cells[7][34]).toMatchObject({ display: 'brl' });
+    expect(sheet?.cells[7][34].validation).toMatch(/^Currency and Sales currency: an ISO 4217/);
+    expect(sheet?.cells[7][34].dropdown).toBeUndefined();
+  });
+
   it('warns on a protected computed column but keeps the edit', async () => {
     await run('createTracker', [{ ...TRACKER_FORM, campaignName: 'Warned' }]);
     const reply = await post(port, '/cell', { sheet: 'Warned', a1: 'S8', input: '1' });

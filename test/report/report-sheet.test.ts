@@ -1,6 +1,8 @@
 // buildReport on the built bundle, over the three campaigns: only posts dated in the range count
 // (figures computed here from the fixture rows, to the cent), building again replaces the sheet
-// and its charts, the second report says what changed, and bad input changes nothing.
+// and its charts, what changed is against the previous period of the same length in the same
+// trackers, every creator is ranked, the charts sit under the platforms, and bad input changes
+// nothing.
 import { describe, expect, it } from 'vitest';
 import { CAMPAIGNS, workbook } from '../creators/campaigns';
 import { errorOf } from '../harness/fixtures';
@@ -80,7 +82,10 @@ describe('the report to send', () => {
     const valueAt = rows.findIndex((row) => row[0] === 'Attributed revenue');
     const total = rows[valueAt].indexOf('Total value');
     expect(cents(rows[valueAt + 1][total])).toBe(cents(want.revenue)); // no bonus, no content
-    expect(column).toContain('First report: nothing to compare with yet.');
+    // 96 days from 2025-03-01: the 96 days before hold no post.
+    expect(column).toContain(
+      'No posts dated 2024-11-25 to 2025-02-28 (the 96 days before) in Spring, Summer, Autumn: nothing to compare with.',
+    );
     // The leaderboard lists the creators who posted in the range only.
     const board = column.indexOf('Rank');
     const creators = book
@@ -138,22 +143,79 @@ describe('the report to send', () => {
     expect(book.charts()).toEqual(first);
   });
 
-  it('the second report says what changed since the first', () => {
+  it('compares with the previous period of the same length in the same trackers, not the last report', () => {
     const book = reporting();
-    book.report({ from: '2025-03-01', to: '2025-03-31' });
-    const built = book.report({ from: '2025-03-01', to: '2025-06-30' });
-    const march = expected('2025-03-01', '2025-03-31');
-    const spring = expected('2025-03-01', '2025-06-30');
+    // The last report built is another campaign's, in another season.
+    book.report({ from: '2025-09-01', to: '2025-09-30', trackers: ['Autumn'] });
+    // June to August (92 days) against March to May (92 days): Summer's posts against Spring's.
+    const built = book.report({ from: '2025-06-01', to: '2025-08-31' });
+    const summer = expected('2025-06-01', '2025-08-31');
+    const spring = expected('2025-03-01', '2025-05-31');
+    expect([summer.posts, spring.posts]).toEqual([3, 3]);
     expect(built.changes[0]).toBe(
-      'Since the previous report (2025-03-01 to 2025-03-31 (Spring, Summer, Autumn)), for 2025-03-01 to 2025-06-30 (Spring, Summer, Autumn):',
+      'Against 2025-03-01 to 2025-05-31 (the 92 days before), in the same trackers (Spring, Summer, Autumn):',
     );
-    const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    const money = (n: number) =>
+      `$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
+    const drop = summer.spend - spring.spend;
+    expect(drop).toBeLessThan(0);
     expect(built.changes).toContain(
-      `Spend rose from ${money(march.spend)} to ${money(spring.spend)} (+${money(spring.spend - march.spend)}, +${(((spring.spend - march.spend) / march.spend) * 100).toFixed(1)}%)`,
+      `Spend fell from ${money(spring.spend)} to ${money(summer.spend)} (-${money(drop)}, -${percent(-drop / spring.spend)})`,
     );
-    expect(built.changes.some((line) => line.startsWith('Revenue rose from'))).toBe(true);
+    expect(built.changes).toContain(
+      `ROI fell from ${percent(spring.roi)} to ${percent(summer.roi)} (-${(Math.round((spring.roi - summer.roi) * 1000) / 10).toFixed(1)} points)`,
+    );
+    expect(built.changes).toContain('Posts unchanged at 3');
     const column = book.values().map((row) => row[0]);
     expect(column).toContain(built.changes[1]);
+    // Built again, the comparison is the same: it never depends on the report built before.
+    expect(book.report({ from: '2025-06-01', to: '2025-08-31' }).changes).toEqual(built.changes);
+  });
+
+  it('compares only within the trackers reported: none of Summer is in the period before', () => {
+    const book = reporting();
+    book.report({ from: '2025-03-01', to: '2025-05-31' });
+    const built = book.report({ from: '2025-06-01', to: '2025-08-31', trackers: ['Summer'] });
+    expect(built.changes).toEqual([
+      'No posts dated 2025-03-01 to 2025-05-31 (the 92 days before) in Summer: nothing to compare with.',
+    ]);
+  });
+
+  it('ranks every creator even when all are under the orders threshold, marked too early', () => {
+    const book = reporting();
+    // @tom_bakes (9 orders) and janedoe (4): both under the 10 orders of the threshold.
+    book.report({ from: '2025-06-03', to: '2025-06-06' });
+    const rows = book.values();
+    const board = rows.findIndex((row) => row[0] === 'Rank');
+    const ranked = rows
+      .slice(board + 1)
+      .filter((row) => row[1] !== '')
+      .map((row) => [row[0], row[1]]);
+    // ROI: @tom_bakes (330 - 185) / 185 = 78% before janedoe (160 - 110) / 110 = 45%.
+    expect(ranked.map((row) => row[0])).toEqual(['1 (too early)', '2 (too early)']);
+    expect(ranked.map((row) => String(row[1]).trim().toLowerCase())).toEqual([
+      '@tom_bakes',
+      'janedoe',
+    ]);
+  });
+
+  it('puts the charts right under the platforms and the leaderboard after them, no empty stretch', () => {
+    const book = reporting();
+    book.report({ from: '2025-03-01', to: '2025-06-04' });
+    const rows = book.values();
+    const platformTitle = rows.findIndex((row) => row[0] === 'By platform');
+    const platformEnd = rows.findIndex((row, i) => i > platformTitle + 1 && row[0] === '');
+    const boardTitle = rows.findIndex((row) => String(row[0]).startsWith('Leaderboard'));
+    const charts = book.emulator.sheet('Report').charts;
+    expect(charts).toHaveLength(2);
+    // Sheet rows are 1-based, the values 0-based: at most one blank row above each chart.
+    for (const chart of charts) expect(chart.anchor.row - 1 - platformEnd).toBeLessThanOrEqual(1);
+    const bottom = Math.max(
+      ...charts.map((chart) => chart.anchor.row - 1 + Number(chart.options.height) / 21),
+    );
+    expect(boardTitle).toBeGreaterThanOrEqual(bottom);
+    expect(boardTitle - bottom).toBeLessThan(3);
   });
 
   it('bad input says what is wrong and changes nothing', () => {

@@ -1,5 +1,6 @@
 // "Import results" in headless Chromium against the real server bundle and the sheet emulator:
 // pick or drop a CSV file, see what was found and the preview, apply, see the tracker change.
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../emulator/sheets-emulator';
 import { type SidebarSession, useSidebarBrowser } from '../harness/browser-bridge';
@@ -76,6 +77,7 @@ describe('import a file', () => {
     await expect.poll(statusText).toBe(`Imported Shopify orders: 8 cells in “${TRACKER}”.`);
     expect(session.calls.map((call) => call.name)).toEqual([
       'getSidebarState',
+      'importColumns',
       'previewImport',
       'applyImport',
     ]);
@@ -92,6 +94,54 @@ describe('import a file', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(statusText).toBe('Already imported: applying it again would change nothing.');
     expect(await page.locator('#import-apply').isVisible()).toBe(false);
+  });
+
+  it('a big file is read in slices with its progress shown, and only its needed columns are sent', async () => {
+    await openImport(trackerWith());
+    const { page } = session;
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      const status = document.getElementById('import-status') as HTMLElement;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    // 3,000 orders of 10.00, one line item each: 6,000 lines, about 1.3 MB (two 1 MB slices).
+    const lines = ['Name,Financial Status,Subtotal,Discount Code,Created at,Lineitem name,Notes'];
+    for (let n = 0; n < 3000; n++) {
+      const code = n % 2 ? 'JANE10' : 'TOM5';
+      lines.push(
+        `#${n},paid,10.00,${code},2025-03-14 10:00:00 -0400,Glow Serum,"${'n'.repeat(350)}"`,
+      );
+      lines.push(`#${n},,,,,Glow Mask,`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const size = Buffer.byteLength(text);
+    await page
+      .getByLabel('CSV file', { exact: true })
+      .setInputFiles(csvFile('big_orders.csv', text));
+    await expect.poll(statusText, { timeout: 20_000 }).toMatch(/^Found Shopify orders: 2 rows/);
+    const progress = await page.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    const percents = progress
+      .map((text) => /^Reading “big_orders\.csv”: (\d+)%$/.exec(text)?.[1])
+      .filter(Boolean)
+      .map(Number);
+    expect(percents).toEqual([Math.round((100 * 1024 * 1024) / size), 100]);
+    const cards = await page.locator('#import-found ol.cards li').allInnerTexts();
+    expect(cards[0]).toContain('Orders empty → 1,500');
+    expect(cards[0]).toContain('Revenue empty → 15,000.00');
+    // The notes and line item names stay in the page: each line sends its needed columns.
+    const sent = session.calls.find((call) => call.name === 'previewImport')?.args[0];
+    const { records } = sent as { records: string };
+    const rows: string[][] = JSON.parse(gunzipSync(Buffer.from(records, 'base64')).toString());
+    expect(rows).toHaveLength(6000);
+    expect(rows[1]).toEqual(['#0', '', '', '', '']);
+    expect(JSON.stringify(rows)).not.toMatch(/Glow|nnn/);
   });
 
   it('a file dropped on the panel is read like a picked one', async () => {

@@ -8,8 +8,8 @@ const SOURCE_DIR = path.resolve(__dirname, '../../src/sidebar');
 const html = readFileSync(SIDEBAR_PATH, 'utf8');
 
 describe('the built sidebar page', () => {
-  it('stays under 60 KB', () => {
-    expect(Buffer.byteLength(html)).toBeLessThan(60 * 1024);
+  it('stays under 75 KB (papaparse, which reads big files, is about 20 KB of it)', () => {
+    expect(Buffer.byteLength(html)).toBeLessThan(75 * 1024);
   });
 
   it('is one file: script and styles inlined, nothing loaded from elsewhere', () => {
@@ -18,7 +18,8 @@ describe('the built sidebar page', () => {
     expect(html).toMatch(/<script>[\s\S]+<\/script>/);
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link[^>]+href="(?!data:)/i);
-    expect(html).not.toMatch(/@import|url\(/i);
+    // CSS url(...), not a script's createObjectURL(...) (papaparse's own worker, never started).
+    expect(html).not.toMatch(/@import|(?<![\w.])url\(/i);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/i);
   });
 

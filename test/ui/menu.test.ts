@@ -22,6 +22,7 @@ describe('the add-on menu', () => {
     );
     expect(emulator.menus.at(-1)?.items.map((item) => [item.caption, item.functionName])).toEqual([
       ['Create campaign tracker', 'showTrackerSidebar'],
+      ['Repair this tracker', 'repairThisTracker'],
       ['Generate codes and links', 'showCodesSidebar'],
       ['Import results', 'showImportSidebar'],
       ['Build dashboard', 'refreshDashboard'],
@@ -37,7 +38,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(9);
+    expect(emulator.menus[0].items).toHaveLength(10);
   });
 
   it('each item opens the sidebar on its panel', () => {

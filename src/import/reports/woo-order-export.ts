@@ -45,6 +45,7 @@ export const wooOrderExport: ReportFamily = {
     customer: ['billing_email', 'customer_email'],
   },
   signature: ['orderId', 'status', 'revenue', 'code', 'refunded'],
+  readsByName: ['shipping_total', 'tax_total'],
   aggregate(table, mapping, options) {
     const column = (header: string | undefined) =>
       header === undefined
