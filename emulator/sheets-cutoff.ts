@@ -75,12 +75,12 @@ export class Cutoff {
         }
         return recomputeVertex.call(this, vertex, changes);
       }
-      const before = valueOf(vertex);
+      const before = heldValue(vertex);
       const pending: unknown[][] = [];
       const moved = recomputeVertex.call(this, vertex, {
         addChange: (...args) => pending.push(args),
       });
-      const after = valueOf(vertex);
+      const after = heldValue(vertex);
       if (moved && before !== undefined && sameValue(before, after)) return false;
       for (const args of pending) changes.addChange(...args);
       // A cell that is no formula is one of the cells written, already known.
@@ -95,7 +95,7 @@ export class Cutoff {
 }
 
 /** What a formula vertex holds: its array's cells, or its cached value; undefined otherwise. */
-function valueOf(vertex: Vertex): unknown {
+function heldValue(vertex: Vertex): unknown {
   if (typeof vertex.isComputed !== 'function' || !vertex.isComputed()) return undefined;
   if (vertex.array) return typeof vertex.array.raw === 'function' ? vertex.array.raw() : undefined;
   return vertex.cachedCellValue;
