@@ -174,7 +174,8 @@ async function medianPageEdit(url, times) {
 function armEditTimer(dependent) {
   const selector = `#grid-scroll [data-a1="${dependent}"]`;
   const before = document.querySelector(selector)?.textContent;
-  window.__editPainted = new Promise((resolve) => {
+  window.__editPainted = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`${dependent} did not change within 10 s`)), 10_000);
     document.addEventListener(
       'keydown',
       (event) => {
