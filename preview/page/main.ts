@@ -265,10 +265,7 @@ async function setCell(
 async function undo(): Promise<void> {
   const edit = undoStack.pop();
   if (!edit) return;
-  if (view?.active !== edit.sheet) {
-    await work(api.activate(edit.sheet));
-    await refresh();
-  }
+  await activate(edit.sheet);
   selections.set(edit.sheet, edit.a1);
   await setCell(edit.a1, edit.before, edit.sheet, true);
   grid.goTo(edit.a1);
