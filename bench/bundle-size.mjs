@@ -9,9 +9,10 @@ import { median } from './timing.mjs';
 const KB = 1024;
 /**
  * Code.js: a bound against accidental bloat (the first release's 60 KB grew with the import, the
- * dashboard and the creators); what the size costs is the cold call below, limited on its own.
+ * dashboard, the creators and the self-check); what the size costs is the cold call below,
+ * limited on its own.
  */
-const LIMITS = { 'build/Code.js': 250 * KB, 'build/sidebar.html': 75 * KB };
+const LIMITS = { 'build/Code.js': 300 * KB, 'build/sidebar.html': 75 * KB };
 const COLD_RUNS = 11;
 const COLD_LIMIT_MS = 10;
 

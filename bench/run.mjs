@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { benchBigFile } from './big-file.mjs';
 import { benchBundleSize } from './bundle-size.mjs';
+import { benchCheck } from './check.mjs';
 import { benchCreators } from './creators.mjs';
 import { benchFunctions } from './functions.mjs';
 import { benchImport } from './import.mjs';
@@ -13,6 +14,7 @@ import { BUNDLE_PATH } from './load-bundle.mjs';
 import { benchPreview } from './preview.mjs';
 import { benchProperties } from './properties.mjs';
 import { benchRepair } from './repair.mjs';
+import { benchScale } from './scale.mjs';
 import { benchTracker } from './tracker.mjs';
 import { benchYear } from './year.mjs';
 
@@ -28,7 +30,9 @@ const BENCHMARKS = [
   { title: 'Import ledger', run: benchLedger },
   { title: 'Dashboard', run: benchInsights },
   { title: 'Creators', run: benchCreators },
+  { title: 'Scale', run: benchScale },
   { title: 'A year of use', run: benchYear },
+  { title: 'Self-check', run: benchCheck },
 ];
 
 async function main() {

@@ -144,6 +144,9 @@ export class SheetsArrayPlugin extends FunctionPlugin {
       (range: SimpleRangeValue, ...pairs: Value[]) => {
         const data = range.data;
         const height = range.height();
+        // One row sorts to itself, whatever the key: the engine hands a one-cell sort range
+        // (a FILTER that kept one row) over as a plain value, which Sheets still reads as a range.
+        if (height === 1) return SimpleRangeValue.onlyValues([data[0].slice()] as never);
         const keys: { values: Value[]; ascending: boolean }[] = [];
         const given = pairs.length === 0 ? [1, true] : pairs;
         for (let i = 0; i < given.length; i += 2) {

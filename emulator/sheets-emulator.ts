@@ -61,6 +61,12 @@ export interface EmulatorOptions {
   timeZone?: string;
   /** How long one custom function call may run (default: Sheets' 30 seconds). */
   customFunctionLimitMs?: number;
+  /**
+   * Test-only: computes a Sheets function with another engine function, e.g. { FILTER: 'FILTER' }
+   * (HyperFormula's Excel reading instead of Google's) or { SUMIF: 'COUNTIF' }, to prove the
+   * self-check reports the figures such an engine difference changes.
+   */
+  readings?: Record<string, string>;
 }
 
 export interface ValidationView {
@@ -196,6 +202,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // The acting user opened the spreadsheet, so they have access at least as an editor.
   if (!book.role(user)) book.editors.push(user);
   if (!loaded) seedSheets(book, options.sheets ?? [{ name: 'Sheet1' }]);
+  if (options.readings) book.engine.read(options.readings);
 
   const host: HostState = {
     toasts: [],

@@ -208,6 +208,8 @@ export class Engine {
    * engine reports every cell it recomputed, and most keep their value.
    */
   private seen: Map<number, unknown[][]> | null = null;
+  /** The engine function computing each Sheets function it reads differently (see REPLACED). */
+  private readings: Record<string, string> = { ...REPLACED };
 
   constructor(private readonly source: EngineSource) {
     this.custom = new CustomFunctions(() => source.timeZone());
@@ -216,6 +218,15 @@ export class Engine {
   /** Makes the script's functions callable from cell formulas (names are case-insensitive). */
   useCustomFunctions(names: string[], call: ScriptCall): void {
     this.custom.install(names, call);
+    this.invalidate();
+  }
+
+  /**
+   * Computes a Sheets function with another engine function, e.g. { FILTER: 'FILTER' } for
+   * HyperFormula's own (Excel) reading: tests prove the add-on's self-check notices.
+   */
+  read(readings: Record<string, string>): void {
+    this.readings = { ...this.readings, ...readings };
     this.invalidate();
   }
 
@@ -540,7 +551,8 @@ export class Engine {
       if (t.kind === 'ref') return closeOpenRange(t, this.source.extent(t.ref.sheet ?? sheetName));
       // The engine knows TRUE and FALSE only as functions.
       if (t.kind === 'name' && /^(true|false)$/i.test(t.text)) return `${t.text.toUpperCase()}()`;
-      if (t.kind === 'func' && REPLACED[t.name]) return `${REPLACED[t.name]}(`;
+      if (t.kind === 'func' && this.readings[t.name] && this.readings[t.name] !== t.name)
+        return `${this.readings[t.name]}(`;
       if (t.kind === 'string') return quotesInside(t.text);
       return t.text;
     });

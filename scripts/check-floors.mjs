@@ -12,6 +12,7 @@ export const FLOORS = [
   ['team', 'import'],
   ['insights'],
   ['creators', 'report'],
+  ['check'],
   ['ui'],
   ['main.ts'],
 ];

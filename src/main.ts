@@ -8,6 +8,7 @@ import { repairActiveTracker } from './tracker/repair';
 import { buildMenu, showSidebar } from './ui/menu';
 
 // What the sidebar calls (google.script.run), declared in src/shared/api.ts as ServerApi.
+export { checkSpreadsheet, writeCheckReport } from './check/check-sheet';
 export { buildPlan } from './creators/plan-sheet';
 export { syncCreators } from './creators/roster-sheet';
 // The custom functions; Code.js declares them in the order of catalog.ts.
@@ -86,6 +87,11 @@ export function showImportSidebar(): void {
 
 export function showInsightsSidebar(): void {
   showSidebar('insights');
+}
+
+/** Menu: the self-check, its result in the sidebar. */
+export function showCheckSidebar(): void {
+  showSidebar('check');
 }
 
 /** Menu: the Insights tab, on the plan's budget. */

@@ -20,10 +20,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = realpathSync(path.resolve(__dirname, '..'));
 const BUILD = path.join(ROOT, 'build');
 // A bound against accidental bloat (a vendored dependency), not a design budget: the 60 KB of the
-// first release grew with the import's server-side parsing, the dashboard and the creators. What
+// first release grew with the import's server-side parsing, the dashboard, the creators and the
+// self-check (its sample and its own arithmetic for every figure, about 26 KB). What
 // the size costs, loading the script for every custom function call, is limited in npm run bench
 // (a fresh process's first ROI call), and custom functions build only their own small library.
-const MAX_BYTES = 250 * 1024;
+const MAX_BYTES = 300 * 1024;
 
 /** The custom functions of the issue, in its order, with their real parameter names. */
 const CUSTOM_FUNCTIONS: [string, string[]][] = [

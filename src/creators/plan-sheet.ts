@@ -25,7 +25,7 @@ import {
   type Range,
 } from './plan';
 import { mergeRoster } from './roster';
-import { readAllTrackers } from './roster-sheet';
+import { addedRowsNote, readAllTrackers } from './roster-sheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,6 +36,8 @@ const RULE_ROW = 4;
 const NOTE_ROW = 5;
 const HEADER_ROW = 6;
 const FIRST_ROW = HEADER_ROW + 1;
+/** Column of the note on rows added to the trackers since the build (row 1, after the title). */
+const ADDED_ROWS_COLUMN = 2;
 /** Empty rows below the candidates, for the next ones the team types. */
 const SPARE_ROWS = 20;
 const MAX_CANDIDATES = 500;
@@ -275,16 +277,18 @@ function rowOf(typed: Typed, estimate: Estimate, sheetRow: number): CellValue[] 
   ];
 }
 
-function gridOf(
+export function gridOf(
   typed: Typed[],
   plan: { estimates: Estimate[]; budget: number; currency: string; productPerPost?: number },
   note: string,
+  addedRows: string,
 ) {
   const { estimates, budget, currency } = plan;
   const rows = HEADER_ROW + typed.length + SPARE_ROWS;
   const values: CellValue[][] = Array.from({ length: rows }, () => Array(WIDTH).fill(''));
   const open = (header: string) => `${letter(header)}${FIRST_ROW}:${letter(header)}`;
   values[0][0] = 'Plan the next campaign';
+  values[0][ADDED_ROWS_COLUMN - 1] = addedRows;
   values[SETTINGS_ROW - 2].splice(0, SETTINGS.length, ...SETTINGS);
   values[SETTINGS_ROW - 1].splice(
     0,
@@ -319,7 +323,7 @@ function planSheet(spreadsheet: Spreadsheet): { sheet: Sheet | null; values: Cel
   return { sheet, values };
 }
 
-function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
+export function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void {
   const rows = values.length;
   clearAndFit(sheet, rows, WIDTH);
   const body = COLUMNS.map((column) =>
@@ -335,6 +339,8 @@ function writePlan(sheet: Sheet, values: CellValue[][], currency: string): void 
         numberFormat('money', currency),
         ...body.slice(5).map(() => PLAIN_TEXT_FORMAT),
       ];
+    if (r === 0)
+      return body.map((_, c) => (c === ADDED_ROWS_COLUMN - 1 ? 'General' : PLAIN_TEXT_FORMAT));
     return r >= HEADER_ROW ? body : body.map(() => PLAIN_TEXT_FORMAT);
   });
   const grid = sheet.getRange(1, 1, rows, WIDTH);
@@ -363,7 +369,8 @@ export function buildPlan(request: unknown): PlanBuilt {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const existing = planSheet(spreadsheet);
     const typed = readCandidates(existing.values);
-    const { trackers, rates, notes } = readAllTrackers(spreadsheet, 'build the plan');
+    const read = readAllTrackers(spreadsheet, 'build the plan');
+    const { trackers, rates, notes } = read;
     const roster = mergeRoster(trackers, [], rates);
     const plan = planCampaign(
       typed.map((t) => t.candidate),
@@ -371,7 +378,15 @@ export function buildPlan(request: unknown): PlanBuilt {
       { budget, rates },
     );
     if (plan.overBudget) notes.push('The candidates forced In cost more than the budget.');
-    const values = gridOf(typed, plan, notes.join(' '));
+    const values = gridOf(
+      typed,
+      plan,
+      notes.join(' '),
+      addedRowsNote(
+        read,
+        'build the plan again (Extensions > Influencer ROI > Plan next campaign)',
+      ),
+    );
     const sheet = existing.sheet ?? spreadsheet.insertSheet(PLAN_SHEET, spreadsheet.getNumSheets());
     writePlan(sheet, values, plan.currency);
     return {

@@ -17,7 +17,7 @@ import { type CellValue, RATES_SHEET, type RateTable, rateTable } from '../money
 import type { CreatorsSynced } from '../shared/api';
 import { daysOf } from '../sheet/dates';
 import { clearAndFit } from '../sheet/drawing';
-import { columnLetter } from '../sheet/formulas';
+import { addedRowsFormula, columnLetter, sheetRef } from '../sheet/formulas';
 import { PLAIN_TEXT_FORMAT } from '../sheet/literal';
 import { valueFormat } from '../tracker/layout';
 import { ratesFromValues } from '../tracker/rates-sheet';
@@ -79,8 +79,21 @@ function existingRoster(spreadsheet: Spreadsheet): { sheet: Sheet; values: CellV
   return { sheet, values };
 }
 
-/** The roster and the duplicates block as one grid: one setValues. */
-function grid(roster: Roster): CellValue[][] {
+/**
+ * A formula saying how many rows were added to the trackers since they were read, when there
+ * are any: the roster and the plan are figures of that moment, so they don't count them yet.
+ */
+export function addedRowsNote(read: TrackersRead, again: string): string {
+  const handles = read.tables.map(({ headerRow, handleColumn }, i) => {
+    const letter = columnLetter(handleColumn);
+    return `${sheetRef(read.trackers[i].tracker)}!${letter}${headerRow + 1}:${letter}`;
+  });
+  const counted = read.trackers.reduce((sum, tracker) => sum + tracker.rows.length, 0);
+  return addedRowsFormula(handles, counted, again);
+}
+
+/** The roster, the duplicates block and the added rows' note as one grid: one setValues. */
+function grid(roster: Roster, note: string): CellValue[][] {
   const values = toRosterValues(roster);
   const block: CellValue[] = [
     DUPLICATES_HEADER,
@@ -89,13 +102,14 @@ function grid(roster: Roster): CellValue[][] {
       : ['None found']),
   ];
   const rows = Math.max(values.length, block.length);
-  const width = ROSTER_COLUMNS.length + GAP + 1;
+  const width = ROSTER_COLUMNS.length + GAP + 2;
   return Array.from({ length: rows }, (_, r) => {
     const row: CellValue[] = Array.from({ length: width }, () => '');
     values[r]?.forEach((cell, c) => {
       row[c] = cell;
     });
-    row[width - 1] = block[r] ?? '';
+    row[width - 2] = block[r] ?? '';
+    if (r === 0) row[width - 1] = note;
     return row;
   });
 }
@@ -103,9 +117,11 @@ function grid(roster: Roster): CellValue[][] {
 function formatsOf(rows: number, currency: string): string[][] {
   const row = [
     ...ROSTER_COLUMNS.map((column) => valueFormat(column.type, currency)),
-    ...Array.from({ length: GAP + 1 }, () => PLAIN_TEXT_FORMAT),
+    ...Array.from({ length: GAP + 2 }, () => PLAIN_TEXT_FORMAT),
   ];
-  return [row.map(() => PLAIN_TEXT_FORMAT), ...Array.from({ length: rows - 1 }, () => row.slice())];
+  // The added rows' note is a formula: General, so it computes.
+  const header = row.map((_, c) => (c === row.length - 1 ? 'General' : PLAIN_TEXT_FORMAT));
+  return [header, ...Array.from({ length: rows - 1 }, () => row.slice())];
 }
 
 /** Header colours say whose a column is; grey rows have left every tracker; leaks stand out. */
@@ -116,6 +132,7 @@ function backgroundsOf(roster: Roster, rows: number, width: number): (string | n
     ),
     ...Array.from({ length: GAP }, () => null),
     COLORS.derivedHeader,
+    null,
   ];
   const leakAt = ROSTER_COLUMNS.findIndex((column) => column.key === 'leaks');
   const body = Array.from({ length: rows - 1 }, (_, r) => {
@@ -131,8 +148,8 @@ function backgroundsOf(roster: Roster, rows: number, width: number): (string | n
 }
 
 /** Writes the roster; returns its number of rows (header included). */
-function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean): number {
-  const values = grid(roster);
+export function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean, note: string): number {
+  const values = grid(roster, note);
   const rows = values.length;
   const width = values[0].length;
   clearAndFit(sheet, rows, width, { keepValidations: true, fresh });
@@ -147,6 +164,7 @@ function writeRoster(sheet: Sheet, roster: Roster, fresh: boolean): number {
       ...ROSTER_COLUMNS.map((column) => column.note),
       ...Array.from({ length: GAP }, () => ''),
       'Pairs of handles that may be one creator. Nothing is merged: fix the handle in the tracker if they are the same person.',
+      '',
     ],
   ]);
   sheet.setFrozenRows(1);
@@ -233,14 +251,16 @@ export function readAllTrackers(spreadsheet: Spreadsheet, feature: string): Trac
 export function syncCreators(): CreatorsSynced {
   return withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const { trackers, tables, rates, notes } = readAllTrackers(spreadsheet, 'sync creators');
+    const read = readAllTrackers(spreadsheet, 'sync creators');
+    const { trackers, tables, rates, notes } = read;
     const existing = existingRoster(spreadsheet);
     const roster = mergeRoster(trackers, existing ? fromRosterValues(existing.values) : [], rates);
     if (roster.note) notes.push(`Money totals: ${roster.note}.`);
 
     const sheet =
       existing?.sheet ?? spreadsheet.insertSheet(CREATORS_SHEET, spreadsheet.getNumSheets());
-    const rows = writeRoster(sheet, roster, !existing);
+    const again = 'sync creators again (Extensions > Influencer ROI > Sync creators)';
+    const rows = writeRoster(sheet, roster, !existing, addedRowsNote(read, again));
     saveHandleColumns(documentProperties(), setDropdowns(sheet, rows, tables));
     const gone = roster.creators.filter((creator) => creator.status === 'gone').length;
     const duplicates = roster.duplicates.map((pair) => pair.words);

@@ -4,7 +4,12 @@
 // Linear in the number of posts: one Map of creators, one pass over the rows.
 
 import { findPlatform, type PlatformNorm } from '../metrics/platforms';
-import { engagementRate } from '../metrics/rates';
+import {
+  engagementRate,
+  USUAL_RATE_WORDS,
+  type UsualRatePost,
+  usualEngagementRate,
+} from '../metrics/rates';
 import { cac, roi } from '../metrics/returns';
 import { influencerTier, type Tier } from '../metrics/tiers';
 import { BASELINE_WORDS, findLeaks, type LeakRow } from '../money/leaks';
@@ -42,6 +47,8 @@ export interface PostRow extends Omit<PostMoney, 'currency'>, LeakRow {
   postDate?: string;
   newCustomers?: number;
   engagements?: number;
+  /** The tracker's "Usual engagement rate", as typed for this post. */
+  usualRate?: number;
   reach?: number;
   /** The tracker's "Delivered on time" yes/no. */
   deliveredOnTime?: boolean;
@@ -116,7 +123,7 @@ export interface Creator {
   cac?: number;
   /** Orders / clicks over the posts with clicks. */
   conversionRate?: number;
-  /** Their usual engagement: the median of their posts' engagements / followers. */
+  /** Their usual engagement (usualEngagementRate: the dashboard's rule too). */
   engagementRate?: number;
   lastEngagementRate?: number;
   /** Last post's rate against their usual one: -0.3 is 30% below; needs two posts. */
@@ -182,6 +189,8 @@ interface Accumulator {
   convertingOrders: number;
   convertingClicks: number;
   rates: { key: string; rate: number }[];
+  /** What their usual engagement rate is made of, post by post. */
+  usual: UsualRatePost[];
   onTime: number;
   late: number;
   leaks: string[];
@@ -196,12 +205,6 @@ const num = (value: number | undefined): value is number =>
 /** Sorts posts by date, undated ones first (older), then in reading order. */
 function orderKey(postDate: string | undefined, sequence: number): string {
   return `${postDate ?? ''}\u0000${String(sequence).padStart(10, '0')}`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function compareWithNorm(rate: number, norm: PlatformNorm): NormComparison {
@@ -249,6 +252,7 @@ function newAccumulator(identity: Identity, currency: string): Accumulator {
     convertingOrders: 0,
     convertingClicks: 0,
     rates: [],
+    usual: [],
     onTime: 0,
     late: 0,
     leaks: [],
@@ -292,6 +296,11 @@ function addPost(
   }
   if (num(row.engagements) && num(row.followers) && row.followers > 0)
     acc.rates.push({ key, rate: engagementRate(row.engagements, row.followers) });
+  acc.usual.push({
+    typedRate: row.usualRate,
+    engagements: row.engagements,
+    followers: row.followers,
+  });
   if (row.deliveredOnTime === true) acc.onTime++;
   if (row.deliveredOnTime === false) acc.late++;
 
@@ -344,7 +353,7 @@ function toCreator(acc: Accumulator, typed: TypedValues): Creator {
   const revenue = acc.revenue.amount;
   const norm = findPlatform(acc.identity.platform);
   const byDate = acc.rates.slice().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const usual = byDate.length > 0 ? median(byDate.map((r) => r.rate)) : undefined;
+  const usual = usualEngagementRate(acc.usual);
   const last = byDate.length > 0 ? byDate[byDate.length - 1].rate : undefined;
   const known = acc.onTime + acc.late;
   return {
@@ -687,7 +696,7 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     header: 'Usual engagement',
     kind: 'derived',
     type: 'rate',
-    note: "The median of their posts' engagement rates (engagements / followers).",
+    note: `The same rate the dashboard compares each post with: ${USUAL_RATE_WORDS}.`,
     value: (c) => c.engagementRate,
   },
   {

@@ -76,6 +76,7 @@ export function readTrackerPosts(
       reach: num('reach'),
       newCustomers: num('newCustomers'),
       engagements: num('engagements'),
+      usualRate: num('usualEngagementRate'),
       deliveredOnTime: yesNo(at(cells, 'deliveredOnTime')),
       paymentStatus: text('paymentStatus'),
     });

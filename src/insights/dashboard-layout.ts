@@ -6,7 +6,14 @@
 import type { InsightsSettings } from '../shared/api';
 import type { ChartSpec, Highlight, Rule, SheetDrawing } from '../sheet/drawing';
 import { numberFormat } from '../sheet/formats';
-import { areaA1, type Cell, columnLetter, columnRange, text } from '../sheet/formulas';
+import {
+  addedRowsFormula,
+  areaA1,
+  type Cell,
+  columnLetter,
+  columnRange,
+  text,
+} from '../sheet/formulas';
 import { asText } from '../sheet/literal';
 import {
   AWARENESS_VALUE_INDEX,
@@ -29,7 +36,7 @@ import { Canvas, type CellStyle } from './canvas';
 import { creatorChart, dailyChart, platformChart } from './charts';
 import { type DailySource, dailyTable } from './daily';
 import { type Period, POST_COLUMNS, postsTable } from './posts';
-import { creatorsTable, rankingTable, TOO_EARLY, tierRows } from './ranking';
+import { creatorsTable, rankingTable, TOO_EARLY, tierRows, usualRateFormula } from './ranking';
 import { SETTING_FIELDS, type SettingKey } from './settings';
 import { sourceRange, type TrackerSource } from './sources';
 import { type Kind, type SpillColumn, SpillTable } from './spill-table';
@@ -70,8 +77,6 @@ export const COLORS = {
 export interface DashboardInput {
   /** The trackers shown, in order. */
   sources: readonly TrackerSource[];
-  /** Every tracker read, for creators' usual rates in earlier trackers. */
-  history: readonly TrackerSource[];
   settings: InsightsSettings;
   /** The "Daily sales" sheet and how many rows it has, or null without daily sales. */
   daily: { source: DailySource; rows: number } | null;
@@ -136,8 +141,11 @@ export function putSpill<K extends string>(
  * counts them. Empty otherwise.
  */
 export function uncountedRowsFormula(sources: readonly TrackerSource[], capacity: number): string {
-  const posts = sources.map((source) => `COUNTA(${sourceRange(source, 'handle')})`).join('+');
-  return `=IF(${posts}>${capacity}, (${posts}-${capacity})&" rows added since the last refresh are not counted: refresh (Extensions > Influencer ROI).", "")`;
+  return addedRowsFormula(
+    sources.map((source) => sourceRange(source, 'handle')),
+    capacity,
+    'refresh (Extensions > Influencer ROI)',
+  );
 }
 
 /** The rows of the left blocks, and where the ranking starts below them. */
@@ -179,7 +187,7 @@ function placesOf(trackers: number): Places {
  * the creators (one row per handle and platform). The dashboard shows them; the report hides them.
  */
 export function workingTables(
-  input: Pick<DashboardInput, 'sources' | 'history' | 'daily' | 'period'>,
+  input: Pick<DashboardInput, 'sources' | 'daily' | 'period'>,
   at: { row: number; column: number },
   spare: { rows: number; days: number },
   settings: Record<SettingKey, string>,
@@ -199,7 +207,7 @@ export function workingTables(
       )
     : null;
   const posts = postsTable(
-    { sources, history: input.history, settings, daily: daily?.refs ?? null, period: input.period },
+    { sources, settings, daily: daily?.refs ?? null, period: input.period },
     at.row,
     at.column,
     capacity,
@@ -210,6 +218,7 @@ export function workingTables(
     daily ? dailyColumn + daily.table.width + 1 : dailyColumn,
     capacity,
   );
+  posts.formulas.usualRate = usualRateFormula(posts.table, creators.table);
   const context: BlockContext = { posts: posts.table, settings, sources, lift: daily !== null };
   return { capacity, settings, daily, posts, head, creators, context };
 }

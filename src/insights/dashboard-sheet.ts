@@ -16,7 +16,7 @@ import {
 } from '../apps/properties';
 import { DAILY_SALES_SHEET } from '../import/import-sheets';
 import type { DashboardBuilt, DashboardRequest, InsightsSettings } from '../shared/api';
-import { writeDrawing } from '../sheet/drawing';
+import { checkFormulaLengths, writeDrawing } from '../sheet/drawing';
 import { currencyFormat } from '../sheet/formats';
 import { ownSheet } from '../sheet/owned';
 import { appendColumns } from '../tracker/append';
@@ -39,7 +39,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const DASHBOARD_SHEET = 'Dashboard';
-const MAX_TRACKERS = 50;
+/** Trackers one dashboard or report shows at most (its formulas stay within Sheets' limits). */
+export const MAX_TRACKERS = 50;
+
+/** Refuses more trackers than one dashboard or report shows, before anything is changed. */
+export function checkTrackerCount(count: number, what: string): void {
+  if (count > MAX_TRACKERS)
+    throw new InputError(
+      `This spreadsheet has ${count} trackers; one ${what} shows at most ${MAX_TRACKERS}: choose up to ${MAX_TRACKERS} of them in the sidebar (Insights tab). Nothing was changed.`,
+    );
+}
 
 export interface Chosen {
   sheet: Sheet;
@@ -173,9 +182,9 @@ export function dailySource(spreadsheet: Spreadsheet, notes: string[]) {
 }
 
 /** What the team typed on the previous dashboard: settings and each campaign's awareness. */
-function typedCells(sheet: Sheet, state: DashboardState | undefined) {
+function typedCells(sheet: Sheet | null, state: DashboardState | undefined) {
   const awareness = new Map<number, AwarenessInputs>();
-  if (!state) return { settings: {}, awareness };
+  if (!sheet || !state) return { settings: {}, awareness };
   const last = Math.max(state.settingsRow, state.awarenessRow + state.awarenessIds.length - 1);
   const rows = sheet
     .getRange(state.settingsRow, 1, last - state.settingsRow + 1, AWARENESS_INPUTS + 3)
@@ -217,6 +226,7 @@ function build(request: Checked): DashboardBuilt {
     chosen = everyTracker(spreadsheet, stored, undefined, notes);
     all = true;
   }
+  checkTrackerCount(chosen.length, 'dashboard');
   const columnsAdded: DashboardBuilt['columnsAdded'] = [];
   const sources = chosen
     .map((c) => readSource(c, notes, columnsAdded))
@@ -226,8 +236,10 @@ function build(request: Checked): DashboardBuilt {
       `None of the chosen trackers can be shown. ${notes.join(' ')} Choose trackers again.`,
     );
   const daily = dailySource(spreadsheet, notes);
-  const { sheet, fresh } = ownSheet(spreadsheet, state?.sheetId, DASHBOARD_SHEET);
-  const typed = fresh ? typedCells(sheet, undefined) : typedCells(sheet, state);
+  // The previous dashboard's typed cells are read first; the sheet is made only once the layout
+  // passed its checks.
+  const previous = state ? spreadsheet.getSheetById(state.sheetId) : null;
+  const typed = typedCells(previous, state);
   const settings = mergeSettings(
     storedSettings(readInsightsJson(properties)),
     typed.settings,
@@ -240,13 +252,14 @@ function build(request: Checked): DashboardBuilt {
   );
   const layout = dashboardLayout({
     sources,
-    history: sources,
     settings,
     daily,
     awareness: (source) => typed.awareness.get(source.sheetId) ?? ['', '', '', '', ''],
     notes,
     refreshedAt,
   });
+  checkFormulaLengths(layout, 'dashboard');
+  const { sheet, fresh } = ownSheet(spreadsheet, state?.sheetId, DASHBOARD_SHEET);
   writeDrawing(sheet, layout, fresh);
   sheet.activate();
   saveInsightsSettings(properties, settings);

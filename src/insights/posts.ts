@@ -1,13 +1,17 @@
 // "Every post": one row per tracker row with a handle, from every tracker on the dashboard, in
-// post-date order, computed by one FILTER over the trackers' open ranges. Every other block adds
-// up its columns. Beside the tracker's numbers it computes each post's engagement against its
-// creator's usual rate and its platform's norm, and the sales lift around its post date.
+// post-date order, computed by SORT(FILTER(...)) over the trackers' open ranges: one formula per
+// group of columns, so no formula passes Sheets' 50,000 characters with 50 trackers. Every group
+// filters and sorts the same rows by the same stable key, so their rows line up. Every other
+// block adds up its columns. Beside the tracker's numbers it computes each post's engagement
+// against its creator's usual rate (from the creators' working table) and its platform's norm,
+// and the sales lift around its post date.
 import { FAR_BELOW_SHARE, PLATFORM_NORMS } from '../metrics/platforms';
-import { ratioFormula, text } from '../sheet/formulas';
+import { USUAL_RATE_WORDS } from '../metrics/rates';
+import { MAX_FORMULA_CHARS, ratioFormula, text } from '../sheet/formulas';
 import type { LiftRefs } from './lift';
 import { liftFormulas } from './lift';
 import type { SettingKey } from './settings';
-import { createdBefore, type SourceKey, sourceRange, type TrackerSource } from './sources';
+import { type SourceKey, sourceRange, type TrackerSource } from './sources';
 import { type SpillColumn, SpillTable } from './spill-table';
 
 export type PostKey =
@@ -28,6 +32,9 @@ export type PostKey =
   | 'sentiment'
   | 'sentimentNote'
   | 'usualRate'
+  | 'typedRate'
+  | 'typedKey'
+  | 'ratedKey'
   | 'key'
   | 'engagementRate'
   | 'platformNorm'
@@ -86,14 +93,21 @@ const FROM_TRACKERS: readonly (SpillColumn<PostKey> & { from?: SourceKey })[] = 
   { key: 'sentiment', header: 'Sentiment', kind: 'text', note: '', from: 'sentiment' },
   { key: 'sentimentNote', header: 'Sentiment note', kind: 'text', note: '', from: 'sentimentNote' },
   {
-    key: 'usualRate',
-    header: 'Usual engagement rate',
+    key: 'typedRate',
+    header: 'Usual rate typed',
     kind: 'rate',
-    note: "As typed in the tracker; left empty there, the creator's engagement rate on the same platform in this dashboard's trackers created before it (engagements / followers).",
+    note: 'The tracker\'s "Usual engagement rate" for this post, as typed.',
+    from: 'usualEngagementRate',
   },
 ];
 
 const COMPUTED: readonly SpillColumn<PostKey>[] = [
+  {
+    key: 'usualRate',
+    header: 'Usual engagement rate',
+    kind: 'rate',
+    note: `The creator's, the same on every post and on the Creators sheet: ${USUAL_RATE_WORDS}.`,
+  },
   {
     key: 'engagementRate',
     header: 'Engagement rate',
@@ -166,6 +180,18 @@ const COMPUTED: readonly SpillColumn<PostKey>[] = [
     kind: 'text',
     note: '"yes" when the extra sales count in the dashboard\'s total lift: the lift stands out and no earlier post overlaps.',
   },
+  {
+    key: 'typedKey',
+    header: 'Key if rate typed',
+    kind: 'text',
+    note: 'The creator key when a usual rate is typed: what the creators table averages.',
+  },
+  {
+    key: 'ratedKey',
+    header: 'Key if rate known',
+    kind: 'text',
+    note: 'The creator key when the engagement rate is known: what the creators table adds up.',
+  },
 ];
 
 export const POST_COLUMNS: readonly SpillColumn<PostKey>[] = [...FROM_TRACKERS, ...COMPUTED];
@@ -179,8 +205,6 @@ export interface Period {
 export interface PostsInput {
   /** The trackers listed, in the dashboard's order. */
   sources: readonly TrackerSource[];
-  /** Every tracker known, for creators' usual rates in trackers created earlier. */
-  history: readonly TrackerSource[];
   settings: Record<SettingKey, string>;
   /** The daily sales table's columns, or null when there is no daily sales data. */
   daily: LiftRefs | null;
@@ -195,45 +219,64 @@ export function creatorKey(handle: string, platform: string): string {
   return `SUBSTITUTE(LOWER(TRIM(${handle})), "@", "")&" on "&LOWER(TRIM(${platform}))`;
 }
 
-function dateOf(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `DATE(${y}, ${m}, ${d})`;
+/** A day's serial number in Sheets (days since 1899-12-30): shorter than DATE(y, m, d). */
+function serialOf(iso: string): number {
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
-/** The usual rate fallback: engagements / followers of this creator in earlier trackers. */
-function earlierRate(source: TrackerSource, history: readonly TrackerSource[]): string {
-  const earlier = history.filter((other) => createdBefore(other, source));
-  if (earlier.length === 0) return '""';
-  const key = creatorKey(sourceRange(source, 'handle'), sourceRange(source, 'platform'));
-  const sum = (column: SourceKey) =>
-    earlier
-      .map(
-        (other) =>
-          `SUMIF(${creatorKey(sourceRange(other, 'handle'), sourceRange(other, 'platform'))}, ${key}, ${sourceRange(other, column)})`,
-      )
-      .join('+');
-  return `IFERROR((${sum('engagements')})/(${sum('followers')}), "")`;
-}
-
-/** One tracker's columns, in FROM_TRACKERS order, for the stacked array. */
-function group(source: TrackerSource, history: readonly TrackerSource[]): string {
-  const range = (key: SourceKey) => sourceRange(source, key);
-  const handle = range('handle');
-  const usual = range('usualEngagementRate');
-  return FROM_TRACKERS.map((column) => {
-    if (column.from) return range(column.from);
-    if (column.key === 'campaign') return `IF(${handle}="", "", ${text(source.name)})`;
-    if (column.key === 'usualRate')
-      return `IF(ISNUMBER(${usual}), ${usual}, ${earlierRate(source, history)})`;
-    return creatorKey(handle, range('platform'));
-  }).join(', ');
-}
-
+/**
+ * One tracker's rows kept: those with a handle (and, for a report, dated in its period, written
+ * as the distance from its middle so the date column is named once: a formula's length grows
+ * with every range named; text dates fail the subtraction and are left out, blanks are day 0).
+ */
 function condition(source: TrackerSource, period?: Period): string {
   const kept = `(${sourceRange(source, 'handle')}<>"")`;
   if (!period) return kept;
+  const from = serialOf(period.from);
+  const to = serialOf(period.to);
   const date = sourceRange(source, 'postDate');
-  return `${kept}*ISNUMBER(${date})*(${date}>=${dateOf(period.from)})*(${date}<=${dateOf(period.to)})`;
+  return `${kept}*IFERROR(ABS(${date}-${(from + to) / 2})<=${(to - from) / 2}, FALSE)`;
+}
+
+/** A column's cells from one tracker, as the stacked array takes them. */
+function columnFrom(source: TrackerSource, column: FromTracker): string {
+  const range = (key: SourceKey) => sourceRange(source, key);
+  if (column.from) return range(column.from);
+  if (column.key === 'campaign') return `IF(${range('handle')}="", "", ${text(source.name)})`;
+  // The key is stacked too: beyond the posts its cells stay empty, not "" (which "?*" counts).
+  return creatorKey(range('handle'), range('platform'));
+}
+
+type FromTracker = (typeof FROM_TRACKERS)[number];
+
+/** Room left for a group's columns in one formula, below Sheets' limit per cell. */
+const GROUP_BUDGET = MAX_FORMULA_CHARS - 5000;
+
+/**
+ * One formula per group of side-by-side columns: SORT(FILTER) of the same rows by the same
+ * key (post date; SORT is stable, so ties keep the trackers' order), so the groups line up. A
+ * new group starts where one more column would pass the budget.
+ */
+function groupFormulas(input: PostsInput): Partial<Record<PostKey, string>> {
+  const conditions = `{${input.sources.map((s) => condition(s, input.period)).join('; ')}}`;
+  const dates = `{${input.sources.map((s) => sourceRange(s, 'postDate')).join('; ')}}`;
+  const formula = (columns: readonly FromTracker[]) => {
+    const stacked = input.sources
+      .map((source) => columns.map((column) => columnFrom(source, column)).join(', '))
+      .join('; ');
+    return `=ARRAYFORMULA(IFERROR(SORT(FILTER({${stacked}}, ${conditions}), FILTER(${dates}, ${conditions}), TRUE), ""))`;
+  };
+  const formulas: Partial<Record<PostKey, string>> = {};
+  let group: FromTracker[] = [];
+  for (const column of FROM_TRACKERS) {
+    if (group.length > 0 && formula([...group, column]).length > GROUP_BUDGET) {
+      formulas[group[0].key] = formula(group);
+      group = [];
+    }
+    group.push(column);
+  }
+  formulas[group[0].key] = formula(group);
+  return formulas;
 }
 
 /** The platform's low norm for a platform cell, or "". */
@@ -245,21 +288,24 @@ function norm(platform: string): string {
   );
 }
 
-/** The table at (row, column) with room for `capacity` posts, and its formulas. */
+/**
+ * The table at (row, column) with room for `capacity` posts, and its formulas; the usual rate's
+ * lookup is the creators table's (usualRateFormula in ranking.ts).
+ */
 export function postsTable(input: PostsInput, row: number, column: number, capacity: number) {
   const table = new SpillTable(row, column, POST_COLUMNS, capacity);
   const r = (key: PostKey) => table.range(key);
-  const groups = input.sources.map((source) => group(source, input.history)).join('; ');
-  const conditions = input.sources.map((source) => condition(source, input.period)).join('; ');
-  const dateIndex = FROM_TRACKERS.findIndex((c) => c.key === 'postDate') + 1;
   const rate = r('engagementRate');
   const below = (reference: string) =>
     `IF(ISNUMBER(${reference}), ${rate}<${reference}*${FAR_BELOW_SHARE}, FALSE)`;
+  const keyWhen = (known: string) => `=ARRAYFORMULA(IF(ISNUMBER(${known}), ${r('key')}, ""))`;
   const formulas: Partial<Record<PostKey, string>> = {
-    campaign: `=ARRAYFORMULA(IFERROR(SORT(FILTER({${groups}}, {${conditions}}), ${dateIndex}, TRUE), ""))`,
+    ...groupFormulas(input),
     engagementRate: `=ARRAYFORMULA(${ratioFormula(r('engagements'), r('followers'))})`,
     platformNorm: `=ARRAYFORMULA(IF(${r('key')}="", "", ${norm(r('platform'))}))`,
     engagementCheck: `=ARRAYFORMULA(IF(ISNUMBER(${rate}), IF(${below(r('usualRate'))}, IF(${below(r('platformNorm'))}, "far below own usual and platform norm", "far below own usual"), IF(${below(r('platformNorm'))}, "far below platform norm", "")), ""))`,
+    typedKey: keyWhen(r('typedRate')),
+    ratedKey: keyWhen(rate),
     ...(input.daily ? liftFormulas(table, input.daily, input.settings.liftDays) : {}),
   };
   return { table, formulas };

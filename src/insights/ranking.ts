@@ -3,6 +3,7 @@
 // the others, and conversion rates are shrunk toward the campaign's rate:
 // (orders + k x campaign rate) / (clicks + k). The tier leaderboard compares creators with
 // peers of their size (nano to mega), engagement by followers and by reach side by side.
+import { USUAL_RATE_WORDS } from '../metrics/rates';
 import { TIERS } from '../metrics/tiers';
 import {
   type Cell,
@@ -39,7 +40,8 @@ export type CreatorKey =
   | 'byReach'
   | 'tierRoi'
   | 'group'
-  | 'order';
+  | 'order'
+  | 'usualRate';
 
 export const ENOUGH = 'enough data';
 export const TOO_EARLY = 'too early to judge';
@@ -78,6 +80,12 @@ export const CREATOR_COLUMNS: readonly SpillColumn<CreatorKey>[] = [
   { key: 'tierRoi', header: 'Tier ROI', kind: 'rate', note: 'ROI of all creators in the tier.' },
   { key: 'group', header: 'Sort: group', kind: 'count', note: '0 ranked, 1 too early.' },
   { key: 'order', header: 'Sort: ROI', kind: 'rate', note: '' },
+  {
+    key: 'usualRate',
+    header: 'Usual engagement rate',
+    kind: 'rate',
+    note: `Once per creator, what every post of theirs is compared with: ${USUAL_RATE_WORDS}.`,
+  },
 ];
 
 export type RankKey =
@@ -200,11 +208,28 @@ export function creatorsTable(input: RankingInput, row: number, column: number, 
     tierRoi: each(`IF(${c('tier')}="", "", ${roiFormula(tierSum('revenue'), tierSum('spend'))})`),
     group: each(`IF(${c('evidence')}=${text(ENOUGH)}, 0, 1)`),
     order: each(`IF(ISNUMBER(${c('roi')}), ${c('roi')}, -1000000000)`),
+    usualRate: each(usualRate(input.posts, k)),
   };
   return { table, formulas };
 }
 
 export type CreatorsTable = ReturnType<typeof creatorsTable>['table'];
+
+/** usualEngagementRate (metrics/rates.ts) as a formula for the creator keys `k`. */
+function usualRate(posts: SpillTable<PostKey>, k: string): string {
+  const p = (key: PostKey) => posts.range(key);
+  const typed = `COUNTIF(${p('typedKey')}, ${k})`;
+  const rated = (of: PostKey) => `SUMIF(${p('ratedKey')}, ${k}, ${p(of)})`;
+  return `IF(${typed}>0, SUMIF(${p('typedKey')}, ${k}, ${p('typedRate')})/${typed}, IF(${rated('followers')}>0, ${rated('engagements')}/${rated('followers')}, ""))`;
+}
+
+/** Every post's usual rate: its creator's, looked up once per post in the creators table. */
+export function usualRateFormula(posts: SpillTable<PostKey>, creators: CreatorsTable): string {
+  const area = `$${creators.letter('key')}$${creators.firstRow}:$${creators.letter('usualRate')}$${creators.lastRow}`;
+  const at = creators.columnOf('usualRate') - creators.columnOf('key') + 1;
+  const key = posts.range('key');
+  return `=ARRAYFORMULA(IF(${key}="", "", IFERROR(VLOOKUP(${key}, ${area}, ${at}, FALSE), "")))`;
+}
 
 /** The ranking: enough-data creators by ROI, then the too-early ones by ROI. */
 export function rankingTable(

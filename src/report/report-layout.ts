@@ -55,7 +55,6 @@ const CREATOR_CHART_HEIGHT = 420;
 
 export interface ReportInput {
   sources: readonly TrackerSource[];
-  history: readonly TrackerSource[];
   settings: InsightsSettings;
   daily: { source: DailySource; rows: number } | null;
   period: Period;

@@ -13,6 +13,7 @@ import {
 } from '../apps/properties';
 import {
   type Chosen,
+  checkTrackerCount,
   checkTrackerNames,
   dailySource,
   everyTracker,
@@ -21,7 +22,7 @@ import {
 import { storedSettings } from '../insights/settings';
 import type { TrackerSource } from '../insights/sources';
 import type { ReportBuilt, ReportRequest } from '../shared/api';
-import { writeDrawing } from '../sheet/drawing';
+import { checkFormulaLengths, writeDrawing } from '../sheet/drawing';
 import { asText } from '../sheet/literal';
 import { ownSheet } from '../sheet/owned';
 import { compareReports, HEADLINE_FIGURES, type PeriodFigures } from './report-changes';
@@ -87,23 +88,24 @@ function build(request: Checked): ReportBuilt {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const properties = documentProperties();
   const chosen = chooseTrackers(spreadsheet, request.trackers);
+  checkTrackerCount(chosen.length, 'report');
   const notes: string[] = [];
   const sources = chosen
     .map((c) => readSource(c, notes, []))
     .filter((s): s is TrackerSource => s !== null);
   if (sources.length === 0)
     throw new InputError(`None of the trackers can be reported. ${notes.join(' ')}`);
-  const { sheet, fresh } = ownSheet(spreadsheet, readReportSheetId(properties), REPORT_SHEET);
   const zone = spreadsheet.getSpreadsheetTimeZone();
   const layout = reportLayout({
     sources,
-    history: sources,
     settings: storedSettings(readInsightsJson(properties)),
     daily: dailySource(spreadsheet, notes),
     period: { from: request.from, to: request.to },
     notes,
     builtAt: Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd HH:mm'),
   });
+  checkFormulaLengths(layout, 'report');
+  const { sheet, fresh } = ownSheet(spreadsheet, readReportSheetId(properties), REPORT_SHEET);
   writeDrawing(sheet, layout, fresh);
   sheet.setHiddenGridlines(true);
 

@@ -394,6 +394,35 @@ export interface ReportBuilt {
 }
 
 /** Every server function the sidebar may call, with its argument and result. */
+/** One figure Sheets computed differently from the add-on's own arithmetic. */
+export interface CheckMismatch {
+  /** The scratch sheet's kind, e.g. "Tracker". */
+  sheet: string;
+  /** A1 address on that sheet. */
+  cell: string;
+  /** The figure in words, e.g. "ROI of @jane". */
+  what: string;
+  /** The formula that computes it (an array formula's, when the cell is part of one). */
+  formula: string;
+  expected: string | number;
+  got: string | number;
+}
+
+/** What "Check this spreadsheet" found. */
+export interface CheckResult {
+  /** Figures compared. */
+  checked: number;
+  mismatches: CheckMismatch[];
+  /** Scratch sheets that could not be removed (normally 0). */
+  sheetsLeft: number;
+  /** Time the check took, in seconds. */
+  seconds: number;
+}
+
+export interface CheckReportWritten {
+  sheetName: string;
+}
+
 export interface ServerApi {
   getSidebarState(): SidebarState;
   createTracker(options: TrackerOptions): TrackerCreated;
@@ -409,4 +438,6 @@ export interface ServerApi {
   syncCreators(): CreatorsSynced;
   buildPlan(request: PlanRequest): PlanBuilt;
   buildReport(request: ReportRequest): ReportBuilt;
+  checkSpreadsheet(): CheckResult;
+  writeCheckReport(result: CheckResult): CheckReportWritten;
 }

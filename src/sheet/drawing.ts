@@ -3,8 +3,9 @@
 // with one call. Every sheet the add-on owns (tracker, dashboard, roster, plan, report) goes
 // through here.
 
+import { InputError } from '../apps/errors';
 import { ISO_CURRENCIES } from '../shared/currencies';
-import type { Cell } from './formulas';
+import { type Cell, MAX_FORMULA_CHARS, tooLongFormula } from './formulas';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -190,6 +191,18 @@ export function writeCharts(sheet: Sheet, specs: ChartSpec[]): void {
     else sheet.insertChart(builder.build());
   }
   for (const chart of existing) if (!used.has(chart)) sheet.removeChart(chart);
+}
+
+/**
+ * Refuses, before anything is written, a drawing with a formula Sheets would refuse, naming the
+ * cell: better nothing than a half-written sheet.
+ */
+export function checkFormulaLengths(layout: SheetDrawing, what: string): void {
+  const found = tooLongFormula(layout.values.cells, layout.values.row, layout.values.column);
+  if (found)
+    throw new InputError(
+      `The ${what} would need a formula of ${found.length} characters in ${found.at}, and Google Sheets allows ${MAX_FORMULA_CHARS} in a cell: choose fewer trackers, or give them shorter names. Nothing was changed.`,
+    );
 }
 
 /** Writes a laid-out sheet (the dashboard, a report): each block with one call, then charts. */

@@ -104,3 +104,36 @@ export function coverageWords(
   const some = `${used}&" of "&${many(total)}&": "&${left}&IF(${left}=1, " has", " have")&" ${missing}"`;
   return `IF(${total}=0, "", "${label} over "&IF(${used}>=${total}, ${all}, ${some}))`;
 }
+
+/** Sheets refuses a cell holding more characters than this, a formula's text included. */
+export const MAX_FORMULA_CHARS = 50000;
+
+/**
+ * A formula that says how many rows were added to the trackers since a sheet was built, when
+ * the sheet's figures don't count them yet ("3 rows added since the last refresh are not
+ * counted: refresh (...)."); empty otherwise. `handles` are the trackers' open handle ranges,
+ * `counted` the rows with a handle the figures hold, `refresh` what to do.
+ */
+export function addedRowsFormula(
+  handles: readonly string[],
+  counted: number,
+  refresh: string,
+): string {
+  const rows = handles.map((range) => `COUNTA(${range})`).join('+');
+  return `=IF(${rows}>${counted}, (${rows}-${counted})&${text(` rows added since the last refresh are not counted: ${refresh}.`)}, "")`;
+}
+
+/** Where a block of cells holds a formula too long for Sheets, as "R5C12", or null. */
+export function tooLongFormula(
+  cells: readonly (readonly Cell[])[],
+  row = 1,
+  column = 1,
+): { at: string; length: number } | null {
+  for (let r = 0; r < cells.length; r++)
+    for (let c = 0; c < cells[r].length; c++) {
+      const cell = cells[r][c];
+      if (typeof cell === 'string' && cell.length > MAX_FORMULA_CHARS)
+        return { at: `${columnLetter(column + c)}${row + r}`, length: cell.length };
+    }
+  return null;
+}

@@ -1,4 +1,5 @@
 // The sidebar's entry point: wires the five sections together.
+import { setUpCheckPanel } from './check-panel';
 import { setUpCodesPanel } from './codes-panel';
 import { setUpCreatorsPanel, setUpPlanPanel, setUpReportPanel } from './creators-panel';
 import { byId } from './dom';
@@ -14,6 +15,7 @@ const PANELS = ['tracker', 'codes', 'import', 'insights', 'team'];
 const FORMS: Record<string, { tab: string; field: string }> = {
   plan: { tab: 'insights', field: 'plan-budget' },
   report: { tab: 'insights', field: 'report-from' },
+  check: { tab: 'team', field: 'check-run' },
 };
 
 const codes = setUpCodesPanel();
@@ -23,6 +25,7 @@ setUpCreatorsPanel();
 setUpPlanPanel();
 setUpReportPanel();
 const team = setUpTeamPanel();
+const check = setUpCheckPanel();
 const repair = setUpRepairForm();
 setUpTrackerForm(() => {
   repair.trackersChanged();
@@ -50,6 +53,8 @@ function openStartPanel(): void {
   const field = document.getElementById(form.field);
   field?.scrollIntoView({ block: 'center' });
   field?.focus();
+  // The menu's "Check this spreadsheet" runs the check at once; its result shows here.
+  if (panel === 'check') check.run();
 }
 
 if (document.readyState === 'loading')

@@ -278,7 +278,7 @@ const BASE_COLUMNS: readonly Column[] = [
     header: 'Usual engagement rate',
     type: 'rate',
     width: 110,
-    note: "The creator's usual engagement rate on their own posts (e.g. 4%), to compare this post with. Left empty, the dashboard uses their rate in trackers created before this one.",
+    note: "The creator's usual engagement rate on their own posts (e.g. 4%), to compare this post with. Rates typed for a creator are averaged; none typed, the dashboard and the Creators sheet use their engagements / followers over their posts.",
   },
   {
     key: 'sentiment',

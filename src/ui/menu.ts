@@ -1,8 +1,16 @@
 // The add-on menu. onOpen may run in AuthMode.NONE (a teammate who never authorised the
 // add-on): then it may only build the menu, so it touches no other service.
 
-/** A tab, or a form inside one ('plan' and 'report' are in the Insights tab). */
-export type Panel = 'tracker' | 'codes' | 'import' | 'insights' | 'plan' | 'report' | 'team';
+/** A tab, or a form inside one ('plan' and 'report' are in the Insights tab, 'check' in Team). */
+export type Panel =
+  | 'tracker'
+  | 'codes'
+  | 'import'
+  | 'insights'
+  | 'plan'
+  | 'report'
+  | 'team'
+  | 'check';
 
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
   { caption: 'Create campaign tracker', functionName: 'showTrackerSidebar' },
@@ -15,6 +23,7 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
   { caption: 'Plan next campaign', functionName: 'showPlanSidebar' },
   { caption: 'Build report', functionName: 'showReportSidebar' },
   { caption: 'Share with team', functionName: 'showTeamSidebar' },
+  { caption: 'Check this spreadsheet', functionName: 'showCheckSidebar' },
 ];
 
 export function buildMenu(): void {

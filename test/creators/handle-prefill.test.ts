@@ -117,14 +117,15 @@ describe('onEdit pre-fills platform and followers from the roster', () => {
   it('an edit elsewhere changes nothing and makes at most 2 sheet calls', () => {
     const { emulator, fire } = synced();
     const names = ['Spring', 'Rates', 'Creators'];
-    // Another column of a tracker (a known handle typed as a promo code in F), another sheet, and
-    // several cells at once (Sheets sends no value then).
+    // Another column of a tracker (a known handle typed as a promo code in F), another sheet (a
+    // free column of Rates: its currency column takes only ISO codes), and several cells at once
+    // (Sheets sends no value then).
     emulator.type('Spring', 'F11', [['@tom_bakes']]);
-    emulator.type('Rates', 'A2', [['@tom_bakes']]);
+    emulator.type('Rates', 'D2', [['@tom_bakes']]);
     emulator.type('Spring', 'A14:A15', [['@tom_bakes'], ['@mia.makes']]);
     const before = names.map((name) => emulator.sheet(name).values());
     expect(fire('Spring', 'F11', '@tom_bakes')).toBeLessThanOrEqual(2);
-    expect(fire('Rates', 'A2', '@tom_bakes')).toBeLessThanOrEqual(2);
+    expect(fire('Rates', 'D2', '@tom_bakes')).toBeLessThanOrEqual(2);
     expect(fire('Spring', 'A14:A15')).toBe(0);
     expect(fire('Spring', 'A7', '@tom_bakes')).toBeLessThanOrEqual(2); // the header cell
     expect(names.map((name) => emulator.sheet(name).values())).toEqual(before);

@@ -77,23 +77,40 @@ describe('the roster: one row per creator across trackers', () => {
   it('engagement against the platform norm and against their own usual rate', () => {
     const roster = sync();
     const jane = creator(roster, '@jane.doe');
-    const janeUsual = (912 / 24_000 + 1_040 / 26_000) / 2;
+    // None typed: engagements / followers over all their posts.
+    const janeUsual = (912 + 1_040) / (24_000 + 26_000);
     expect(jane.engagementRate).toBeCloseTo(janeUsual, 12);
     expect(jane.lastVersusUsual).toBeCloseTo(1_040 / 26_000 / janeUsual - 1, 12);
     expect(jane.versusNorm).toBe('within');
 
     const tom = creator(roster, '@tom_bakes');
     const tomRates = [1_020 / 8_500, 1_150 / 9_200, 800 / 10_100];
-    expect(tom.engagementRate).toBeCloseTo(1_020 / 8_500, 12);
+    const tomUsual = (1_020 + 1_150 + 800) / (8_500 + 9_200 + 10_100);
+    expect(tom.engagementRate).toBeCloseTo(tomUsual, 12);
     expect(tom.lastEngagementRate).toBeCloseTo(tomRates[2], 12);
-    expect(tom.lastVersusUsual).toBeCloseTo(800 / 10_100 / (1_020 / 8_500) - 1, 12);
+    expect(tom.lastVersusUsual).toBeCloseTo(800 / 10_100 / tomUsual - 1, 12);
     expect(tom.versusNorm).toBe('within');
 
     const mia = creator(roster, '@mia.makes');
-    expect(mia.engagementRate).toBeCloseTo((300 / 12_000 + 270 / 13_500) / 2, 12);
+    expect(mia.engagementRate).toBeCloseTo((300 + 270) / (12_000 + 13_500), 12);
     expect(mia.versusNorm).toBe('below');
     const values = toRosterValues(roster);
     expect(cell(values, '@mia.makes', 'vs platform norm')).toBe("below Instagram's 3.0% to 4.0%");
+  });
+
+  it('a usual rate typed in the trackers wins over the posts, averaged over the posts that have one', () => {
+    let typed = 0;
+    const trackers = TRACKERS.map((tracker) => ({
+      ...tracker,
+      rows: tracker.rows.map((row) =>
+        /jane\.doe/i.test(row.handle) ? { ...row, usualRate: [0.08, 0.05][typed++] } : row,
+      ),
+    }));
+    expect(typed).toBe(2);
+    const jane = creator(mergeRoster(trackers, fromRosterValues(ROSTER_SHEET), RATES), '@jane.doe');
+    expect(jane.engagementRate).toBeCloseTo(0.065, 12);
+    expect(jane.lastVersusUsual).toBeCloseTo(1_040 / 26_000 / 0.065 - 1, 12);
+    expect(jane.versusNorm).toBe('above');
   });
 
   it("Tom's refund-only autumn post lowers his revenue and claws back commission", () => {

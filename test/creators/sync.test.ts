@@ -99,8 +99,10 @@ describe('syncing the Creators sheet', () => {
       '@jane.doe (Spring, Summer, Autumn) and @janedoe (Summer) on Instagram differ only in punctuation',
     ]);
     const values = roster();
-    const block = values[0].length - 1;
+    // The block right of the roster, before the note on rows added since (empty now).
+    const block = values[0].length - 2;
     expect(String(values[0][block])).toMatch(/^Possible duplicates/);
+    expect(values[0][block + 1]).toBe('');
     expect(values[1][block]).toBe(synced.duplicates[0]);
     expect(handles(values)).toContain('@janedoe');
   });

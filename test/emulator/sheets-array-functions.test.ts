@@ -111,6 +111,30 @@ describe('SORT, as Google documents it', () => {
     expect(computed(rows, '=SORT(A1:B3, 2, FALSE)', 'H1:H3').flat()).toEqual(['c', 'a', 'b']);
     expect(computed(rows, '=SORT(A1:B3, 2, TRUE)', 'H1:H3').flat()).toEqual(['a', 'c', 'b']);
   });
+
+  it('returns one row as it is, keyed by the one-value FILTER of a range beside it', () => {
+    expect(
+      computed(PEOPLE, '=SORT(FILTER(A1:C4, B1:B4=9), FILTER(D1:D4, B1:B4=9), TRUE)', 'H1:J1'),
+    ).toEqual([['Cy', 9, 'z']]);
+  });
+
+  it('keeps stacked rows that tie in their first order: every column sorted alike lines up', () => {
+    const formula = (column: string) =>
+      `=SORT(FILTER({${column}1:${column}2; ${column}3:${column}4}, {B1:B2>0; B3:B4>0}), FILTER({D1:D2; D3:D4}, {B1:B2>0; B3:B4>0}), TRUE)`;
+    const emulator = createEmulator({
+      sheets: [
+        { name: 'Data', values: PEOPLE.map((row, i) => [...row.slice(0, 3), i < 2 ? 5 : 1]) },
+      ],
+    });
+    emulator.type('Data', 'H1', [[formula('A')]]);
+    emulator.type('Data', 'I1', [[formula('C')]]);
+    expect(emulator.sheet('Data').values('H1:I4')).toEqual([
+      ['Cy', 'z'],
+      ['Di', 'w'],
+      ['Ann', 'x'],
+      ['Bo', 'y'],
+    ]);
+  });
 });
 
 describe('text in formulas', () => {

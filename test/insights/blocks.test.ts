@@ -123,7 +123,6 @@ describe('the layout', () => {
   const layout = (count: number, daily = true) =>
     dashboardLayout({
       sources: Array.from({ length: count }, (_, i) => source(`Campaign ${i + 1}`, i + 1)),
-      history: [],
       settings: DEFAULT_INSIGHTS,
       daily: daily
         ? { source: { sheet: 'Daily sales', dateColumn: 1, salesColumn: 3, firstRow: 2 }, rows: 60 }
@@ -186,7 +185,6 @@ describe('a block placed elsewhere, for a period', () => {
     const { table, formulas } = postsTable(
       {
         sources: [tracker],
-        history: [tracker],
         settings: {
           minOrders: '10',
           priorClicks: '20',

@@ -276,12 +276,13 @@ describe('trackers on the dashboard', () => {
     expect(dashboard.labelled('Spend')).toMatchObject({ Spend: 1200, 'Goal progress': 0.5 });
     const jane = dashboard.spill('Creators ranked by ROI', 1).find((r) => r.Creator === '@jane');
     expect(jane).toMatchObject({ Spend: 1000, Revenue: 4000, Orders: 60, ROI: 3 });
-    // In the later tracker, Jane's usual engagement rate comes from the earlier one.
+    // None typed: a creator's usual engagement rate is engagements / followers over all their
+    // posts, the same on each of them.
     const posts = dashboard.spill('Every post');
     expect(posts.map((row) => [row.Campaign, row.Creator, row['Usual engagement rate']])).toEqual([
-      ['Spring launch', '@jane', ''],
-      ['Summer drop', ' @Jane', 1000 / 15000],
-      ['Spring launch', '@tom', ''],
+      ['Spring launch', '@jane', 2000 / 30000],
+      ['Summer drop', ' @Jane', 2000 / 30000],
+      ['Spring launch', '@tom', 0.08],
     ]);
   });
 

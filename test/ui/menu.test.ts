@@ -31,6 +31,7 @@ describe('the add-on menu', () => {
       ['Plan next campaign', 'showPlanSidebar'],
       ['Build report', 'showReportSidebar'],
       ['Share with team', 'showTeamSidebar'],
+      ['Check this spreadsheet', 'showCheckSidebar'],
     ]);
   });
 
@@ -38,7 +39,7 @@ describe('the add-on menu', () => {
     const emulator = createEmulator();
     emulator.load().call('onInstall', { authMode: 'FULL' });
     expect(emulator.menus).toHaveLength(1);
-    expect(emulator.menus[0].items).toHaveLength(10);
+    expect(emulator.menus[0].items).toHaveLength(11);
   });
 
   it('each item opens the sidebar on its panel', () => {
@@ -49,6 +50,13 @@ describe('the add-on menu', () => {
       '<div id="start-panel" data-panel="codes" hidden></div>',
     );
     expect(emulator.sidebar?.content).toContain('<script>');
+  });
+
+  it('"Check this spreadsheet" opens the sidebar on the check, which runs it', () => {
+    const emulator = createEmulator();
+    emulator.load().call('showCheckSidebar');
+    expect(emulator.sidebar?.content).toContain('<div id="start-panel" data-panel="check" hidden>');
+    expect(emulator.sidebar?.content).toContain('id="check-run"');
   });
 
   it('"Plan next campaign" and "Build report" open the Insights tab on their forms', () => {
