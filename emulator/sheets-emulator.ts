@@ -4,6 +4,7 @@
 import vm from 'node:vm';
 import { type LoadedScript, loadBundle } from './apps-script-vm';
 import { sheetArea } from './sheets-areas';
+import type { ChangedCell } from './sheets-changes';
 import { copyValue } from './sheets-charts';
 import type { HostState, MenuRecord, Shown, Warning } from './sheets-context';
 import { scriptFunctions } from './sheets-custom-functions';
@@ -32,6 +33,7 @@ import {
   parseInput,
 } from './sheets-values';
 
+export type { ChangedCell } from './sheets-changes';
 export type { Services } from './sheets-services';
 export type { CallEntry, CallFilter, CallHook } from './sheets-session';
 export type { MenuRecord, Shown, Warning };
@@ -88,6 +90,9 @@ export interface SheetView {
   /** Every format set on each cell (number format, colours, font, alignment). */
   formats(a1: string): Formats[][];
   readonly hidden: boolean;
+  /** getLastRow / getLastColumn: the data range's size without reading its values. */
+  readonly lastRow: number;
+  readonly lastColumn: number;
   readonly frozenRows: number;
   readonly frozenColumns: number;
   readonly maxRows: number;
@@ -147,6 +152,13 @@ export interface Emulator {
   closeSidebar(): void;
   /** A person typing into cells (rows start at `a1`), with validation and protection checks. */
   type(sheetName: string, a1: string, rows: unknown[][] | unknown, options?: { as?: string }): void;
+  /**
+   * Starts collecting the cells whose computed values the formula engine moves (cells written
+   * included); `stop` hands them over, or null when the engine was rebuilt meanwhile (after a
+   * structural edit, say) or more than `limit` cells moved. Formats, notes and the like are not
+   * values: the caller knows which cells it styled.
+   */
+  watchChanges(limit?: number): { stop(): ChangedCell[] | null };
   /** The conditional format a cell shows (first matching rule wins), or null. */
   formatOf(sheetName: string, a1: string): CfFormat | null;
   readonly sidebar: Shown | null;
@@ -175,6 +187,8 @@ export interface Emulator {
 }
 
 const DEFAULT_USER = 'owner@example.com';
+/** More cells moved than this, and rereading the sheets is the simpler answer. */
+const DEFAULT_CHANGE_LIMIT = 20_000;
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   if (options.snapshot !== undefined && options.sheets) {
@@ -260,6 +274,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     type: (sheetName, a1, rows, typeOptions) =>
       typeInto(book, host, sheetNamed(book, sheetName), a1, rows, typeOptions?.as ?? user),
+    watchChanges(limit = DEFAULT_CHANGE_LIMIT) {
+      const { watch, stop } = book.engine.watch(limit);
+      return {
+        stop() {
+          stop();
+          return watch.result();
+        },
+      };
+    },
     formatOf: (sheetName, a1) => formatOf(book, sheetNamed(book, sheetName), a1),
     get sidebar() {
       return host.sidebar;
@@ -383,6 +406,12 @@ function sheetView(book: Workbook, sheet: SheetModel): SheetView {
     formats: (a1) => grid(a1, (r, c) => ({ ...format(r, c) })),
     get hidden() {
       return sheet.hidden;
+    },
+    get lastRow() {
+      return book.lastRow(sheet);
+    },
+    get lastColumn() {
+      return book.lastColumn(sheet);
     },
     validations: (a1) =>
       grid(a1, (r, c) => {

@@ -4,6 +4,8 @@
 import {
   DetailedCellError,
   EmptyValue,
+  ExportedCellChange,
+  type ExportedChange,
   FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
@@ -11,7 +13,9 @@ import {
   type SimpleCellAddress,
 } from 'hyperformula';
 import { SheetsArrayPlugin } from './sheets-array-functions';
+import { ChangeWatch } from './sheets-changes';
 import { CustomFunctions, rewriteCustomCalls, type ScriptCall } from './sheets-custom-functions';
+import { Cutoff } from './sheets-cutoff';
 import { formatNumber } from './sheets-format';
 import { areaA1, formatRef, type Ref, type Token, tokenize } from './sheets-refs';
 import { hostDate, isDate, type Literal, wallDate, wallSerial } from './sheets-values';
@@ -197,6 +201,13 @@ export class Engine {
   private readonly custom: CustomFunctions;
   /** Engine sheets where a cell was cleared since the last recalculation. */
   private readonly cleared = new Set<number>();
+  private readonly watches = new Set<ChangeWatch>();
+  private readonly cutoff = new Cutoff();
+  /**
+   * Every cell's value as last computed, per engine sheet, kept from the first watch on: the
+   * engine reports every cell it recomputed, and most keep their value.
+   */
+  private seen: Map<number, unknown[][]> | null = null;
   /** The engine function computing each Sheets function it reads differently (see REPLACED). */
   private readings: Record<string, string> = { ...REPLACED };
 
@@ -223,8 +234,43 @@ export class Engine {
     return [...this.unsupported];
   }
 
+  /** Starts collecting the cells the engine recomputes (see ChangeWatch); `stop` ends it. */
+  watch(limit: number): { watch: ChangeWatch; stop: () => void } {
+    // Built now if it was not (before watching: a build loses watches), so every later update
+    // reaches it and is seen.
+    this.seen ??= allValues(this.build());
+    const watch = new ChangeWatch(limit);
+    this.watches.add(watch);
+    return { watch, stop: () => this.watches.delete(watch) };
+  }
+
+  /** Hands the recomputed cells whose value moved to the watches, and remembers the values. */
+  private record(hf: HyperFormula, changes: ExportedChange[]): void {
+    const seen = this.seen;
+    if (!seen) return;
+    for (const change of changes) {
+      if (!(change instanceof ExportedCellChange)) continue;
+      const { sheet, row, col } = change.address;
+      let rows = seen.get(sheet);
+      if (!rows) {
+        rows = [];
+        seen.set(sheet, rows);
+      }
+      rows[row] ??= [];
+      const before = rows[row][col];
+      rows[row][col] = change.newValue;
+      if (sameValue(before, change.newValue)) continue;
+      const name = hf.getSheetName(sheet);
+      if (name === undefined) continue;
+      const reshaped = (before ?? null) === null || (change.newValue ?? null) === null;
+      for (const watch of this.watches) watch.add(name, row + 1, col + 1, reshaped);
+    }
+  }
+
   /** Drops the engine state; the next read rebuilds it from the model. */
   invalidate(): void {
+    for (const watch of this.watches) watch.lose();
+    this.seen = null;
     this.extents.clear();
     this.cleared.clear();
     this.hf?.destroy();
@@ -241,7 +287,13 @@ export class Engine {
       this.invalidate();
       return;
     }
-    hf.setCellContents({ sheet, row: row - 1, col: col - 1 }, [[this.raw(cell, sheetName)]]);
+    const address = { sheet, row: row - 1, col: col - 1 };
+    this.cutoff.write(address);
+    try {
+      this.record(hf, hf.setCellContents(address, [[this.raw(cell, sheetName)]]));
+    } finally {
+      if (!this.batching) this.cutoff.settle();
+    }
     // A cleared cell may have been all that kept an array result from expanding (Sheets then
     // shows the result again); the engine does not retry on its own.
     if (cell === undefined) this.cleared.add(sheet);
@@ -259,7 +311,13 @@ export class Engine {
       const value = hf.getCellValue(cellAddress);
       if (!(value instanceof DetailedCellError) || value.type !== 'SPILL') continue;
       const formula = hf.getCellFormula(cellAddress);
-      if (formula !== undefined) hf.setCellContents(cellAddress, [[formula]]);
+      if (formula === undefined) continue;
+      this.cutoff.write(cellAddress);
+      try {
+        this.record(hf, hf.setCellContents(cellAddress, [[formula]]));
+      } finally {
+        this.cutoff.settle();
+      }
     }
   }
 
@@ -361,9 +419,10 @@ export class Engine {
     }
     this.batching = true;
     try {
-      hf.batch(fn);
+      this.record(hf, hf.batch(fn));
     } finally {
       this.batching = false;
+      this.cutoff.settle();
     }
     this.settle();
   }
@@ -423,6 +482,8 @@ export class Engine {
   }
 
   private create(): HyperFormula {
+    for (const watch of this.watches) watch.lose();
+    this.seen = null;
     const sheets = this.source.sheets();
     const data: Record<string, RawCellContent[][]> = {};
     for (const sheet of sheets) {
@@ -446,12 +507,14 @@ export class Engine {
       arrayColumnSeparator: ',',
       arrayRowSeparator: ';',
       dateFormats: ['MM/DD/YYYY', 'MM/DD/YY', 'YYYY-MM-DD', 'YYYY/MM/DD'],
+      parseDateTime: parseDigitDateTime,
       timeFormats: ['hh:mm', 'hh:mm:ss.sss'],
       currencySymbol: ['$'],
       nullDate: { year: 1899, month: 12, day: 30 },
       leapYear1900: false,
       context: this.custom,
     });
+    this.cutoff.install(hf);
     for (const { name, formula } of this.source.namedRanges()) {
       try {
         hf.addNamedExpression(name, this.translate(formula, sheets[0]?.name ?? ''));
@@ -498,6 +561,37 @@ export class Engine {
     wrapArrayContexts(tokens, texts);
     return texts.join('');
   }
+}
+
+const parseDateTime = HyperFormula.defaultConfig.parseDateTime;
+
+/**
+ * Every date and time format above is digits: text without one is never a date. The engine
+ * tries each format on every text it compares (`A8:A=""` over a column of names), which was a
+ * tenth of an edit's recalculation on the sample.
+ */
+function parseDigitDateTime(text: string, dateFormat?: string, timeFormat?: string) {
+  return /\d/.test(text) ? parseDateTime(text, dateFormat, timeFormat) : undefined;
+}
+
+function allValues(hf: HyperFormula): Map<number, unknown[][]> {
+  const values = new Map<number, unknown[][]>();
+  for (const name of hf.getSheetNames()) {
+    const sheet = hf.getSheetId(name);
+    if (sheet !== undefined) values.set(sheet, hf.getSheetValues(sheet));
+  }
+  return values;
+}
+
+/** Empty (never seen) and null are the same; errors are the same when type and message are. */
+function sameValue(before: unknown, after: unknown): boolean {
+  if ((before ?? null) === (after ?? null)) return true;
+  return (
+    before instanceof DetailedCellError &&
+    after instanceof DetailedCellError &&
+    before.type === after.type &&
+    before.message === after.message
+  );
 }
 
 /** `"say ""hi"""`: Sheets doubles a quote inside text; the engine needs it spelled out. */

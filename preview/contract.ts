@@ -4,8 +4,9 @@
 //   GET  /                 the page (index.html, /page.js, /page.css)
 //   GET  /workbook         WorkbookView: every sheet with computed values and how to show them
 //   POST /cell             CellInput -> 200 CellResult | 422 { error } (validation/protection refusal);
-//                          a cell up to 1000 rows below the sheet's last row adds the rows first
-//   POST /rows             RowsInput -> 200 { maxRows }: adds empty rows at the sheet's bottom
+//                          a cell up to 1000 rows below the sheet's last row adds the rows first;
+//                          `changes` carries what the page must redraw (no GET /workbook needed)
+//   POST /rows             RowsInput -> 200 RowsResult: adds empty rows at the sheet's bottom
 //   POST /run/NAME         JSON array of arguments -> 200 { value } | 422 { error } | 404 | 400 | 413
 //   GET  /sidebar          the HTML the script last handed to Ui.showSidebar, with the
 //                          google.script shim injected first in <head>; 404 when none is shown
@@ -130,6 +131,44 @@ export interface CellResult {
   display: string;
   /** Warnings Sheets would show for this edit (the edit was kept). */
   warnings: string[];
+  /** What the edit changed, for the page to patch in place; null: do GET /workbook instead. */
+  changes: Changes | null;
+}
+
+export interface RowsResult {
+  /** The sheet's size after the rows were added. */
+  maxRows: number;
+  /** As CellResult.changes. */
+  changes: Changes | null;
+}
+
+/**
+ * What an edit changed, as GET /workbook would now show it: the cells whose view changed
+ * (the edited ones, those their formulas moved, conditional colours that flipped) and the
+ * charts whose data changed, per sheet. Sheets not listed are unchanged. Null in a result
+ * means too much changed (or a structural edit): fetch GET /workbook.
+ */
+export interface Changes {
+  sheets: SheetChanges[];
+}
+
+export interface SheetChanges {
+  name: string;
+  /**
+   * The sheet's sent size now, when a cell was filled or emptied (typing below the used area
+   * sends more rows; the new ones are empty but for `cells`). Absent: the size is unchanged.
+   */
+  size?: { rows: number; columns: number; maxRows: number };
+  cells: ChangedCellView[];
+  /** Charts whose data changed, whole; the sheet's other charts are unchanged. */
+  charts: ChartView[];
+}
+
+/** One cell's new view; `row` and `column` are 1-based. */
+export interface ChangedCellView {
+  row: number;
+  column: number;
+  view: CellView;
 }
 
 export interface RunResult {

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toSnapshot } from '../emulator/sheets-snapshot';
-import type { CellInput, RowsInput } from './contract';
+import type { CellInput, CellResult, RowsInput, RowsResult } from './contract';
 import { workbookView } from './view';
 import { MAX_ADDED_ROWS, PreviewWorkbook } from './workbook';
 import { workbookToXlsx } from './xlsx';
@@ -85,7 +85,12 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
       }
       const outcome = workbook.type(input.sheet, input.a1.toUpperCase(), input.input);
       if (outcome.status === 'refused') return json(422, { error: outcome.message });
-      return json(200, { display: outcome.display, warnings: outcome.warnings });
+      const result: CellResult = {
+        display: outcome.display,
+        warnings: outcome.warnings,
+        changes: outcome.changes,
+      };
+      return json(200, result);
     },
     'POST /rows': (_req, body) => {
       const input = parseJson(body) as Partial<RowsInput> | null;
@@ -105,7 +110,8 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
         throw new HttpError(404, `There is no sheet named "${input.sheet}".`);
       }
       try {
-        return json(200, { maxRows: workbook.addRows(input.sheet, input.count) });
+        const result: RowsResult = workbook.addRowsWatched(input.sheet, input.count);
+        return json(200, result);
       } catch (error) {
         return json(422, { error: messageOf(error) });
       }
@@ -182,8 +188,10 @@ export function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   };
 
   const server = createServer((req, res) => {
+    const started = performance.now();
     handle(req).then(
-      (reply) => send(res, reply),
+      // How long the server worked, for the browser's network panel and the bench.
+      (reply) => send(res, withServerTiming(reply, performance.now() - started)),
       (error: unknown) => {
         const status = error instanceof HttpError ? error.status : 500;
         send(res, json(status, { error: messageOf(error) }), status === 413);
@@ -218,6 +226,10 @@ interface Reply {
   type: string;
   body: string | Buffer;
   headers?: Record<string, string>;
+}
+
+function withServerTiming(reply: Reply, ms: number): Reply {
+  return { ...reply, headers: { ...reply.headers, 'Server-Timing': `app;dur=${ms.toFixed(1)}` } };
 }
 
 function json(status: number, value: unknown): Reply {

@@ -3,7 +3,14 @@
 import type { Emulator, SheetView as EmulatorSheet } from '../emulator/sheets-emulator';
 import { areaA1, a1 as cellName, parseA1 } from '../emulator/sheets-refs';
 import { displayString, isDate, isDateFormat } from '../emulator/sheets-values';
-import type { CellValue, CellView, ChartView, SheetView, WorkbookView } from './contract';
+import type {
+  CellValue,
+  CellView,
+  ChangedCellView,
+  ChartView,
+  SheetView,
+  WorkbookView,
+} from './contract';
 
 /** Empty rows and columns sent below and right of the used area, so there is room to type. */
 const MARGIN_ROWS = 30;
@@ -12,7 +19,7 @@ const MIN_ROWS = 60;
 const MIN_COLUMNS = 26;
 const ERROR_VALUE = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!)$/;
 
-interface Box {
+export interface Box {
   sheet: string;
   r1: number;
   c1: number;
@@ -38,61 +45,34 @@ export function workbookView(
   };
 }
 
+/**
+ * The rows and columns sent of a sheet: its used area plus room to type. `upTo` (cheap: no pass
+ * over the sheet) gives the most it can be, for filtering cells when the size did not move.
+ */
+export function sentSize(
+  emulator: Emulator,
+  name: string,
+  upTo = false,
+): { rows: number; columns: number } {
+  const sheet = emulator.sheet(name);
+  if (upTo) return { rows: sheet.maxRows, columns: sheet.maxColumns };
+  const lastRow = sheet.lastRow;
+  const lastColumn = sheet.lastColumn;
+  const used = lastRow > 0 && lastColumn > 0;
+  const usedRows = used ? lastRow : 0;
+  const usedColumns = used ? lastColumn : 0;
+  return {
+    rows: Math.min(sheet.maxRows, Math.max(usedRows + MARGIN_ROWS, MIN_ROWS)),
+    columns: Math.min(sheet.maxColumns, Math.max(usedColumns + MARGIN_COLUMNS, MIN_COLUMNS)),
+  };
+}
+
 function sheetView(emulator: Emulator, name: string): SheetView {
   const sheet = emulator.sheet(name);
-  const zone = emulator.timeZone;
-  const used = sheet.values();
-  const usedRows = used.length;
-  const usedColumns = used[0]?.length ?? 0;
-  const rows = Math.min(sheet.maxRows, Math.max(usedRows + MARGIN_ROWS, MIN_ROWS));
-  const columns = Math.min(sheet.maxColumns, Math.max(usedColumns + MARGIN_COLUMNS, MIN_COLUMNS));
-  const range = areaA1(1, 1, rows, columns);
-  const grids = {
-    values: sheet.values(range),
-    formulas: sheet.formulas(range),
-    own: sheet.own(range),
-    formats: sheet.formats(range),
-    notes: sheet.notes(range),
-    validations: sheet.validations(range),
-  };
-  const protections = sheet.protections.map((p) => ({ ...p, box: boxOf(p.range) }));
-  const cfRanges = sheet.conditionalFormats.flatMap((rule) =>
-    rule.ranges.flatMap((range) => boxOf(range) ?? []),
-  );
-  const cells = grids.values.map((row, i) =>
-    row.map((value, j) => {
-      const r = i + 1;
-      const c = j + 1;
-      const format = grids.formats[i][j];
-      const numberFormat = format.numberFormat ?? 'General';
-      const kind = kindOf(value);
-      const view: CellView = {
-        display: displayString(value, numberFormat, zone),
-        input: grids.formulas[i][j] || inputOf(value, numberFormat, zone),
-        kind,
-        value: kind === 'error' ? errorOf(emulator, name, r, c, String(value)) : rawValue(value),
-        format: numberFormat,
-      };
-      const conditional = cfRanges.some((box) => inBox(box, name, r, c))
-        ? emulator.formatOf(name, cellName(r, c))
-        : null;
-      // A value the cell doesn't hold itself: an array formula elsewhere put it there.
-      if (kind !== 'empty' && !grids.own[i][j]) view.spilled = true;
-      const style = styleOf(format, conditional);
-      if (style) view.style = style;
-      if (grids.notes[i][j]) view.note = grids.notes[i][j];
-      const validation = grids.validations[i][j];
-      if (validation) describeValidation(emulator, validation, view);
-      const protection = protections.find((p) => p.box && inBox(p.box, name, r, c));
-      if (protection) {
-        view.protected = {
-          description: protection.description,
-          warningOnly: protection.warningOnly,
-        };
-      }
-      return view;
-    }),
-  );
+  const { rows, columns } = sentSize(emulator, name);
+  const context = sheetContext(emulator, name);
+  const grids = readGrids(context, 1, 1, rows, columns);
+  const cells = grids.values.map((row, i) => row.map((_, j) => cellView(context, grids, i, j)));
   return {
     name,
     hidden: sheet.hidden,
@@ -105,8 +85,126 @@ function sheetView(emulator: Emulator, name: string): SheetView {
     columnWidths: Array.from({ length: columns }, (_, j) => sheet.columnWidth(j + 1)),
     hiddenColumns: sheet.hiddenColumns,
     cells,
-    charts: chartViews(emulator, sheet),
+    charts: chartViews(emulator, name),
   };
+}
+
+/** What every cell view of one sheet needs besides the cell itself, read once. */
+interface SheetContext {
+  emulator: Emulator;
+  name: string;
+  sheet: EmulatorSheet;
+  protections: (EmulatorSheet['protections'][number] & { box: Box | null })[];
+  conditionalBoxes: Box[];
+}
+
+function sheetContext(emulator: Emulator, name: string): SheetContext {
+  const sheet = emulator.sheet(name);
+  return {
+    emulator,
+    name,
+    sheet,
+    protections: sheet.protections.map((p) => ({ ...p, box: boxOf(p.range) })),
+    conditionalBoxes: sheet.conditionalFormats.flatMap((rule) =>
+      rule.ranges.flatMap((range) => boxOf(range) ?? []),
+    ),
+  };
+}
+
+/** One block of cells read in one go per property; `r1`/`c1` is its top left cell. */
+interface Grids {
+  r1: number;
+  c1: number;
+  values: unknown[][];
+  formulas: string[][];
+  own: boolean[][];
+  formats: ReturnType<EmulatorSheet['formats']>;
+  notes: string[][];
+  validations: ReturnType<EmulatorSheet['validations']>;
+}
+
+function readGrids(context: SheetContext, r1: number, c1: number, r2: number, c2: number): Grids {
+  const { sheet } = context;
+  const range = areaA1(r1, c1, r2, c2);
+  return {
+    r1,
+    c1,
+    values: sheet.values(range),
+    formulas: sheet.formulas(range),
+    own: sheet.own(range),
+    formats: sheet.formats(range),
+    notes: sheet.notes(range),
+    validations: sheet.validations(range),
+  };
+}
+
+/** The view of the cell at row `i`, column `j` of a block read by readGrids. */
+function cellView(context: SheetContext, grids: Grids, i: number, j: number): CellView {
+  const { emulator, name } = context;
+  const zone = emulator.timeZone;
+  const r = grids.r1 + i;
+  const c = grids.c1 + j;
+  const value = grids.values[i][j];
+  const format = grids.formats[i][j];
+  const numberFormat = format.numberFormat ?? 'General';
+  const kind = kindOf(value);
+  const view: CellView = {
+    display: displayString(value, numberFormat, zone),
+    input: grids.formulas[i][j] || inputOf(value, numberFormat, zone),
+    kind,
+    value: kind === 'error' ? errorOf(emulator, name, r, c, String(value)) : rawValue(value),
+    format: numberFormat,
+  };
+  const conditional = context.conditionalBoxes.some((box) => inBox(box, name, r, c))
+    ? emulator.formatOf(name, cellName(r, c))
+    : null;
+  // A value the cell doesn't hold itself: an array formula elsewhere put it there.
+  if (kind !== 'empty' && !grids.own[i][j]) view.spilled = true;
+  const style = styleOf(format, conditional);
+  if (style) view.style = style;
+  if (grids.notes[i][j]) view.note = grids.notes[i][j];
+  const validation = grids.validations[i][j];
+  if (validation) describeValidation(emulator, validation, view);
+  const protection = context.protections.find((p) => p.box && inBox(p.box, name, r, c));
+  if (protection) {
+    view.protected = { description: protection.description, warningOnly: protection.warningOnly };
+  }
+  return view;
+}
+
+/**
+ * The views of some cells of a sheet (1-based), each row's neighbouring cells read as one
+ * block; cells outside `size` (not sent to the page) are left out.
+ */
+export function cellViews(
+  emulator: Emulator,
+  name: string,
+  cells: { row: number; col: number }[],
+  size: { rows: number; columns: number },
+): ChangedCellView[] {
+  const context = sheetContext(emulator, name);
+  const inside = cells
+    .filter(({ row, col }) => row <= size.rows && col <= size.columns)
+    .sort((a, b) => a.row - b.row || a.col - b.col);
+  const views: ChangedCellView[] = [];
+  let start = 0;
+  while (start < inside.length) {
+    // A run: the same row, columns one after another.
+    let end = start;
+    while (
+      end + 1 < inside.length &&
+      inside[end + 1].row === inside[start].row &&
+      inside[end + 1].col === inside[end].col + 1
+    )
+      end++;
+    const { row, col } = inside[start];
+    const grids = readGrids(context, row, col, row, inside[end].col);
+    for (let j = 0; j <= end - start; j++) {
+      views.push({ row, column: col + j, view: cellView(context, grids, 0, j) });
+    }
+    start = end + 1;
+  }
+  return views;
 }
 
 function kindOf(value: unknown): CellView['kind'] {
@@ -193,10 +291,18 @@ function describeValidation(emulator: Emulator, validation: Validation, view: Ce
   view.validation = validation.helpText || [words, ...args].join(' ').trim();
 }
 
-function chartViews(emulator: Emulator, sheet: EmulatorSheet): ChartView[] {
+/** The charts of a sheet with their data; `drawing` picks some (say, those whose data moved). */
+export function chartViews(
+  emulator: Emulator,
+  name: string,
+  drawing: (ranges: Box[]) => boolean = () => true,
+): ChartView[] {
   const show = (value: unknown, format = 'General') =>
     displayString(value, format, emulator.timeZone);
-  return sheet.charts.map((chart) => {
+  const charts = emulator
+    .sheet(name)
+    .charts.filter((chart) => drawing(chart.ranges.flatMap((range) => boxOf(range) ?? [])));
+  return charts.map((chart) => {
     const columns = chart.ranges.flatMap((range) => columnsOf(emulator, range, chart.transposed));
     const [domain = [], ...others] = columns;
     const headers = chart.numHeaders > 0 || (chart.numHeaders < 0 && looksLikeHeader(others));
@@ -250,6 +356,6 @@ function boxOf(range: string): Box | null {
   };
 }
 
-function inBox(box: Box, sheet: string, row: number, col: number): boolean {
+export function inBox(box: Box, sheet: string, row: number, col: number): boolean {
   return box.sheet === sheet && row >= box.r1 && row <= box.r2 && col >= box.c1 && col <= box.c2;
 }

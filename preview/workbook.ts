@@ -2,8 +2,11 @@
 // Apps Script-shaped vm, as a person and the sidebar use it. The HTTP layer only translates.
 import type { LoadedScript } from '../emulator/apps-script-vm';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../emulator/sheets-emulator';
+import { parseA1 } from '../emulator/sheets-refs';
 import type { Services } from '../emulator/sheets-services';
 import { displayString } from '../emulator/sheets-values';
+import { changesView } from './changes';
+import type { Changes } from './contract';
 
 /** Who the preview's person is; the emulated spreadsheet is theirs. */
 export const PREVIEW_USER = 'you@preview.local';
@@ -24,7 +27,7 @@ export type RunOutcome =
 export const MAX_ADDED_ROWS = 1000;
 
 export type TypeOutcome =
-  | { status: 'ok'; display: string; warnings: string[] }
+  | { status: 'ok'; display: string; warnings: string[]; changes: Changes | null }
   | { status: 'refused'; message: string };
 
 export class PreviewWorkbook {
@@ -67,6 +70,17 @@ export class PreviewWorkbook {
     }
   }
 
+  /** addRows, with what changed for the page (null when everything must be read again). */
+  addRowsWatched(sheet: string, count: number): { maxRows: number; changes: Changes | null } {
+    const watch = this.emulator.watchChanges();
+    try {
+      const maxRows = this.addRows(sheet, count);
+      return { maxRows, changes: changesView(this.emulator, watch.stop(), []) };
+    } finally {
+      watch.stop();
+    }
+  }
+
   /** Adds `count` empty rows at the bottom of a sheet ("Add 1000 more rows"); its new size. */
   addRows(sheet: string, count: number): number {
     const target = this.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
@@ -80,6 +94,19 @@ export class PreviewWorkbook {
    * row just below the sheet's last one adds rows down to it first.
    */
   type(sheet: string, a1: string, input: string): TypeOutcome {
+    const watch = this.emulator.watchChanges();
+    try {
+      const outcome = this.typeUnwatched(sheet, a1, input);
+      if (outcome.status !== 'ok') return outcome;
+      const at = parseA1(a1);
+      const written = at ? [{ sheet, row: at.start.row ?? 1, col: at.start.col ?? 1 }] : [];
+      return { ...outcome, changes: changesView(this.emulator, watch.stop(), written) };
+    } finally {
+      watch.stop();
+    }
+  }
+
+  private typeUnwatched(sheet: string, a1: string, input: string): TypeOutcome {
     const before = this.emulator.warnings.length;
     const row = Number(/\d+$/.exec(a1)?.[0] ?? 0);
     const maxRows = this.emulator.sheet(sheet).maxRows;
@@ -90,7 +117,7 @@ export class PreviewWorkbook {
           message: `${sheet}!${a1} is more than ${MAX_ADDED_ROWS} rows below the sheet's last row (${maxRows}). Add rows at the bottom first.`,
         };
       }
-      if (input === '') return { status: 'ok', display: '', warnings: [] };
+      if (input === '') return { status: 'ok', display: '', warnings: [], changes: null };
       try {
         this.addRows(sheet, row - maxRows);
       } catch (error) {
@@ -108,7 +135,7 @@ export class PreviewWorkbook {
     const [[value]] = view.values(a1);
     const [[format]] = view.numberFormats(a1);
     const display = displayString(value, format, this.emulator.timeZone);
-    return { status: 'ok', display, warnings };
+    return { status: 'ok', display, warnings, changes: null };
   }
   /**
    * Clearing the cell that blocked an array formula lets Sheets fill the array again; the formula

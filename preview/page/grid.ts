@@ -158,12 +158,42 @@ export class Grid {
     this.table.style.width = `${ROW_HEADER_WIDTH + this.lefts[sheet.columns]}px`;
     this.renderHead();
     this.renderBody(true);
-    this.charts.show(sheet, (anchor) => ({
+    this.drawCharts();
+    this.sizeCanvas();
+    this.host.selected(this.selection(), this.cellAt(this.at));
+  }
+
+  /**
+   * After an edit changed some cells of the shown sheet in place (same size): draws those rows
+   * (0-based) again, and the charts when their data changed. Anything else shows it whole.
+   */
+  redraw(full: SheetView, rows: Iterable<number>, charts: boolean): void {
+    const sheet = this.sheet;
+    const atBottom = full.rows >= full.maxRows;
+    const sameSize =
+      sheet?.name === full.name &&
+      sheet.columns === full.columns &&
+      sheet.rows === full.rows + (atBottom ? 1 : 0);
+    if (!sheet || !sameSize) {
+      this.show(full, this.selection());
+      return;
+    }
+    for (const r of rows) {
+      this.body.querySelector(`tr[data-row="${r}"]`)?.replaceWith(this.renderRow(r));
+    }
+    if (charts) {
+      sheet.charts = full.charts;
+      this.drawCharts();
+    }
+    if (!this.editingAt) this.host.selected(this.selection(), this.cellAt(this.at));
+  }
+
+  private drawCharts(): void {
+    if (!this.sheet) return;
+    this.charts.show(this.sheet, (anchor) => ({
       left: this.leftOf(anchor.column - 1) + anchor.offsetX,
       top: (anchor.row - 1) * ROW_HEIGHT + anchor.offsetY,
     }));
-    this.sizeCanvas();
-    this.host.selected(this.selection(), this.cellAt(this.at));
   }
 
   selection(): string {

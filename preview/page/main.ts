@@ -1,7 +1,9 @@
 // The preview page: a Sheets-like window around the emulator's workbook. Every change goes to
-// the server (preview/contract.ts); the page then fetches the whole WorkbookView and re-renders.
+// the server (preview/contract.ts). After a cell edit the server answers with what changed and
+// the page patches its copy in place; after anything else (menus, the sidebar, rows, opening a
+// file) it fetches the whole WorkbookView and re-renders. Switching tabs draws from the copy.
 // Ctrl+Z (Cmd+Z) undoes the last edits made in the grid, one at a time.
-import type { CellView, SheetView, WorkbookView } from '../contract';
+import type { CellView, Changes, SheetView, WorkbookView } from '../contract';
 import { parseA1 } from './a1';
 import { button, byId, replace } from './dom';
 import { Grid } from './grid';
@@ -85,14 +87,26 @@ let queue: Promise<void> = Promise.resolve();
 
 /** Fetches the workbook and shows it; calls run one after another, each shows its own toasts. */
 function refresh(warnings: Warning[] = []): Promise<void> {
+  const next = queue.then(() => load(warnings));
+  queue = next.catch((error) => console.error(error));
+  return queue;
+}
+
+async function load(warnings: Warning[]): Promise<void> {
+  const reply = await work(api.workbook());
+  if (!reply.ok || !reply.value) {
+    const line = `Could not load the workbook: ${reply.error}`;
+    showWarnings([{ key: `load\u0000${Date.now()}`, line }]);
+    return;
+  }
+  render(reply.value, warnings);
+}
+
+/** Patches an edit's changes after any fetch already on its way; fetches all when it must. */
+function patchInTurn(changes: Changes, warnings: Warning[]): Promise<void> {
   const next = queue.then(async () => {
-    const reply = await work(api.workbook());
-    if (!reply.ok || !reply.value) {
-      const line = `Could not load the workbook: ${reply.error}`;
-      showWarnings([{ key: `load\u0000${Date.now()}`, line }]);
-      return;
-    }
-    render(reply.value, warnings);
+    if (patch(changes)) showAllWarnings(warnings);
+    else await load(warnings);
   });
   queue = next.catch((error) => console.error(error));
   return queue;
@@ -101,14 +115,67 @@ function refresh(warnings: Warning[] = []): Promise<void> {
 function render(next: WorkbookView, warnings: Warning[]): void {
   view = next;
   menus.setAddonMenus(next.menus);
+  showSheet(next);
+  sidebar.show(next.sidebar);
+  for (const toast of next.toasts) showToast(toast.title, toast.message);
+  // Each toast is shown once: a later redraw from this copy must not show it again.
+  next.toasts = [];
+  showAllWarnings(warnings);
+}
+
+/** The active sheet and the tabs, from the page's copy of the workbook. */
+function showSheet(next: WorkbookView): void {
   const visible = next.sheets.filter((sheet) => !sheet.hidden);
   shown = next.sheets.find((sheet) => sheet.name === next.active) ?? visible[0] ?? null;
   renderTabs(visible);
   if (shown) grid.show(shown, selections.get(shown.name) ?? 'A1');
-  sidebar.show(next.sidebar);
-  for (const toast of next.toasts) showToast(toast.title, toast.message);
+}
+
+/**
+ * An edit's changes, patched into the page's copy; only the shown sheet's changed rows (and
+ * charts) are drawn again. False when the copy cannot take them (a new column): fetch it all.
+ */
+function patch(changes: Changes): boolean {
+  const current = view;
+  if (!current) return false;
+  const sheets = changes.sheets.map((change) => ({
+    change,
+    sheet: current.sheets.find((s) => s.name === change.name),
+  }));
+  const newColumns = ({ change, sheet }: (typeof sheets)[number]) =>
+    !sheet || (change.size !== undefined && change.size.columns !== sheet.columns);
+  if (sheets.some(newColumns)) return false;
+  for (const { change, sheet } of sheets) {
+    if (!sheet) continue;
+    if (change.size) resize(sheet, change.size);
+    const rows = new Set<number>();
+    for (const { row, column, view: cell } of change.cells) {
+      const cells = sheet.cells[row - 1];
+      if (!cells || column > sheet.columns) continue;
+      cells[column - 1] = cell;
+      rows.add(row - 1);
+    }
+    for (const chart of change.charts) {
+      const at = sheet.charts.findIndex((c) => c.id === chart.id);
+      if (at >= 0) sheet.charts[at] = chart;
+      else sheet.charts.push(chart);
+    }
+    if (sheet === shown) grid.redraw(sheet, rows, change.charts.length > 0);
+  }
+  return true;
+}
+
+/** Rows sent grow or shrink; new ones start empty. */
+function resize(sheet: SheetView, size: { rows: number; maxRows: number }): void {
+  sheet.cells.length = Math.min(sheet.cells.length, size.rows);
+  while (sheet.cells.length < size.rows) sheet.cells.push([]);
+  sheet.rows = size.rows;
+  sheet.maxRows = size.maxRows;
+}
+
+function showAllWarnings(warnings: Warning[]): void {
   showWarnings(
-    [...warnings, ...next.warnings].map((warning): ShownWarning => {
+    [...warnings, ...(view?.warnings ?? [])].map((warning): ShownWarning => {
       const where = warning.sheet === shown?.name ? warning.a1 : `${warning.sheet}!${warning.a1}`;
       return {
         key: warningKey(warning),
@@ -136,11 +203,20 @@ function renderTabs(visible: SheetView[]): void {
   );
 }
 
+/** Switches tabs: the server is told, and the sheet is drawn from the page's copy. */
 async function activate(name: string): Promise<void> {
   if (view?.active === name) return;
   const reply = await work(api.activate(name));
-  if (!reply.ok) showDialog('Could not open the sheet', reply.error);
-  await refresh();
+  if (!reply.ok) {
+    showDialog('Could not open the sheet', reply.error);
+    await refresh();
+  } else {
+    await queue;
+    if (view) {
+      view.active = name;
+      showSheet(view);
+    }
+  }
   grid.focus();
 }
 
@@ -172,7 +248,9 @@ async function setCell(
       if (undoStack.length > MAX_UNDO) undoStack.shift();
     }
     const warnings = (reply.value?.warnings ?? []).map((message) => ({ sheet, a1, message }));
-    await refresh(warnings);
+    const changes = reply.value?.changes;
+    if (changes) await patchInTurn(changes, warnings);
+    else await refresh(warnings);
     return;
   }
   // The cell keeps its old value: show the sheet as the server has it.
@@ -187,10 +265,7 @@ async function setCell(
 async function undo(): Promise<void> {
   const edit = undoStack.pop();
   if (!edit) return;
-  if (view?.active !== edit.sheet) {
-    await work(api.activate(edit.sheet));
-    await refresh();
-  }
+  await activate(edit.sheet);
   selections.set(edit.sheet, edit.a1);
   await setCell(edit.a1, edit.before, edit.sheet, true);
   grid.goTo(edit.a1);
@@ -200,7 +275,8 @@ async function addRows(count: number): Promise<void> {
   if (!shown) return;
   const reply = await work(api.addRows(shown.name, count));
   if (!reply.ok) showDialog('Could not add rows', reply.error);
-  await refresh();
+  const changes = reply.value?.changes;
+  await (changes ? patchInTurn(changes, []) : refresh());
 }
 
 async function runMenuItem(name: string): Promise<void> {

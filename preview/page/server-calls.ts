@@ -1,6 +1,6 @@
 // The page's side of preview/contract.ts: one function per request, each resolving to a
 // status and a parsed body, so callers decide what a refusal looks like.
-import type { CellInput, CellResult, WorkbookView } from '../contract';
+import type { CellInput, CellResult, RowsResult, WorkbookView } from '../contract';
 
 export interface Reply<T> {
   ok: boolean;
@@ -47,7 +47,7 @@ export const api = {
   run: (name: string, args: unknown[] = []) =>
     request<{ value: unknown }>('POST', `/run/${encodeURIComponent(name)}`, JSON.stringify(args)),
   addRows: (sheet: string, count: number) =>
-    request<{ maxRows: number }>('POST', '/rows', JSON.stringify({ sheet, count })),
+    request<RowsResult>('POST', '/rows', JSON.stringify({ sheet, count })),
   activate: (sheet: string) => request<unknown>('POST', '/activate', JSON.stringify({ sheet })),
   closeSidebar: () => request<unknown>('POST', '/sidebar/close'),
   /** The snapshot file's text goes as is: the server parses it. */

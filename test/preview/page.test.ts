@@ -3,6 +3,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPageAssets, buildSidebarShim } from '../../preview/assets';
+import type { WorkbookView } from '../../preview/contract';
 import { SAMPLE_CAMPAIGN, sampleRows, sampleWorkbook } from '../../preview/sample';
 import { type RunningPreview, startPreview } from '../../preview/server';
 import { PreviewWorkbook } from '../../preview/workbook';
@@ -287,6 +288,27 @@ describe('the preview behaves like Sheets', () => {
     expect(await page.locator('#formula-input').inputValue()).toBe(formula);
     await cell(page, 'S7').click();
     expect(await page.locator('#formula-input').inputValue()).toMatch(/^=ARRAYFORMULA/);
+  });
+
+  it('repaints what an edit moved without reading the workbook again, also across tabs', async () => {
+    const { page, url } = await open(smallTracker);
+    await expect.poll(shown(page, 'A8'), WAIT).toBe('@glowwithmaya');
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/workbook') reads.push(request.url());
+    });
+    // H8 is the fee; S8, the total cost, is computed from it by the column's ARRAYFORMULA.
+    const before = await cell(page, 'S8').textContent();
+    await typeInto(page, 'H8', '1234', '$1,234.00');
+    await expect.poll(shown(page, 'S8'), WAIT).not.toBe(before);
+    const server = (await (await fetch(`${url}workbook`)).json()) as WorkbookView;
+    const tracker = server.sheets.find((s) => s.name === SAMPLE_CAMPAIGN.campaignName);
+    expect(await cell(page, 'S8').textContent()).toBe(tracker?.cells[7][18].display);
+    await page.locator('#sheet-tabs').getByText('Sheet1', { exact: true }).click();
+    await expect.poll(() => cell(page, 'A8').textContent(), WAIT).toBe('');
+    await page.locator('#sheet-tabs').getByText(SAMPLE_CAMPAIGN.campaignName).click();
+    await expect.poll(shown(page, 'H8'), WAIT).toBe('$1,234.00');
+    expect(reads).toEqual([]);
   });
 
   it('undo puts text back as text, where retyping it would make a number', async () => {

@@ -2,10 +2,10 @@
 // call, and every kind of bad request, none of which may crash the server or change the workbook.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbookView } from '../../preview/contract';
+import type { CellResult, Changes, WorkbookView } from '../../preview/contract';
 import { type RunningPreview, startPreview } from '../../preview/server';
 import { PreviewWorkbook } from '../../preview/workbook';
-import { TRACKER_FORM } from '../harness/fixtures';
+import { JANE, TRACKER_FORM } from '../harness/fixtures';
 import { post, send } from './http';
 
 const ASSETS = new Map([
@@ -164,10 +164,14 @@ describe('requests from elsewhere', () => {
 describe('POST /cell', () => {
   it('types like a person: numbers, percents, formulas and apostrophe text', async () => {
     const cell = (a1: string, input: string) => post(port, '/cell', { sheet: 'Sheet1', a1, input });
-    expect((await cell('A1', '2000')).json()).toEqual({ display: '2000', warnings: [] });
-    expect((await cell('B1', '25%')).json()).toEqual({ display: '25%', warnings: [] });
-    expect((await cell('C1', '=A1*B1')).json()).toEqual({ display: '500', warnings: [] });
-    expect((await cell('D1', "'=A1")).json()).toEqual({ display: '=A1', warnings: [] });
+    const shown = async (a1: string, input: string) => {
+      const { display, warnings } = (await cell(a1, input)).json() as CellResult;
+      return { display, warnings };
+    };
+    expect(await shown('A1', '2000')).toEqual({ display: '2000', warnings: [] });
+    expect(await shown('B1', '25%')).toEqual({ display: '25%', warnings: [] });
+    expect(await shown('C1', '=A1*B1')).toEqual({ display: '500', warnings: [] });
+    expect(await shown('D1', "'=A1")).toEqual({ display: '=A1', warnings: [] });
     const view = await workbook();
     const row = view.sheets.find((s) => s.name === 'Sheet1')?.cells[0];
     expect(row?.slice(0, 4).map((c) => c.input)).toEqual(['2000', '25%', '=A1*B1', '=A1']);
@@ -260,7 +264,8 @@ describe('POST /cell', () => {
   it('adds rows at the bottom with POST /rows, 1 to 1000 at a time', async () => {
     const rows = preview.workbook.emulator.sheet('Sheet1').maxRows;
     const added = await post(port, '/rows', { sheet: 'Sheet1', count: 1000 });
-    expect(added.json()).toEqual({ maxRows: rows + 1000 });
+    // Adding rows rebuilds the formula engine: the page is told to read the workbook again.
+    expect(added.json()).toEqual({ maxRows: rows + 1000, changes: null });
     expect((await post(port, '/rows', { sheet: 'Sheet1', count: 1001 })).status).toBe(400);
     expect((await post(port, '/rows', { sheet: 'Sheet1', count: 0 })).status).toBe(400);
     expect((await post(port, '/rows', { sheet: 'Nope', count: 5 })).status).toBe(404);
@@ -273,6 +278,118 @@ describe('POST /cell', () => {
     );
     expect((await post(port, '/cell', '{')).status).toBe(400);
     expect((await post(port, '/cell', { sheet: 'Nope', a1: 'A1', input: 'x' })).status).toBe(404);
+  });
+});
+
+/** The workbook as the page holds it after patching `changes` into its copy `before`. */
+function patched(before: WorkbookView, changes: Changes): WorkbookView {
+  const copy = structuredClone(before);
+  for (const change of changes.sheets) {
+    const sheet = copy.sheets.find((s) => s.name === change.name);
+    if (!sheet) throw new Error(`changes name an unknown sheet ${change.name}`);
+    if (change.size) {
+      Object.assign(sheet, change.size);
+      sheet.cells.length = Math.min(sheet.cells.length, change.size.rows);
+      // New rows are empty but for the changed cells, as the page draws them.
+      const empty = {
+        display: '',
+        input: '',
+        kind: 'empty',
+        value: '',
+        format: 'General',
+      } as const;
+      while (sheet.cells.length < change.size.rows) {
+        sheet.cells.push(Array.from({ length: sheet.columns }, () => ({ ...empty })));
+      }
+    }
+    for (const { row, column, view } of change.cells) {
+      if (row <= sheet.rows && column <= sheet.columns) sheet.cells[row - 1][column - 1] = view;
+    }
+    for (const chart of change.charts) {
+      sheet.charts[sheet.charts.findIndex((c) => c.id === chart.id)] = chart;
+    }
+  }
+  return copy;
+}
+
+describe('POST /cell changes: what the page patches instead of reading the workbook', () => {
+  const edit = async (sheet: string, a1: string, input: string) => {
+    const before = await workbook();
+    const reply = (await post(port, '/cell', { sheet, a1, input })).json() as CellResult;
+    const after = await workbook();
+    return { before, reply, after };
+  };
+  const cellsOf = (view: WorkbookView) =>
+    view.sheets.map(({ name, rows, maxRows, cells, charts }) => ({
+      name,
+      rows,
+      maxRows,
+      cells,
+      charts,
+    }));
+
+  it('hands over the edited cell and what its formulas moved, as GET /workbook then shows', async () => {
+    await run('createTracker', [{ ...TRACKER_FORM, campaignName: 'Patched' }]);
+    preview.workbook.emulator.type('Patched', 'A8', [JANE]);
+    await post(port, '/cell', { sheet: 'Sheet1', a1: 'J1', input: '=Patched!H8*2' });
+    const { before, reply, after } = await edit('Patched', 'H8', '900');
+    const changes = reply.changes as Changes;
+    expect(changes).not.toBeNull();
+    const sheet1 = changes.sheets.find((s) => s.name === 'Sheet1');
+    expect(sheet1?.cells.map((c) => [c.row, c.column, c.view.display])).toEqual([[1, 10, '1800']]);
+    const tracker = changes.sheets.find((s) => s.name === 'Patched');
+    const fee = tracker?.cells.find((c) => c.row === 8 && c.column === 8);
+    expect(fee?.view).toEqual(after.sheets.find((s) => s.name === 'Patched')?.cells[7][7]);
+    // The computed columns moved too (ROI and the rest), but not the whole sheet.
+    expect(tracker?.cells.length).toBeGreaterThan(1);
+    expect(tracker?.cells.length).toBeLessThan(100);
+    // Patching the copy gives exactly what GET /workbook shows: nothing missed, nothing stale.
+    expect(cellsOf(patched(before, changes))).toEqual(cellsOf(after));
+  });
+
+  it('carries a conditional colour that flips though the coloured cell kept its value', async () => {
+    await post(port, '/cell', { sheet: 'Sheet1', a1: 'L1', input: '5' });
+    preview.workbook.emulator.services.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Sheet1')
+      ?.setConditionalFormatRules([
+        preview.workbook.emulator.services.SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied('=$L$1>10')
+          .setBackground('#f4cccc')
+          .setRanges([
+            preview.workbook.emulator.services.SpreadsheetApp.getActiveSpreadsheet()
+              .getSheetByName('Sheet1')
+              ?.getRange('M1') as GoogleAppsScript.Spreadsheet.Range,
+          ])
+          .build(),
+      ]);
+    await post(port, '/cell', { sheet: 'Sheet1', a1: 'M1', input: 'watch me' });
+    const { before, reply, after } = await edit('Sheet1', 'L1', '20');
+    const cell = reply.changes?.sheets[0].cells.find((c) => c.column === 13);
+    expect(cell?.view.style?.background).toBe('#f4cccc');
+    expect(cellsOf(patched(before, reply.changes as Changes))).toEqual(cellsOf(after));
+  });
+
+  it('gives the new size when a value lands below the used area, and when it is cleared', async () => {
+    preview.workbook.emulator.services.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Sized');
+    const sheet = (view: WorkbookView) => view.sheets.find((s) => s.name === 'Sized');
+    const typed = await edit('Sized', 'B150', '=A1+1');
+    const size = typed.reply.changes?.sheets.find((s) => s.name === 'Sized')?.size;
+    expect(size?.rows).toBe(180);
+    expect(sheet(typed.after)?.rows).toBe(180);
+    expect(cellsOf(patched(typed.before, typed.reply.changes as Changes))).toEqual(
+      cellsOf(typed.after),
+    );
+    const cleared = await edit('Sized', 'B150', '');
+    expect(sheet(cleared.after)?.rows).toBeLessThan(180);
+    expect(cellsOf(patched(cleared.before, cleared.reply.changes as Changes))).toEqual(
+      cellsOf(cleared.after),
+    );
+  });
+
+  it('answers null when the edit added rows (the engine is rebuilt): read the workbook', async () => {
+    const rows = preview.workbook.emulator.sheet('Sheet1').maxRows;
+    const reply = await post(port, '/cell', { sheet: 'Sheet1', a1: `A${rows + 1}`, input: '1' });
+    expect((reply.json() as CellResult).changes).toBeNull();
   });
 });
 
