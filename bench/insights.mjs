@@ -6,7 +6,7 @@ const MAX_CALLS_TEN_TRACKERS = 60;
 const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
 
 /** One tracker row: a creator out of 40, a post date, fee, clicks, orders and revenue. */
-function row(i) {
+export function trackerRow(i) {
   const day = String(1 + (i % 28)).padStart(2, '0');
   return [
     `@creator${i % 40}`,
@@ -47,7 +47,7 @@ function dashboardCalls(createEmulator, trackers, rows) {
     emulator.type(
       name,
       'A8',
-      Array.from({ length: rows }, (_, i) => row(i + t)),
+      Array.from({ length: rows }, (_, i) => trackerRow(i + t)),
     );
   }
   emulator.calls.reset();

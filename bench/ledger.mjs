@@ -8,6 +8,7 @@
 // emulator, for the sheet calls and to check it writes the same ledger.
 import { parse } from 'csv-parse/sync';
 import { loadEmulator, loadSource, trackerWithCodes } from './emulator.mjs';
+import { random, SHOPIFY_HEADER } from './generate.mjs';
 import { median, timeOnce } from './timing.mjs';
 
 const WEEKS = 104;
@@ -18,21 +19,6 @@ const CODES = 1_000;
 const INFLUENCERS = 300;
 const MAX_CELLS = 300_000;
 const MAX_SLOWDOWN = 2;
-const HEADER =
-  'Name,Email,Financial Status,Paid at,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,' +
-  'Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount';
-
-/** A small deterministic generator (mulberry32), so every run imports the same files. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function day(week, n) {
   const date = new Date(Date.UTC(2024, 0, 1 + week * 7 + (n % 7)));
@@ -41,7 +27,7 @@ function day(week, n) {
 
 /** Week `week`'s export: LINES lines, two per order, CODED_LINES of them in coded orders. */
 function weeklyExport(week, next) {
-  const rows = [HEADER];
+  const rows = [SHOPIFY_HEADER];
   const orders = LINES / 2;
   const coded = CODED_LINES / 2;
   for (let n = 0; n < orders; n++) {

@@ -4,41 +4,16 @@
 // longest formula, which must stay within Sheets' 50,000 characters. A formula's length grows
 // with the trackers, not their rows: two rows each keep the run short.
 import { loadEmulator } from './emulator.mjs';
+import { trackerRow } from './insights.mjs';
 import { timeOnce } from './timing.mjs';
 
 const TRACKERS = 50;
 const ROWS = 2;
 const MAX_FORMULA = 50000;
 const MAX_CALLS = 300;
-const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
 
 const nameOf = (t) =>
   `Campaign ${String(t + 1).padStart(2, '0')} with a long name `.padEnd(80, '.');
-
-/** One tracker row: a creator out of 40, a post date in March, fee, clicks, orders, revenue. */
-function row(i) {
-  const day = String(1 + (i % 28)).padStart(2, '0');
-  return [
-    `@creator${i % 40}`,
-    PLATFORMS[i % PLATFORMS.length],
-    5000 + ((i * 7919) % 90000),
-    `2026-03-${day}`,
-    '',
-    '',
-    '',
-    100 + (i % 9) * 50,
-    40,
-    20000,
-    800 + (i % 13) * 40,
-    50,
-    10,
-    20,
-    300 + (i % 17) * 10,
-    5 + (i % 30),
-    250 + (i % 23) * 40,
-    4 + (i % 20),
-  ];
-}
 
 function workbook(createEmulator) {
   const emulator = createEmulator();
@@ -53,7 +28,7 @@ function workbook(createEmulator) {
       otherChannelCac: null,
       startingRows: ROWS,
     });
-    const rows = Array.from({ length: ROWS }, (_, i) => row(i + t * ROWS));
+    const rows = Array.from({ length: ROWS }, (_, i) => trackerRow(i + t * ROWS));
     emulator.type(nameOf(t), 'A8', rows);
   }
   return { emulator, script };

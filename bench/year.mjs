@@ -5,7 +5,9 @@
 // calls x 100 ms + node time x 5 (a rough rule: each call costs about a tenth of a second in
 // Apps Script, which runs JavaScript some five times slower than node). Then the workbook's cells
 // and the bytes held in properties, against Sheets' and our own budgets.
+
 import { loadEmulator } from './emulator.mjs';
+import { random, SHOPIFY_HEADER } from './generate.mjs';
 
 const TRACKERS = 50;
 const ROWS = 200;
@@ -20,21 +22,6 @@ const MAX_CELLS = 2_000_000;
 const MAX_PROPERTY_BYTES = 250 * 1024;
 const CANDIDATES = 30;
 const PLATFORMS = ['Instagram', 'TikTok', 'YouTube', 'Pinterest', 'Facebook'];
-const HEADER =
-  'Name,Email,Financial Status,Paid at,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,' +
-  'Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount';
-
-/** A small deterministic generator (mulberry32), so every run imports the same files. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dayOf = (week, n = 0) => new Date(Date.UTC(2025, 0, 6 + week * 7 + (n % 7)));
 const isoDay = (date) => date.toISOString().slice(0, 10);
@@ -70,7 +57,7 @@ function trackerRows(t, next) {
 
 /** Week w's export: LINES lines, two per order, CODED_ORDERS orders with a code. */
 function weeklyExport(week, t, next) {
-  const lines = [HEADER];
+  const lines = [SHOPIFY_HEADER];
   const orders = LINES / 2;
   for (let n = 0; n < orders; n++) {
     const id = week * orders + n + 1001;
