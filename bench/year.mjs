@@ -12,6 +12,7 @@ import { random, SHOPIFY_HEADER } from './generate.mjs';
 const TRACKERS = 50;
 const ROWS = 200;
 const WEEKS = 104;
+const QUARTER = 13;
 const LINES = 5_000;
 const CODED_ORDERS = 1_000;
 const OTHER_CODES = 800;
@@ -179,15 +180,18 @@ export async function benchYear() {
     const request = { sheetName: trackerName(t), csv, fileName: `orders_week_${week + 1}.csv` };
     imports.push(measure(emulator, script, 'applyImport', request));
   }
-  const dashboard = measure(emulator, script, 'buildDashboard', {});
   const roster = measure(emulator, script, 'syncCreators', undefined);
   script.call('buildPlan', { budget: 5_000 });
   typeCandidates(emulator);
   const plan = measure(emulator, script, 'buildPlan', { budget: 5_000 });
+  // The last quarter, as a team reports; the report reads its figures back once computed.
   const report = measure(emulator, script, 'buildReport', {
-    from: isoDay(dayOf(0)),
+    from: isoDay(dayOf(WEEKS - QUARTER)),
     to: isoDay(dayOf(WEEKS - 1, 6)),
   });
+  // Last: every later read would make the emulator compute the whole year's dashboard again
+  // (minutes of HyperFormula for 10,000 posts), which times the emulator, not the add-on.
+  const dashboard = measure(emulator, script, 'buildDashboard', {});
   const worst = imports.reduce((a, b) => (b.estimateS > a.estimateS ? b : a));
   const sheets = sheetCells(emulator);
   const cells = sheets.reduce((sum, sheet) => sum + sheet.cells, 0);
@@ -204,7 +208,7 @@ export async function benchYear() {
     row(dashboard, `buildDashboard, ${TRACKERS} trackers`),
     row(roster, 'syncCreators'),
     row(plan, 'buildPlan, 30 candidates'),
-    row(report, `buildReport, ${WEEKS} weeks`),
+    row(report, `buildReport, the last ${QUARTER} weeks`),
     {
       check: `workbook cells after the year (${sheets.length} sheets, largest ${largest}; bench ran ${minutes} min)`,
       measured: fmt(cells),

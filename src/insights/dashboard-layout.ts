@@ -189,12 +189,14 @@ function placesOf(trackers: number): Places {
 export function workingTables(
   input: Pick<DashboardInput, 'sources' | 'daily' | 'period'>,
   at: { row: number; column: number },
-  spare: { rows: number; days: number },
+  spare: { rows: number; days: number; posts?: number },
   settings: Record<SettingKey, string>,
   head: Record<HeadlineKey, string>,
 ) {
   const { sources } = input;
-  const capacity = sources.reduce((sum, s) => sum + s.rows, 0) + spare.rows;
+  // Room for every tracker row, or for the posts a report's periods hold (`spare.posts`).
+  const rows = spare.posts ?? sources.reduce((sum, s) => sum + s.rows, 0);
+  const capacity = rows + spare.rows;
   const postDates = new SpillTable(at.row, at.column, POST_COLUMNS, capacity);
   const dailyColumn = at.column + postDates.width + 1;
   const daily = input.daily

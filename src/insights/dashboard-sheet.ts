@@ -16,6 +16,7 @@ import {
 } from '../apps/properties';
 import { DAILY_SALES_SHEET } from '../import/import-sheets';
 import type { DashboardBuilt, DashboardRequest, InsightsSettings } from '../shared/api';
+import type { DayOf } from '../sheet/dates';
 import { checkFormulaLengths, writeDrawing } from '../sheet/drawing';
 import { currencyFormat } from '../sheet/formats';
 import { ownSheet } from '../sheet/owned';
@@ -29,6 +30,7 @@ import {
   ADDED_KEYS,
   createdBefore,
   missingKeys,
+  postDaysOf,
   type ReadTracker,
   readTracker,
   type TrackerSource,
@@ -133,8 +135,16 @@ function namedTrackers(
   return chosen;
 }
 
-/** Reads a tracker (one call) and adds the columns it lacks; null, with a note, when it can't. */
-export function readSource(chosen: Chosen, notes: string[], added: DashboardBuilt['columnsAdded']) {
+/**
+ * Reads a tracker (one call) and adds the columns it lacks; null, with a note, when it can't.
+ * With `dayOf` (a report), the source also lists its rows' post days.
+ */
+export function readSource(
+  chosen: Chosen,
+  notes: string[],
+  added: DashboardBuilt['columnsAdded'],
+  dayOf?: DayOf,
+) {
   const { sheet, name, stored } = chosen;
   const values = sheet.getDataRange().getValues();
   let read: ReadTracker;
@@ -158,7 +168,8 @@ export function readSource(chosen: Chosen, notes: string[], added: DashboardBuil
     );
     if (headers.length > 0) added.push({ tracker: name, headers });
   }
-  return toSource(read, { name, sheetId: stored.sheetId, createdAt: stored.createdAt });
+  const source = toSource(read, { name, sheetId: stored.sheetId, createdAt: stored.createdAt });
+  return dayOf ? { ...source, postDays: postDaysOf(source, values, dayOf) } : source;
 }
 
 /** The "Daily sales" sheet's Date and Sales columns, when it has any day. */

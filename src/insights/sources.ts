@@ -2,6 +2,7 @@
 // moved columns still work), its goal progress cell and currency; and the open ranges its
 // formulas use, so rows added to the tracker later count without a refresh.
 
+import type { DayOf } from '../sheet/dates';
 import { columnLetter, sheetRef } from '../sheet/formulas';
 import type { ColumnKey } from '../tracker/columns';
 import { NEEDED_COLUMNS, readTrackerTable } from '../tracker/read';
@@ -39,6 +40,11 @@ export interface TrackerSource {
   currency: string;
   /** Data rows the sheet had when read (for sizing the dashboard). */
   rows: number;
+  /**
+   * The post date of each data row with a creator, as a day in the spreadsheet's time zone ('' for
+   * none): a report sizes its tables to the posts of its periods. Only read for a report.
+   */
+  postDays?: readonly string[];
 }
 
 /** What reading a tracker's values found: its shape, and the appended columns it lacks. */
@@ -94,6 +100,16 @@ export function toSource(
     currency: read.currency,
     rows: read.rows,
   };
+}
+
+/** The post day of each data row with a creator ('' without a date), in the values read. */
+export function postDaysOf(source: TrackerSource, values: unknown[][], dayOf: DayOf): string[] {
+  const handle = source.columns.handle - 1;
+  const date = source.columns.postDate - 1;
+  return values
+    .slice(source.headerRow)
+    .filter((row) => String(row[handle] ?? '').trim() !== '')
+    .map((row) => (row[date] instanceof Date ? dayOf(row[date] as Date) : ''));
 }
 
 /** Whether `a` was created before `b` (sheet ids break a tie: a later sheet has a larger id). */

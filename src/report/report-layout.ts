@@ -33,11 +33,11 @@ import {
 } from '../insights/dashboard-layout';
 import { type Period, postsTable } from '../insights/posts';
 import { rankingTable } from '../insights/ranking';
-import type { TrackerSource } from '../insights/sources';
+import { sourceRange, type TrackerSource } from '../insights/sources';
 import type { Kind } from '../insights/spill-table';
 import type { InsightsSettings } from '../shared/api';
 import type { ChartSpec, Highlight, SheetDrawing } from '../sheet/drawing';
-import { areaA1, type Cell, cellRef } from '../sheet/formulas';
+import { addedRowsCountFormula, areaA1, type Cell, cellRef } from '../sheet/formulas';
 import { asText } from '../sheet/literal';
 import { previousPeriod } from './report-changes';
 
@@ -144,6 +144,38 @@ function reportValue(context: BlockContext, row: number, head: Record<HeadlineKe
   return { ...value, notes };
 }
 
+/** Both periods, the previous one and the report's, as one range of days. */
+function bothPeriods(period: Period): Period {
+  return { from: previousPeriod(period.from, period.to).from, to: period.to };
+}
+
+/**
+ * The posts the report's tables need room for: those dated in either period (every tracker row
+ * when a source was read without its post days). A year of trackers then costs a report only
+ * the rows of its weeks.
+ */
+function postsToHold(input: ReportInput): number | undefined {
+  const { from, to } = bothPeriods(input.period);
+  let posts = 0;
+  for (const source of input.sources) {
+    if (!source.postDays) return undefined;
+    posts += source.postDays.filter((day) => day !== '' && day >= from && day <= to).length;
+  }
+  return posts;
+}
+
+/** "N rows added since ... are not counted", over the posts dated in either period. */
+function uncountedPostsFormula(input: ReportInput, capacity: number): string {
+  const { from, to } = bothPeriods(input.period);
+  const date = (iso: string) =>
+    `DATE(${iso.slice(0, 4)}, ${+iso.slice(5, 7)}, ${+iso.slice(8, 10)})`;
+  const counts = input.sources.map((source) => {
+    const dates = sourceRange(source, 'postDate');
+    return `COUNTIFS(${sourceRange(source, 'handle')}, "<>", ${dates}, ">="&${date(from)}, ${dates}, "<="&${date(to)})`;
+  });
+  return addedRowsCountFormula(counts, capacity, 'refresh (Extensions > Influencer ROI)');
+}
+
 function putReportTitle(canvas: Canvas, input: ReportInput, capacity: number): void {
   const { period } = input;
   const campaigns = input.sources.map((s) => `"${s.name}"`).join(', ');
@@ -156,7 +188,11 @@ function putReportTitle(canvas: Canvas, input: ReportInput, capacity: number): v
     ),
   );
   if (input.notes.length > 0) canvas.put(3, LEFT, asText(input.notes.join(' ')), { bold: true });
-  canvas.put(1, LEFT + 4, uncountedRowsFormula(input.sources, capacity), { bold: true });
+  const uncounted =
+    postsToHold(input) === undefined
+      ? uncountedRowsFormula(input.sources, capacity)
+      : uncountedPostsFormula(input, capacity);
+  canvas.put(1, LEFT + 4, uncounted, { bold: true });
 }
 
 /** The printed blocks: headline with a line of definition each, value, platforms, leaderboard. */
@@ -268,7 +304,7 @@ export function reportLayout(input: ReportInput): ReportLayout {
   const tables = workingTables(
     input,
     { row: 4, column: WORK },
-    { rows: SPARE_ROWS, days: 40 },
+    { rows: SPARE_ROWS, days: 40, posts: postsToHold(input) },
     settingsCells(2, WORK),
     headlineCells(headlineRow, LEFT),
   );

@@ -22,6 +22,7 @@ import {
 import { storedSettings } from '../insights/settings';
 import type { TrackerSource } from '../insights/sources';
 import type { ReportBuilt, ReportRequest } from '../shared/api';
+import { daysOf } from '../sheet/dates';
 import { checkFormulaLengths, writeDrawing } from '../sheet/drawing';
 import { asText } from '../sheet/literal';
 import { ownSheet } from '../sheet/owned';
@@ -90,8 +91,9 @@ function build(request: Checked): ReportBuilt {
   const chosen = chooseTrackers(spreadsheet, request.trackers);
   checkTrackerCount(chosen.length, 'report');
   const notes: string[] = [];
+  const dayOf = daysOf(spreadsheet);
   const sources = chosen
-    .map((c) => readSource(c, notes, []))
+    .map((c) => readSource(c, notes, [], dayOf))
     .filter((s): s is TrackerSource => s !== null);
   if (sources.length === 0)
     throw new InputError(`None of the trackers can be reported. ${notes.join(' ')}`);

@@ -119,7 +119,20 @@ export function addedRowsFormula(
   counted: number,
   refresh: string,
 ): string {
-  const rows = handles.map((range) => `COUNTA(${range})`).join('+');
+  return addedRowsCountFormula(
+    handles.map((range) => `COUNTA(${range})`),
+    counted,
+    refresh,
+  );
+}
+
+/** The same words, over rows counted by formulas (COUNTIFS of the rows a sheet sizes for). */
+export function addedRowsCountFormula(
+  counts: readonly string[],
+  counted: number,
+  refresh: string,
+): string {
+  const rows = counts.join('+');
   return `=IF(${rows}>${counted}, (${rows}-${counted})&${text(` rows added since the last refresh are not counted: ${refresh}.`)}, "")`;
 }
 

@@ -4,7 +4,7 @@
 // trackers, every creator is ranked, the charts sit under the platforms, and bad input changes
 // nothing.
 import { describe, expect, it } from 'vitest';
-import { CAMPAIGNS, workbook } from '../creators/campaigns';
+import { CAMPAIGNS, post, rowOf, workbook } from '../creators/campaigns';
 import { errorOf } from '../harness/fixtures';
 import { ZONES } from '../harness/zones';
 import { cents } from '../insights/read';
@@ -171,6 +171,33 @@ describe('the report to send', () => {
     expect(column).toContain(built.changes[1]);
     // Built again, the comparison is the same: it never depends on the report built before.
     expect(book.report({ from: '2025-06-01', to: '2025-08-31' }).changes).toEqual(built.changes);
+  });
+
+  it('holds only the posts of its two periods, and says when more were dated in them since', () => {
+    const book = reporting();
+    book.report({ from: '2025-06-01', to: '2025-08-31' });
+    // 6 posts from March to August and room for 20 more below the leaderboard's header: not the
+    // trackers' 75 rows.
+    const height = book.emulator.sheet('Report').maxRows;
+    const header = book.values().findIndex((row) => row[0] === 'Rank') + 1;
+    expect(height - header).toBe(6 + 20);
+    const note = () => book.values()[0].find((cell) => String(cell).includes('not counted')) ?? '';
+    expect(note()).toBe('');
+    const typed = (date: string) =>
+      Array.from({ length: 21 }, (_, i) =>
+        rowOf(post(`@new.${i}`, 'Instagram', date, [100, 10, 200, 2, 80, 1])),
+      );
+    // Posts outside both periods don't count against the report's room...
+    book.emulator.type('Autumn', 'A10', typed('2025-10-01'));
+    expect(note()).toBe('');
+    // ...posts inside them do: 27 posts for room of 26.
+    book.emulator.type('Summer', 'A11', typed('2025-07-01'));
+    expect(note()).toBe(
+      '1 rows added since the last refresh are not counted: refresh (Extensions > Influencer ROI).',
+    );
+    book.report({ from: '2025-06-01', to: '2025-08-31' });
+    expect(note()).toBe('');
+    expect(book.emulator.sheet('Report').maxRows).toBe(height + 21);
   });
 
   it('compares only within the trackers reported: none of Summer is in the period before', () => {
