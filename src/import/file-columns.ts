@@ -19,6 +19,18 @@ interface Head extends ImportColumns {
   fileHeaders: string[];
 }
 
+/** The text's rows, parsed by Apps Script; `unreadable` says what went wrong where, for people. */
+export function parseCsvOrSay(
+  prepared: { text: string; separator: string },
+  unreadable: string,
+): string[][] {
+  try {
+    return Utilities.parseCsv(prepared.text, prepared.separator);
+  } catch {
+    throw new ImportError('notCsv', unreadable);
+  }
+}
+
 function readHead(head: unknown, mapping: Mapping): Head {
   // An empty head is an empty file: prepareText says so.
   if (typeof head !== 'string')
@@ -30,15 +42,10 @@ function readHead(head: unknown, mapping: Mapping): Head {
       'The file\'s first lines are over 256 KB (field "head"): send the header and a few rows.',
     );
   const prepared = prepareText(head);
-  let rows: string[][];
-  try {
-    rows = Utilities.parseCsv(prepared.text, prepared.separator);
-  } catch {
-    throw new ImportError(
-      'notCsv',
-      'The file\'s first lines can\'t be read as CSV (field "head"): a quoted field never closes.',
-    );
-  }
+  const rows = parseCsvOrSay(
+    prepared,
+    'The file\'s first lines can\'t be read as CSV (field "head"): a quoted field never closes.',
+  );
   const headerIndex = findHeader(rows, mapping);
   const header = (rows[headerIndex] ?? []).map((cell) => (cell == null ? '' : String(cell).trim()));
   let width = header.length;

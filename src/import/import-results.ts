@@ -20,7 +20,7 @@ import {
   toDailySalesRows,
 } from './daily-sales';
 import { type Detection, detectReport, familyOf } from './detect';
-import { readColumnsFile } from './file-columns';
+import { parseCsvOrSay, readColumnsFile } from './file-columns';
 import { ImportError } from './import-error';
 import {
   addMissingColumns,
@@ -61,16 +61,10 @@ function readRows(spreadsheet: Spreadsheet, request: CheckedRequest): ReadRows {
     return { ...readColumnsFile(file, request.mapping as Mapping), from: file.fileName };
   if (file) {
     const prepared = prepareText(file.csv);
-    let rows: string[][];
-    try {
-      rows = Utilities.parseCsv(prepared.text, prepared.separator);
-    } catch {
-      throw new ImportError(
-        'notCsv',
-        "This file can't be read as CSV: a quoted field never closes. Download the report " +
-          'again as CSV.',
-      );
-    }
+    const rows = parseCsvOrSay(
+      prepared,
+      "This file can't be read as CSV: a quoted field never closes. Download the report again as CSV.",
+    );
     return { rows, decimalComma: prepared.decimalComma, from: file.fileName };
   }
   const name = request.sourceSheet ?? '';
