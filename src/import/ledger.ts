@@ -10,6 +10,7 @@ import { ImportError } from './import-error';
 import { keyId, type MatchResult, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
   addValues,
+  addValuesInto,
   type Entry,
   type KeyKind,
   type OrderPrint,
@@ -281,7 +282,9 @@ export function influencerTotals(
       byRow.set(row, totals);
     }
     const source = sourceOf(entry);
-    totals.sources.set(source, addValues(totals.sources.get(source) ?? {}, entry.values));
+    const sum = totals.sources.get(source);
+    if (sum) addValuesInto(sum, entry.values);
+    else totals.sources.set(source, addValues({}, entry.values));
     if (entry.importedAt > totals.last.importedAt) totals.last = entry;
   }
   const result: InfluencerTotals[] = [];

@@ -2,7 +2,7 @@
 // and tags it carries, or by an ad group, creative or tracking ID named like the influencer.
 // Exact matches win over names; a key two different influencers could claim is a conflict.
 import { influencerKey } from '../team/codes';
-import { addValues, type KeyKind, type Values } from './recognize';
+import { addValues, addValuesInto, type KeyKind, type Values } from './recognize';
 
 export interface TrackerRow {
   /** Sheet row number. */
@@ -252,7 +252,7 @@ export function totalsByKey(
     const id = keyId(entry.keyKind, entry.key);
     const existing = totals.get(id);
     if (existing) {
-      existing.values = addValues(existing.values, entry.values);
+      addValuesInto(existing.values, entry.values);
       if (!existing.label && entry.label) existing.label = entry.label;
     } else
       totals.set(id, {

@@ -311,7 +311,11 @@ export function splitCodes(text: string): string[] {
 
 /** Adds b into a, money to the cent; the result has every measure either has. */
 export function addValues(a: Values, b: Values): Values {
-  const sum: Values = { ...a };
+  return addValuesInto({ ...a }, b);
+}
+
+/** Adds `b` into `sum` in place (for running totals over a whole ledger: no copy per entry). */
+export function addValuesInto(sum: Values, b: Values): Values {
   for (const measure of MEASURES) {
     const value = b[measure];
     if (value === undefined) continue;
