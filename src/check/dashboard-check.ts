@@ -88,6 +88,14 @@ export function sourcesOf(campaigns: readonly ReadCampaign[]): TrackerSource[] {
 
 export const sampleSettings = () => storedSettings(SAMPLE_INSIGHTS);
 
+/** The scratch "Daily sales" sheet as the dashboard and report layouts take it. */
+export function dailyInput(daily: { sheet: string; rows: readonly unknown[] }) {
+  return {
+    source: { sheet: daily.sheet, dateColumn: 1, salesColumn: 2, firstRow: 2 },
+    rows: daily.rows.length,
+  };
+}
+
 export function buildDashboardCheck(
   scratch: Scratch,
   input: {
@@ -102,10 +110,7 @@ export function buildDashboardCheck(
   const layout = dashboardLayout({
     sources,
     settings,
-    daily: {
-      source: { sheet: daily.sheet, dateColumn: 1, salesColumn: 2, firstRow: 2 },
-      rows: daily.rows.length,
-    },
+    daily: dailyInput(daily),
     awareness: (source) => typed.get(source.name) ?? ['', '', '', '', ''],
     notes: [],
     refreshedAt: 'the self-check',

@@ -14,6 +14,7 @@ import {
   VALUE_KINDS,
   valueBlock,
 } from './dashboard-blocks';
+import { dailyInput } from './dashboard-check';
 import { expectedCreators, rankingFigures } from './dashboard-creators';
 import { type CampaignSample, expectedPosts } from './dashboard-posts';
 import { liftWordsFigure, wordFigures } from './dashboard-words';
@@ -35,10 +36,7 @@ export function buildReportCheck(
   const layout = reportLayout({
     sources,
     settings,
-    daily: {
-      source: { sheet: daily.sheet, dateColumn: 1, salesColumn: 2, firstRow: 2 },
-      rows: daily.rows.length,
-    },
+    daily: dailyInput(daily),
     period: SAMPLE_PERIOD,
     notes: [],
     builtAt: 'the self-check',
