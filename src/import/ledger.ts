@@ -7,10 +7,9 @@
 // Stored as plain rows in a hidden sheet (toLedgerRows / readLedgerRows).
 import type { DayOf } from '../sheet/dates';
 import { ImportError } from './import-error';
-import { keyId, type MatchResult, matchKeys, type TrackerRow, totalsByKey } from './match';
+import { keyId } from './match';
 import {
   addValues,
-  addValuesInto,
   type Entry,
   type KeyKind,
   type OrderPrint,
@@ -59,6 +58,12 @@ export function labelOf(entry: { report: ReportKind; store: string }): string {
 /** An order as the ledger lists it: its name (spaces folded) and its fingerprint. */
 export function orderRef(order: OrderPrint): string {
   return `${order.id.trim().replace(/\s+/g, '_')}~${order.print}`;
+}
+
+/** An order's name in a ref, without splitting it (the ledger's every ref is checked). */
+function nameOf(ref: string): string {
+  const at = ref.lastIndexOf('~');
+  return at < 0 ? ref : ref.slice(0, at);
 }
 
 function splitRef(ref: string): { name: string; print: string } {
@@ -235,70 +240,18 @@ export function checkStores(
       check = { store: entry.store, clashing: [], missing: [], same: 0 };
       checks.set(entry.store, check);
     }
+    const onFileDays = entry.date >= from && entry.date <= to;
     for (const ref of entry.orders) {
-      const { name, print } = splitRef(ref);
+      const name = nameOf(ref);
       const found = file.get(name);
       if (found) {
-        if (found.date !== entry.date || found.print !== print) check.clashing.push(name);
+        if (found.date !== entry.date || found.print !== splitRef(ref).print)
+          check.clashing.push(name);
         else check.same++;
-      } else if (entry.date >= from && entry.date <= to) check.missing.push(name);
+      } else if (onFileDays) check.missing.push(name);
     }
   }
   return [...checks.values()];
-}
-
-export interface SourceTotals {
-  source: string;
-  values: Values;
-}
-
-export interface InfluencerTotals {
-  row: number;
-  handle: string;
-  bySource: SourceTotals[];
-  /** All sources summed: what the tracker's orders and revenue show. */
-  total: Values;
-  /** The latest import that contributed, e.g. "Shopify orders, 2025-06-30 14:02". */
-  lastImport: string;
-}
-
-/**
- * Each influencer's numbers as the ledger says (give it one tracker's entries): keys matched to
- * tracker rows, summed per source and store, and in total. Linear in the ledger's length.
- */
-export function influencerTotals(
-  ledger: readonly LedgerEntry[],
-  rows: readonly TrackerRow[],
-): { totals: InfluencerTotals[]; match: MatchResult } {
-  const match = matchKeys(totalsByKey(ledger), rows);
-  const handles = new Map(rows.map((row) => [row.row, row.handle]));
-  const byRow = new Map<number, { sources: Map<string, Values>; last: LedgerEntry }>();
-  for (const entry of ledger) {
-    const row = match.assignment.get(keyId(entry.keyKind, entry.key));
-    if (row === undefined) continue;
-    let totals = byRow.get(row);
-    if (!totals) {
-      totals = { sources: new Map(), last: entry };
-      byRow.set(row, totals);
-    }
-    const source = sourceOf(entry);
-    const sum = totals.sources.get(source);
-    if (sum) addValuesInto(sum, entry.values);
-    else totals.sources.set(source, addValues({}, entry.values));
-    if (entry.importedAt > totals.last.importedAt) totals.last = entry;
-  }
-  const result: InfluencerTotals[] = [];
-  for (const [row, { sources, last }] of byRow) {
-    const bySource = [...sources].map(([source, values]) => ({ source, values }));
-    result.push({
-      row,
-      handle: handles.get(row) ?? '',
-      bySource,
-      total: bySource.reduce((sum, source) => addValues(sum, source.values), {} as Values),
-      lastImport: `${labelOf(last)}, ${last.importedAt}`,
-    });
-  }
-  return { totals: result.sort((a, b) => a.row - b.row), match };
 }
 
 const MEASURE_HEADERS: Record<LedgerMeasure, string> = {
@@ -396,6 +349,16 @@ function cellText(cell: unknown, dayOf: DayOf): string {
   return String(cell);
 }
 
+/** A row with nothing in its first `width` cells but blanks. */
+function isBlank(row: readonly unknown[], width: number): boolean {
+  for (let j = 0; j < width; j++) {
+    const cell = row[j];
+    if (cell == null || cell === '') continue;
+    if (typeof cell !== 'string' || cell.trim() !== '') return false;
+  }
+  return true;
+}
+
 /** The ledger as read: its header, and each entry with its data row (0 = the row below the header). */
 export interface LedgerRead {
   header: string[];
@@ -430,40 +393,59 @@ export function readLedgerRows(rows: readonly (readonly unknown[])[], dayOf: Day
     if (!known || columns.has(known)) throw ledgerChanged(`column ${i + 1} is "${name}"`);
     columns.set(known, i);
   });
+  const reader = (column: string): ((row: readonly unknown[]) => string) => {
+    const index = columns.get(column);
+    if (index === undefined) return () => '';
+    return (row) => {
+      const cell = row[index];
+      return typeof cell === 'string' ? cell : cellText(cell, dayOf);
+    };
+  };
+  const [tracker, reportOf, store, keyKindOf, key, label, date, orderNames, importedAt] = [
+    'Tracker',
+    'Report',
+    'Store',
+    'Key type',
+    'Key',
+    'Name',
+    'Date',
+    'Order names',
+    'Imported at',
+  ].map(reader);
+  const measures = LEDGER_MEASURES.map((measure) => ({
+    measure,
+    index: columns.get(MEASURE_HEADERS[measure]),
+  })).filter(
+    (column): column is { measure: LedgerMeasure; index: number } => column.index !== undefined,
+  );
   const entries: LedgerEntry[] = [];
   const at: number[] = [];
   for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i].slice(0, width).map((cell) => cellText(cell, dayOf));
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    const cell = (column: string) => {
-      const index = columns.get(column);
-      return index === undefined ? '' : (cells[index] ?? '');
-    };
-    const keyKind = cell('Key type') as KeyKind;
-    if (!KEY_KINDS.includes(keyKind))
-      throw ledgerChanged(`row ${i + 1} has key type "${cell('Key type')}"`);
-    const report = cell('Report') as ReportKind;
+    const row = rows[i];
+    if (isBlank(row, width)) continue;
+    const keyKind = keyKindOf(row) as KeyKind;
+    if (!KEY_KINDS.includes(keyKind)) throw ledgerChanged(`row ${i + 1} has key type "${keyKind}"`);
+    const report = reportOf(row) as ReportKind;
     if (!(report in REPORT_NAMES)) throw ledgerChanged(`row ${i + 1} has report "${report}"`);
     const values: LedgerEntry['values'] = {};
-    for (const measure of LEDGER_MEASURES) {
-      const index = columns.get(MEASURE_HEADERS[measure]);
-      const raw = index === undefined ? '' : rows[i][index];
+    for (const { measure, index } of measures) {
+      const raw = row[index];
       if (raw === '' || raw == null) continue;
       const value = typeof raw === 'number' ? raw : Number(raw);
       if (!Number.isFinite(value)) throw ledgerChanged(`row ${i + 1} has "${raw}" as a number`);
       values[measure] = value;
     }
-    const orders = cell('Order names').trim();
+    const orders = orderNames(row).trim();
     entries.push({
-      tracker: cell('Tracker'),
+      tracker: tracker(row),
       report,
-      store: cell('Store'),
+      store: store(row),
       keyKind,
-      key: cell('Key'),
-      label: cell('Name'),
-      date: cell('Date'),
+      key: key(row),
+      label: label(row),
+      date: date(row),
       orders: orders ? orders.split(/\s+/) : [],
-      importedAt: cell('Imported at'),
+      importedAt: importedAt(row),
       values,
     });
     at.push(i - 1);

@@ -9,14 +9,8 @@ import type {
   KeyFigures,
   RowChange,
 } from '../shared/api';
-import {
-  influencerTotals,
-  type LedgerEntry,
-  labelOf,
-  ledgerHeader,
-  recordImport,
-  sourceOf,
-} from './ledger';
+import { type KeySums, sourcesOf, sumLedger, sumRows, sumsAfter, totalOf } from './key-sums';
+import { type LedgerEntry, labelOf, ledgerHeader, recordImport } from './ledger';
 import { keyId, matchKeys, type TrackerRow, totalsByKey } from './match';
 import {
   IMPORT_FIELDS,
@@ -26,7 +20,7 @@ import {
   type SalesReport,
   type Values,
 } from './recognize';
-import { addCents, roundCents } from './values';
+import { roundCents } from './values';
 
 /** The tracker's header for each field the import fills. */
 export const FIELD_LABELS: Record<ImportedField, string> = {
@@ -56,12 +50,6 @@ export type TrackerCells = Partial<Record<ImportedField, CellValue>>;
 /** One row's cells as the ledger says they should be; only the fields it has numbers for. */
 export type RowValues = Partial<Record<ImportedField, string | number>>;
 
-/** An entry that records a sale: orders, or revenue from a report without an orders count. */
-function hasOrder(entry: LedgerEntry): boolean {
-  const { orders, revenue } = entry.values;
-  return orders !== undefined ? orders > 0 : (revenue ?? 0) > 0;
-}
-
 /** What a cell the ledger no longer gives a value becomes. */
 function cleared(field: ImportedField, lastImport: string): string | number {
   if (field === 'lastImport') return lastImport;
@@ -69,66 +57,33 @@ function cleared(field: ImportedField, lastImport: string): string | number {
 }
 
 /**
- * Each row's cells derived from one tracker's ledger entries: clicks, orders, revenue and new
- * customers summed over every source and store (only measures some report had), the Brand
- * Referral Bonus where Amazon Attribution contributed (Amazon's figure, else its attributed
- * sales x the rate), the sources, latest first, in "Last import", and the day of the earliest
- * order in "First order date" (only when some entry with orders is dated).
+ * Each row's cells derived from one tracker's ledger sums (see sumLedger): clicks, orders,
+ * revenue and new customers summed over every source and store (only measures some report had),
+ * the Brand Referral Bonus where Amazon Attribution contributed (Amazon's figure, else its
+ * attributed sales x the rate), the sources, latest first, in "Last import", and the day of the
+ * earliest order in "First order date" (only when some entry with orders is dated).
  */
 export function rowValues(
-  ledger: readonly LedgerEntry[],
+  sums: ReadonlyMap<string, KeySums>,
   rows: readonly TrackerRow[],
   bonusRate: number,
 ): Map<number, RowValues> {
-  const { totals, match } = influencerTotals(ledger, rows);
-  const extras = new Map<
-    number,
-    {
-      sources: Map<string, { label: string; at: string }>;
-      bonus: number;
-      sales: number;
-      amazon: boolean;
-      /** The earliest day with an order, "YYYY-MM-DD" ('' while none). */
-      firstOrder: string;
-    }
-  >();
-  for (const entry of ledger) {
-    const row = match.assignment.get(keyId(entry.keyKind, entry.key));
-    if (row === undefined) continue;
-    let extra = extras.get(row);
-    if (!extra) {
-      extra = { sources: new Map(), bonus: 0, sales: 0, amazon: false, firstOrder: '' };
-      extras.set(row, extra);
-    }
-    const source = sourceOf(entry);
-    const seen = extra.sources.get(source);
-    if (!seen || entry.importedAt > seen.at)
-      extra.sources.set(source, { label: labelOf(entry), at: entry.importedAt });
-    if (entry.date && hasOrder(entry) && (!extra.firstOrder || entry.date < extra.firstOrder))
-      extra.firstOrder = entry.date;
-    if (entry.report === 'amazonAttribution') {
-      extra.amazon = true;
-      if (entry.values.bonus !== undefined) extra.bonus = addCents(extra.bonus, entry.values.bonus);
-      else extra.sales = addCents(extra.sales, entry.values.revenue ?? 0);
-    }
-  }
   const result = new Map<number, RowValues>();
-  for (const total of totals) {
+  for (const [row, rowSums] of sumRows(sums, rows).byRow) {
     const values: RowValues = {};
+    const total = totalOf(rowSums);
     for (const field of MEASURE_FIELDS) {
-      const value = total.total[field];
+      const value = total[field];
       if (value !== undefined) values[field] = value;
     }
-    const extra = extras.get(total.row);
-    if (extra) {
-      if (extra.amazon) values.bonus = roundCents(extra.bonus + extra.sales * bonusRate);
-      values.lastImport = [...extra.sources.values()]
-        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-        .map((source) => `${source.label}, ${source.at}`)
-        .join('; ');
-      if (extra.firstOrder) values.firstOrderDate = extra.firstOrder;
-    }
-    result.set(total.row, values);
+    if (rowSums.amazon) values.bonus = roundCents(rowSums.bonus + rowSums.sales * bonusRate);
+    values.lastImport = sourcesOf(rowSums)
+      .map(([, source]) => source)
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .map((source) => `${source.label}, ${source.at}`)
+      .join('; ');
+    if (rowSums.firstOrder) values.firstOrderDate = rowSums.firstOrder;
+    result.set(row, values);
   }
   return result;
 }
@@ -196,9 +151,13 @@ export function planTrackerImport(input: TrackerPlanInput): TrackerPlan {
     importedAt,
     keeps: (keyKind, key) => used.has(keyId(keyKind, key)),
   });
-  const own = (entry: LedgerEntry) => entry.tracker === tracker;
-  const before = rowValues(input.ledger.filter(own), rows, bonusRate);
-  const after = rowValues(recorded.ledger.filter(own), rows, bonusRate);
+  const sums = sumLedger(input.ledger, tracker);
+  const before = rowValues(sums, rows, bonusRate);
+  const after = rowValues(
+    sumsAfter(sums, input.ledger, recorded.removed, recorded.added),
+    rows,
+    bonusRate,
+  );
   const lastImport = `${labelOf({ report: report.kind, store: input.store })}, ${importedAt}`;
   const handles = new Map(rows.map((row) => [row.row, row.handle]));
   const writes = new Map<number, RowValues>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { influencerTotals } from '../../src/import/key-sums';
 import {
   chooseStore,
-  influencerTotals,
   type LedgerEntry,
   ledgerHeader,
   readLedgerRows,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { influencerTotals, recordImport } from '../../src/import/ledger';
+import { influencerTotals } from '../../src/import/key-sums';
+import { recordImport } from '../../src/import/ledger';
 import type { TrackerRow } from '../../src/import/match';
 import { sales } from './helpers';
 
